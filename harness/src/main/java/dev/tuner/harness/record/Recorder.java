@@ -1,0 +1,189 @@
+package dev.tuner.harness.record;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dev.tuner.harness.HarnessVersion;
+import dev.tuner.harness.HotPath;
+import dev.tuner.harness.Upstreams;
+import dev.tuner.harness.fixture.FixtureException;
+import dev.tuner.harness.fixture.FixtureSet;
+import dev.tuner.harness.fixture.Layout;
+import dev.tuner.harness.fixture.Manifest;
+import dev.tuner.harness.golden.CanonicalJson;
+import dev.tuner.harness.parity.Goldens;
+import dev.tuner.harness.spec.CaseSpec;
+import dev.tuner.harness.spec.HarnessSpec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Records one case: a WireMock recorder in front of each live upstream, the hot path run through them, then
+ * fixtures, manifest and golden written. Everything is written to a temporary directory first and moved into
+ * place at the end, so a failure leaves the previous recording as it was.
+ */
+public final class Recorder {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Layout layout;
+  private final HarnessSpec spec;
+  private final HotPath hotPath;
+
+  public Recorder(Layout layout, HarnessSpec spec, HotPath hotPath) {
+    this.layout = layout;
+    this.spec = spec;
+    this.hotPath = hotPath;
+  }
+
+  /** What one recording wrote. */
+  public record Recorded(String caseId, Map<String, Integer> calls, Path fixtures, Path golden) {}
+
+  public Recorded record(CaseSpec c)
+      throws UpstreamUnreachableException, RecordingFailedException, IOException, FixtureException {
+    for (var upstream : spec.upstreams().entrySet()) {
+      RecordingServer.checkReachable(upstream.getKey(), upstream.getValue().url());
+    }
+    Map<String, RecordingServer> servers = new LinkedHashMap<>();
+    String output;
+    Map<String, List<StubMapping>> stubs = new TreeMap<>();
+    Map<String, List<ServeEvent>> served = new TreeMap<>();
+    try {
+      Map<String, URI> urls = new TreeMap<>();
+      for (var upstream : spec.upstreams().entrySet()) {
+        RecordingServer server = new RecordingServer(upstream.getKey(), upstream.getValue().url(), 0).start();
+        servers.put(upstream.getKey(), server);
+        urls.put(upstream.getKey(), server.url());
+      }
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      try {
+        output = hotPath.run(c.input(), new Upstreams(http, urls));
+      } catch (Exception e) {
+        throw new RecordingFailedException("case '" + c.id() + "': the hot path failed while recording: " + e, e);
+      }
+      for (RecordingServer server : servers.values()) {
+        served.put(server.upstream(), server.served());
+        stubs.put(server.upstream(), server.stop());
+      }
+    } finally {
+      servers.values().forEach(RecordingServer::close);
+    }
+    String golden;
+    try {
+      golden = CanonicalJson.canonicalise(output);
+    } catch (JsonProcessingException e) {
+      throw new RecordingFailedException("case '" + c.id() + "': the hot path's output is not JSON: "
+          + e.getOriginalMessage(), e);
+    }
+    return write(c, stubs, served, golden);
+  }
+
+  private Recorded write(CaseSpec c, Map<String, List<StubMapping>> stubs, Map<String, List<ServeEvent>> served,
+      String golden) throws IOException, FixtureException, RecordingFailedException {
+    Scrubber scrubber = new Scrubber(spec.record());
+    Set<String> secrets = secretsSent(served, scrubber);
+    for (String secret : secrets) {
+      if (golden.contains(secret)) {
+        throw new RecordingFailedException("case '" + c.id() + "': the output contains a credential the hot path "
+            + "sent; refusing to write a golden", null);
+      }
+    }
+    Files.createDirectories(layout.fixtures());
+    Path tmp = Files.createTempDirectory(layout.fixtures(), "." + c.id() + ".recording-");
+    try {
+      FixtureWriter writer = new FixtureWriter(tmp, scrubber, secrets);
+      Map<String, Integer> calls = new TreeMap<>();
+      for (var upstream : stubs.entrySet()) {
+        List<ServeEvent> events = served.get(upstream.getKey());
+        writer.write(upstream.getKey(), upstream.getValue(), stub -> hitsOf(stub, events));
+        calls.put(upstream.getKey(), events.size());
+      }
+      Manifest manifest = new Manifest(c.id(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+          "tuner-harness " + HarnessVersion.harness(), HarnessVersion.wiremock(), CanonicalJson.fromValue(c.input()),
+          writer.stubs(), new TreeMap<>(calls), FixtureSet.hashFiles(tmp));
+      Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(manifest) + "\n");
+      replaceDirectory(tmp, layout.caseFixtures(c.id()));
+    } finally {
+      deleteTree(tmp);
+    }
+    Goldens.write(layout.golden(c.id()), golden);
+    Files.deleteIfExists(layout.received(c.id()));
+    return new Recorded(c.id(), FixtureSet.load(layout, c.id()).expectedCalls(), layout.caseFixtures(c.id()),
+        layout.golden(c.id()));
+  }
+
+  /** A stub in a scenario answered one call; any other answered every identical request. */
+  private static int hitsOf(StubMapping stub, List<ServeEvent> events) {
+    if (stub.isInScenario()) {
+      return 1;
+    }
+    return (int) Math.max(1, events.stream().filter(e -> stub.getRequest().match(e.getRequest()).isExactMatch()).count());
+  }
+
+  /** The credential values the client sent, so no fixture can contain them even if an upstream echoed one. */
+  private static Set<String> secretsSent(Map<String, List<ServeEvent>> served, Scrubber scrubber) {
+    Set<String> secrets = new HashSet<>();
+    served.values().stream().flatMap(List::stream).forEach(event -> {
+      var request = event.getRequest();
+      request.getHeaders().all().stream().filter(h -> scrubber.isSecretHeader(h.key())).forEach(h -> h.values()
+          .forEach(v -> {
+            addSecret(secrets, v);
+            int space = v.indexOf(' ');
+            if (space > 0) {
+              addSecret(secrets, v.substring(space + 1));
+            }
+          }));
+      Scrubber.params(request.getUrl()).stream()
+          .filter(p -> scrubber.isSecretParam(p[0]))
+          .forEach(p -> addSecret(secrets, p[1]));
+    });
+    return secrets;
+  }
+
+  private static void addSecret(Set<String> secrets, String value) {
+    if (value != null && value.trim().length() >= 6) {
+      secrets.add(value.trim());
+    }
+  }
+
+  /** Puts {@code fresh} where {@code target} is, keeping the old one until the new one is in place. */
+  private static void replaceDirectory(Path fresh, Path target) throws IOException {
+    Path old = target.resolveSibling("." + target.getFileName() + ".old");
+    deleteTree(old);
+    if (Files.exists(target)) {
+      Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    }
+    Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+    deleteTree(old);
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      List<Path> all = new ArrayList<>(paths.toList());
+      all.sort(Comparator.reverseOrder());
+      for (Path p : all) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

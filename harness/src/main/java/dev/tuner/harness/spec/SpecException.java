@@ -1,0 +1,18 @@
+package dev.tuner.harness.spec;
+
+import java.nio.file.Path;
+
+/** A spec file that cannot be used; the message names the file, the line when known, and the key. */
+public final class SpecException extends Exception {
+
+  private final Path file;
+
+  public SpecException(Path file, int line, String key, String problem) {
+    super(file + (line > 0 ? ":" + line : "") + ": " + (key.isEmpty() ? "" : key + ": ") + problem);
+    this.file = file;
+  }
+
+  public Path file() {
+    return file;
+  }
+}
