@@ -1,5 +1,7 @@
 package dev.tuner.cli;
 
+import dev.tuner.harness.fixture.FixtureException;
+import dev.tuner.harness.spec.SpecException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -14,7 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "A JMH-centred performance autotuner for JVM code, with a record/replay harness.",
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {RecordCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -42,18 +44,38 @@ public final class Main implements Runnable {
 
   /** Runs one command line and returns its exit code. */
   public int run(String... args) {
-    CommandLine cli = new CommandLine(this)
+    CommandLine cli = new CommandLine(this, new Factory())
         .setOut(out)
         .setErr(err)
-        .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.ENVIRONMENT)
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          err.println("tuner: " + e);
-          return ExitCode.ENVIRONMENT;
+          err.println("tuner " + cmd.getCommandName() + ": " + e.getMessage());
+          return exitCodeOf(e);
         });
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Typed failures map to the documented exit codes; anything unexpected is an environment failure. */
+  static int exitCodeOf(Exception e) {
+    if (e instanceof SpecException || e instanceof FixtureException || e instanceof IllegalArgumentException) {
+      return ExitCode.USAGE;
+    }
+    return ExitCode.ENVIRONMENT;
+  }
+
+  /** Gives commands this Main's writers. */
+  private final class Factory implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == RecordCommand.class) {
+        return type.cast(new RecordCommand(out, err));
+      } else if (type == VerifyCommand.class) {
+        return type.cast(new VerifyCommand(out, err));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
   }
 
   @Override

@@ -138,7 +138,7 @@ public final class Recorder {
   }
 
   /** The credential values the client sent, so no fixture can contain them even if an upstream echoed one. */
-  private static Set<String> secretsSent(Map<String, List<ServeEvent>> served, Scrubber scrubber) {
+  static Set<String> secretsSent(Map<String, List<ServeEvent>> served, Scrubber scrubber) {
     Set<String> secrets = new HashSet<>();
     served.values().stream().flatMap(List::stream).forEach(event -> {
       var request = event.getRequest();

@@ -2,20 +2,11 @@ package dev.tuner.harness.replay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.github.tomakehurst.wiremock.matching.ContentPattern;
-import com.github.tomakehurst.wiremock.matching.EqualToJsonPattern;
-import com.github.tomakehurst.wiremock.matching.EqualToPattern;
-import com.github.tomakehurst.wiremock.matching.ExactMatchMultiValuePattern;
-import com.github.tomakehurst.wiremock.matching.SingleMatchMultiValuePattern;
-import com.github.tomakehurst.wiremock.matching.StringValuePattern;
-import com.github.tomakehurst.wiremock.matching.UrlPathPattern;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.RequestPattern;
-import com.github.tomakehurst.wiremock.matching.UrlPattern;
 import com.github.tomakehurst.wiremock.http.Request;
 import dev.tuner.harness.fixture.RecordedStub;
 import dev.tuner.harness.golden.CanonicalJson;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Locale;
@@ -151,59 +142,19 @@ public final class StubIndex {
     return ((ContentPattern<String>) pattern).match(request.getBodyAsString()).isExactMatch();
   }
 
-  /**
-   * Exact key of a stub, or null when its pattern is richer than method, path, query values and body
-   * equality (those stubs are answered by WireMock's matcher).
-   */
+  /** Exact key of a stub, or null when its pattern accepts more than one request (WireMock matches those). */
   private static String keyOf(RequestPattern pattern) {
-    UrlPattern url = pattern.getUrlMatcher();
-    if (url == null || url.isRegex() || pattern.getMethod() == null || !isEmpty(pattern.getHeaders())
-        || !isEmpty(pattern.getCookies()) || pattern.getBasicAuthCredentials() != null || pattern.hasCustomMatcher()) {
-      return null;
-    }
-    List<String> query = new ArrayList<>();
-    String path;
-    if (url.getClass() == UrlPattern.class) {
-      path = pathOf(url.getExpected());
-      query.addAll(queryOf(url.getExpected(), Set.of()));
-    } else if (url.getClass() == UrlPathPattern.class) {
-      path = url.getExpected();
-    } else {
-      return null;
-    }
-    if (pattern.getQueryParameters() != null) {
-      for (var param : pattern.getQueryParameters().entrySet()) {
-        List<StringValuePattern> values = param.getValue() instanceof ExactMatchMultiValuePattern exact
-            ? exact.getValues()
-            : param.getValue() instanceof SingleMatchMultiValuePattern single ? List.of(single.getValuePattern()) : null;
-        if (values == null || values.stream().anyMatch(v -> v.getClass() != EqualToPattern.class)) {
-          return null;
-        }
-        values.forEach(v -> query.add(param.getKey() + "=" + v.getExpected()));
-      }
-    }
-    List<ContentPattern<?>> bodies = pattern.getBodyPatterns() == null ? List.of() : pattern.getBodyPatterns();
-    if (bodies.size() > 1) {
-      return null;
-    }
-    String body = "";
-    if (bodies.size() == 1) {
-      ContentPattern<?> p = bodies.get(0);
-      if (p instanceof EqualToJsonPattern json && !Boolean.TRUE.equals(json.isIgnoreArrayOrder())
-          && !Boolean.TRUE.equals(json.isIgnoreExtraElements())) {
-        body = canonicalOrRaw(json.getExpected());
-      } else if (p.getClass() == EqualToPattern.class && !Boolean.TRUE.equals(((EqualToPattern) p).getCaseInsensitive())) {
-        body = canonicalOrRaw(((EqualToPattern) p).getExpected());
-      } else {
-        return null;
-      }
-    }
-    return key(pattern.getMethod().getName(), path, query, body);
+    return ExactRequest.of(pattern)
+        .map(r -> key(r.method(), r.path(), r.query(), r.body().isEmpty() ? "" : canonicalOrRaw(r.body())))
+        .orElse(null);
   }
 
   private String keyOf(RequestSnapshot request) {
     String body = request.body().length == 0 ? "" : canonicalOrRaw(request.bodyText());
-    return key(request.method(), pathOf(request.pathAndQuery()), queryOf(request.pathAndQuery(), ignoredParams), body);
+    List<String> query = ExactRequest.queryOf(request.pathAndQuery()).stream()
+        .filter(pair -> !ignoredParams.contains(pair.substring(0, pair.indexOf('=')).toLowerCase(Locale.ROOT)))
+        .toList();
+    return key(request.method(), ExactRequest.pathOf(request.pathAndQuery()), query, body);
   }
 
   private static String key(String method, String path, List<String> query, String body) {
@@ -212,39 +163,12 @@ public final class StubIndex {
     return method + ' ' + path + '?' + String.join("&", sorted) + '\n' + body;
   }
 
-  private static String pathOf(String url) {
-    int q = url.indexOf('?');
-    return q < 0 ? url : url.substring(0, q);
-  }
-
-  /** Decoded {@code name=value} pairs of a URL's query, without the ignored (secret) names. */
-  private static List<String> queryOf(String url, Set<String> ignored) {
-    int q = url.indexOf('?');
-    if (q < 0 || q == url.length() - 1) {
-      return List.of();
-    }
-    List<String> pairs = new ArrayList<>();
-    for (String pair : url.substring(q + 1).split("&")) {
-      int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-      if (!ignored.contains(name.toLowerCase(Locale.ROOT))) {
-        pairs.add(name + "=" + value);
-      }
-    }
-    return pairs;
-  }
-
   private static String canonicalOrRaw(String text) {
     try {
       return CanonicalJson.compact(CanonicalJson.parse(text));
     } catch (JsonProcessingException e) {
       return text;
     }
-  }
-
-  private static boolean isEmpty(Map<?, ?> map) {
-    return map == null || map.isEmpty();
   }
 
   /** Orders stubs of one request along their scenario chain (Started → next state → ...). */

@@ -94,7 +94,7 @@ public final class SpecReader {
 
   private SpecException translate(JsonMappingException e) {
     String path = pathOf(e.getPath());
-    int line = lineOf(e.getLocation());
+    int line = lines.getOrDefault(path, lineOf(e.getLocation()));
     String problem;
     if (e instanceof UnrecognizedPropertyException u) {
       String key = path.isEmpty() ? u.getPropertyName() : path;

@@ -1,0 +1,30 @@
+package dev.tuner.cli;
+
+import dev.tuner.build.Artifact;
+import dev.tuner.build.BuildFailedException;
+import dev.tuner.harness.spec.SpecException;
+import dev.tuner.spec.TunerSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options every command shares: which spec, and so which repository, to work on. */
+final class Project {
+
+  @Option(names = "--spec", paramLabel = "FILE", defaultValue = "tuner.yaml",
+      description = "The spec file (default: ${DEFAULT-VALUE}); its directory is the repository root.")
+  Path specFile;
+
+  TunerSpec spec() throws SpecException {
+    return TunerSpec.load(specFile);
+  }
+
+  Path root() {
+    return specFile.toAbsolutePath().getParent();
+  }
+
+  Path artifact(TunerSpec spec, PrintWriter log) throws BuildFailedException, IOException {
+    return Artifact.ensure(root(), spec.build(), log);
+  }
+}

@@ -1,0 +1,91 @@
+package dev.tuner.cli;
+
+import dev.tuner.harness.fixture.Layout;
+import dev.tuner.harness.record.ProxyCapture;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "record",
+    description = {
+      "Record cases from the live upstreams into fixtures and goldens.",
+      "For each case: a WireMock recorder in front of every live upstream, the hot path run through them,"
+          + " then fixtures/<case>/<upstream>/mappings (WireMock's format), fixtures/<case>/manifest.json and the"
+          + " approved output goldens/<case>.json. Credentials and volatile headers never reach disk.",
+      "With --proxy, starts recording proxies for traffic you drive and saves it under fixtures/_captured/ on Ctrl-C."
+    },
+    mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:recorded",
+      "2:bad spec or option",
+      "3:an upstream is unreachable, the hot path failed, or the build failed"
+    })
+final class RecordCommand implements Callable<Integer> {
+
+  @Mixin Project project;
+
+  @Option(names = "--case", paramLabel = "ID", description = "Record only this case (repeatable).")
+  List<String> cases = new ArrayList<>();
+
+  @Option(names = "--proxy", description = "Capture live traffic you drive through recording proxies.")
+  boolean proxy;
+
+  @Option(names = "--port", paramLabel = "N", defaultValue = "0",
+      description = "With --proxy: the first proxy's port, the next upstreams get the following ones (default: free ports).")
+  int port;
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  RecordCommand(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    var spec = project.spec();
+    if (proxy) {
+      return capture(spec);
+    }
+    List<String> args = new ArrayList<>();
+    cases.forEach(c -> args.addAll(List.of("--case", c)));
+    return HarnessCommand.fork(project, spec, "record", args, out, err);
+  }
+
+  /** Runs the proxies in this JVM (no user code runs here) until Ctrl-C, then saves what they saw. */
+  private int capture(dev.tuner.spec.TunerSpec spec) throws Exception {
+    Layout layout = new Layout(project.root());
+    ProxyCapture capture = ProxyCapture.start(layout, spec.harness(), port);
+    out.println("recording proxies (point your client's base URLs here; Ctrl-C saves to "
+        + layout.root().relativize(layout.captured()) + "/):");
+    capture.printUrls(out);
+    CountDownLatch saved = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        var counts = capture.save();
+        out.println();
+        counts.forEach((upstream, n) -> out.println("saved " + n + " stub(s) to "
+            + layout.root().relativize(layout.captured().resolve(upstream))));
+        if (counts.isEmpty()) {
+          out.println("nothing passed through the proxies; nothing saved");
+        }
+      } catch (Exception e) {
+        err.println("tuner record --proxy: could not save: " + e.getMessage());
+      } finally {
+        capture.close();
+        out.flush();
+        saved.countDown();
+      }
+    }, "save-captured"));
+    saved.await();
+    return ExitCode.OK;
+  }
+}

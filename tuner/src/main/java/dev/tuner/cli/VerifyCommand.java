@@ -1,0 +1,78 @@
+package dev.tuner.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "verify",
+    description = {
+      "Replay cases with no network and check parity with the recording.",
+      "Every request must be answered by a recorded stub, call counts stay within each case's contract,"
+          + " fixture files are unchanged (sha256) and outputs equal their goldens.",
+      "A mismatch writes goldens/<case>.received.json and prints the differing JSON paths."
+    },
+    mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every case passed",
+      "1:a case failed (output, calls, unmatched request, fixture changed)",
+      "2:bad spec or option, corrupt fixture or golden, --update with CI=true",
+      "3:the build failed or its artifact is missing"
+    })
+final class VerifyCommand implements Callable<Integer> {
+
+  @Mixin Project project;
+
+  @Option(names = "--case", paramLabel = "ID", description = "Verify only this case (repeatable).")
+  List<String> cases = new ArrayList<>();
+
+  @Option(names = "--holdout", description = "Verify only the hold-out cases.")
+  boolean holdout;
+
+  @Option(names = "--update", description = "Approve outputs that differ from their goldens (refused when CI=true).")
+  boolean update;
+
+  @Option(names = "--transport", paramLabel = "KIND", defaultValue = "in-process",
+      description = "in-process (default) or loopback (WireMock on 127.0.0.1).")
+  String transport;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
+  Path json;
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  VerifyCommand(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    var spec = project.spec();
+    if (update && "true".equalsIgnoreCase(System.getenv("CI"))) {
+      err.println("tuner verify: --update approves new goldens and is refused when CI=true;"
+          + " run it locally and commit the goldens");
+      return ExitCode.USAGE;
+    }
+    List<String> args = new ArrayList<>();
+    cases.forEach(c -> args.addAll(List.of("--case", c)));
+    if (holdout) {
+      args.add("--holdout");
+    }
+    if (update) {
+      args.add("--update");
+    }
+    args.addAll(List.of("--transport", transport));
+    if (json != null) {
+      args.addAll(List.of("--json", json.toAbsolutePath().toString()));
+    }
+    return HarnessCommand.fork(project, spec, "verify", args, out, err);
+  }
+}

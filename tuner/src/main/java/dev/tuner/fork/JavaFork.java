@@ -1,0 +1,69 @@
+package dev.tuner.fork;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a main class in a new JVM on an artifact, relaying its output line by line, so code under test
+ * never runs inside the tuner's JVM.
+ */
+public final class JavaFork {
+
+  private JavaFork() {}
+
+  /** Runs {@code mainClass} with {@code args}, in {@code workDir}, and returns its exit code. */
+  public static int run(Path workDir, Path artifact, List<String> jvmArgs, String mainClass, List<String> args,
+      Map<String, String> env, PrintWriter out, PrintWriter err) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmArgs);
+    command.add("-cp");
+    command.add(artifact.toString());
+    command.add(mainClass);
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    process.getOutputStream().close();
+    Thread relayErr = relay(process.getErrorStream(), err);
+    Thread relayOut = relay(process.getInputStream(), out);
+    try {
+      int code = process.waitFor();
+      relayOut.join();
+      relayErr.join();
+      return code;
+    } catch (InterruptedException e) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for " + mainClass, e);
+    }
+  }
+
+  private static Thread relay(InputStream in, PrintWriter to) {
+    Thread thread = new Thread(() -> {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          synchronized (to) {
+            to.println(line);
+            to.flush();
+          }
+        }
+      } catch (IOException ignored) {
+        // The process ended; whatever it printed has been relayed.
+      }
+    }, "relay");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.tuner.spec;
+
+import dev.tuner.harness.spec.CaseSpec;
+import dev.tuner.harness.spec.Contract;
+import dev.tuner.harness.spec.HarnessSpec;
+import dev.tuner.harness.spec.RecordSpec;
+import dev.tuner.harness.spec.SpecException;
+import dev.tuner.harness.spec.SpecReader;
+import dev.tuner.harness.spec.TargetSpec;
+import dev.tuner.harness.spec.UpstreamSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole of {@code tuner.yaml}, read strictly: every key must be one of these. The sections record and
+ * replay need are the harness's own types, so both readers agree on them.
+ */
+public record TunerSpec(
+    String name,
+    String objective,
+    TargetSpec target,
+    BuildSpec build,
+    Map<String, UpstreamSpec> upstreams,
+    RecordSpec record,
+    Map<String, Contract> contracts,
+    List<CaseSpec> cases,
+    MetricSpec metric,
+    ScopeSpec scope) {
+
+  public TunerSpec {
+    metric = metric == null ? MetricSpec.DEFAULTS : metric;
+    scope = scope == null ? new ScopeSpec(null, null) : scope;
+  }
+
+  /** Reads and checks a spec file; every problem names the file, line and key. */
+  public static TunerSpec load(Path file) throws SpecException {
+    SpecReader reader = SpecReader.open(file);
+    TunerSpec spec = reader.read(TunerSpec.class);
+    spec.harness().check(reader);
+    if (spec.name() == null || spec.name().isBlank()) {
+      throw reader.error("name", "missing: a short name for this target");
+    }
+    if (spec.build() == null || blank(spec.build().command())) {
+      throw reader.error("build.command", "missing: the shell command that builds the artifact");
+    }
+    if (blank(spec.build().artifact())) {
+      throw reader.error("build.artifact", "missing: the jar the build produces (hot path + harness + JMH)");
+    }
+    if (spec.build().timeoutSeconds() <= 0) {
+      throw reader.error("build.timeoutSeconds", "must be positive");
+    }
+    if (spec.metric().threshold() < 0 || spec.metric().threshold() >= 0.5) {
+      throw reader.error("metric.threshold", "must be in [0, 0.5): a relative change such as 0.01 for 1%");
+    }
+    return spec;
+  }
+
+  /** The harness's view of the same file. */
+  public HarnessSpec harness() {
+    return new HarnessSpec(target, upstreams, cases, contracts, record);
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+}
