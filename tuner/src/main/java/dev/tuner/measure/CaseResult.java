@@ -7,8 +7,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * One benchmark method with one set of {@code @Param} values — a case — measured in
- * {@code Mode.SampleTime}.
+ * One benchmark method with one set of {@code @Param} values — a case — measured in {@code
+ * Mode.SampleTime}.
  *
  * @param params the {@code @Param} values, sorted by name
  * @param forks one entry per JMH fork, in the order JMH ran them
@@ -40,8 +40,9 @@ public record CaseResult(
     if (params.isEmpty()) {
       return benchmark;
     }
-    return new TreeMap<>(params).entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue())
-        .collect(Collectors.joining(",", benchmark + "[", "]"));
+    return new TreeMap<>(params)
+        .entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining(",", benchmark + "[", "]"));
   }
 }

@@ -11,8 +11,8 @@ import org.apache.commons.statistics.descriptive.Quantile;
  * <p>Quantiles use Commons Statistics' {@link Quantile} with Hyndman–Fan definition 1 (the inverse
  * of the empirical CDF), read straight off the cumulative counts rather than by expanding the
  * histogram into one array element per sample. Definition 1 always returns an observed value: JMH's
- * samples sit on the timer's ticks (tens of nanoseconds), and a value interpolated between two ticks
- * would be a number the machine never measured. It also commutes with monotone maps, so the
+ * samples sit on the timer's ticks (tens of nanoseconds), and a value interpolated between two
+ * ticks would be a number the machine never measured. It also commutes with monotone maps, so the
  * quantile of the logs is the log of the quantile.
  */
 public final class Histogram {
@@ -31,8 +31,8 @@ public final class Histogram {
   /**
    * Builds a histogram from value → count pairs.
    *
-   * @throws IllegalArgumentException if it is empty, a value is not finite and non-negative, a count
-   *     is not positive, or the total exceeds {@link Integer#MAX_VALUE} samples
+   * @throws IllegalArgumentException if it is empty, a value is not finite and non-negative, a
+   *     count is not positive, or the total exceeds {@link Integer#MAX_VALUE} samples
    */
   public static Histogram of(SortedMap<Double, Long> counts) {
     double[] values = new double[counts.size()];
@@ -46,7 +46,8 @@ public final class Histogram {
         throw new IllegalArgumentException("sample value " + value + " is not a finite duration");
       }
       if (count <= 0) {
-        throw new IllegalArgumentException("count " + count + " of value " + value + " is not positive");
+        throw new IllegalArgumentException(
+            "count " + count + " of value " + value + " is not positive");
       }
       total += count;
       values[i] = value;
@@ -112,7 +113,8 @@ public final class Histogram {
 
   @Override
   public String toString() {
-    return "Histogram[count=" + count() + ", distinct=" + values.length + ", min=" + min()
-        + "ns, max=" + max() + "ns]";
+    return String.format(
+        "Histogram[count=%d, distinct=%d, min=%sns, max=%sns]",
+        count(), values.length, min(), max());
   }
 }

@@ -21,10 +21,10 @@ import java.util.regex.Pattern;
  *
  * <p>Every record must be in {@code Mode.SampleTime} ({@code "sample"}), the only mode whose JSON
  * keeps each fork's samples ({@code primaryMetric.rawDataHistogram[fork][iteration] = [[value,
- * count], ...]}). The one exception is a {@code "thrpt"} record of a case that also has a SampleTime
- * record: JMH reports {@code @AuxCounters} only in Throughput and AverageTime modes, so a benchmark
- * run with {@code -bm sample,thrpt} gets its counters per operation from there (see {@link
- * CaseResult#countersPerOp()}).
+ * count], ...]}). The one exception is a {@code "thrpt"} record of a case that also has a
+ * SampleTime record: JMH reports {@code @AuxCounters} only in Throughput and AverageTime modes, so
+ * a benchmark run with {@code -bm sample,thrpt} gets its counters per operation from there (see
+ * {@link CaseResult#countersPerOp()}).
  *
  * <p>Latencies are normalised to nanoseconds whatever the {@code scoreUnit}. A secondary metric
  * missing from an iteration counts as 0 in that iteration's mean: JMH's gc profiler omits {@code
@@ -34,7 +34,10 @@ public final class JmhJsonReader {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** SampleTime's own per-iteration percentiles ({@code p0.50}, {@code p1.00}): the histogram says it better. */
+  /**
+   * SampleTime's own per-iteration percentiles ({@code p0.50}, {@code p1.00}): the histogram says
+   * it better.
+   */
   private static final Pattern DERIVED_PERCENTILE = Pattern.compile("p\\d\\.\\d+");
 
   private static final Map<String, Double> NANOS_PER_UNIT =
@@ -59,8 +62,10 @@ public final class JmhJsonReader {
       root = MAPPER.readTree(in);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new JmhResultException(file, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw new JmhResultException(
+          file, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
     }
     return new JmhJsonReader(file).results(root);
   }
@@ -91,13 +96,18 @@ public final class JmhJsonReader {
       switch (mode) {
         case "sample" -> samples.put(id, sampleCase(record, benchmark, params, id));
         case "thrpt" -> counters.put(id, countersPerOp(record, id));
-        default -> throw problem(id + " is in mode \"" + mode + "\"; the tuner needs SampleTime"
-            + " (-bm sample, or -bm sample,thrpt to also read @AuxCounters)");
+        default ->
+            throw problem(
+                String.format(
+                    "%s is in mode \"%s\"; the tuner needs SampleTime (-bm sample, or"
+                        + " -bm sample,thrpt to also read @AuxCounters)",
+                    id, mode));
       }
     }
     for (String id : counters.keySet()) {
       if (!samples.containsKey(id)) {
-        throw problem(id + " has a thrpt result but no SampleTime result; run with -bm sample,thrpt");
+        throw problem(
+            id + " has a thrpt result but no SampleTime result; run with -bm sample,thrpt");
       }
     }
     if (samples.isEmpty()) {
@@ -105,8 +115,9 @@ public final class JmhJsonReader {
     }
     List<CaseResult> cases = new ArrayList<>();
     for (CaseResult c : samples.values()) {
-      cases.add(new CaseResult(
-          c.benchmark(), c.params(), c.forks(), counters.getOrDefault(c.id(), Map.of())));
+      cases.add(
+          new CaseResult(
+              c.benchmark(), c.params(), c.forks(), counters.getOrDefault(c.id(), Map.of())));
     }
     return new JmhResults(file, cases);
   }
@@ -146,7 +157,9 @@ public final class JmhJsonReader {
         throw problem(where + ": rawDataHistogram iteration is not an array of [value, count]");
       }
       for (JsonNode pair : iteration) {
-        if (!pair.isArray() || pair.size() != 2 || !pair.get(0).isNumber()
+        if (!pair.isArray()
+            || pair.size() != 2
+            || !pair.get(0).isNumber()
             || !pair.get(1).canConvertToLong()) {
           throw problem(where + ": rawDataHistogram entry " + pair + " is not [value, count]");
         }
@@ -174,15 +187,17 @@ public final class JmhJsonReader {
       String where = id + " secondaryMetrics." + name;
       JsonNode forks = array(metric.getValue(), "rawData", where);
       if (forks.size() > iterations.size()) {
-        throw problem(where + " has " + forks.size() + " forks, the primary metric "
-            + iterations.size());
+        throw problem(
+            where + " has " + forks.size() + " forks, the primary metric " + iterations.size());
       }
       for (int f = 0; f < forks.size(); f++) {
         JsonNode values = forks.get(f);
         int n = iterations.get(f);
         if (!values.isArray() || values.size() > n) {
-          throw problem(where + " fork " + (f + 1) + " has more values than its " + n
-              + " measurement iterations");
+          throw problem(
+              String.format(
+                  "%s fork %d has more values than its %d measurement iterations",
+                  where, f + 1, n));
         }
         double sum = 0;
         for (JsonNode v : values) {
@@ -202,15 +217,16 @@ public final class JmhJsonReader {
     JsonNode opsRates = array(primary, "rawData", id + " (thrpt) primaryMetric");
     Map<String, List<Double>> counters = new TreeMap<>();
     for (Map.Entry<String, JsonNode> metric : record.path("secondaryMetrics").properties()) {
-      // An OPERATIONS aux counter is reported as a rate in the primary's unit; profilers use others.
+      // An OPERATIONS aux counter is reported as a rate in the primary's unit; profilers use
+      // others.
       if (!opsUnit.equals(metric.getValue().path("scoreUnit").asText())) {
         continue;
       }
       String where = id + " (thrpt) secondaryMetrics." + metric.getKey();
       JsonNode rates = array(metric.getValue(), "rawData", where);
       if (rates.size() != opsRates.size()) {
-        throw problem(where + " has " + rates.size() + " forks, the primary metric "
-            + opsRates.size());
+        throw problem(
+            where + " has " + rates.size() + " forks, the primary metric " + opsRates.size());
       }
       List<Double> perFork = new ArrayList<>();
       for (int f = 0; f < rates.size(); f++) {
@@ -250,9 +266,10 @@ public final class JmhJsonReader {
   }
 
   private double nanosPerUnit(String scoreUnit, String where) throws JmhResultException {
-    Double factor = scoreUnit.endsWith("/op")
-        ? NANOS_PER_UNIT.get(scoreUnit.substring(0, scoreUnit.length() - 3))
-        : null;
+    Double factor =
+        scoreUnit.endsWith("/op")
+            ? NANOS_PER_UNIT.get(scoreUnit.substring(0, scoreUnit.length() - 3))
+            : null;
     if (factor == null) {
       throw problem(where + ": scoreUnit \"" + scoreUnit + "\" is not a time per operation");
     }

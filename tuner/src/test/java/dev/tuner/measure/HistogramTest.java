@@ -24,9 +24,10 @@ class HistogramTest {
         // Timer ticks: few distinct values with many repeats, like JMH's histograms.
         counts.merge(10.0 * (1 + random.nextInt(60)), 1L + random.nextInt(500), Long::sum);
       }
-      double[] expanded = counts.entrySet().stream()
-          .flatMapToDouble(e -> LongStream.range(0, e.getValue()).mapToDouble(i -> e.getKey()))
-          .toArray();
+      double[] expanded =
+          counts.entrySet().stream()
+              .flatMapToDouble(e -> LongStream.range(0, e.getValue()).mapToDouble(i -> e.getKey()))
+              .toArray();
 
       Histogram h = Histogram.of(counts);
 
@@ -56,14 +57,17 @@ class HistogramTest {
   @Test
   void rejectsEmptyAndNonPositiveCounts() {
     assertThatThrownBy(() -> Histogram.of(new TreeMap<>()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no samples");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no samples");
     TreeMap<Double, Long> zero = new TreeMap<>();
     zero.put(1.0, 0L);
     assertThatThrownBy(() -> Histogram.of(zero))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not positive");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not positive");
     TreeMap<Double, Long> negative = new TreeMap<>();
     negative.put(-1.0, 1L);
     assertThatThrownBy(() -> Histogram.of(negative))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a finite duration");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a finite duration");
   }
 }

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real JMH 1.37 output of a tiny benchmark (two methods × {@code @Param size} 16, 256; an
- * {@code @AuxCounters(OPERATIONS)} counter {@code embeddings}, 2 per op in {@code work}, 1 in {@code
- * noAlloc}; {@code work} allocates a long[size]), run with {@code -wi 1 -i 2 -w 200ms -r 200ms}:
+ * {@code @AuxCounters(OPERATIONS)} counter {@code embeddings}, 2 per op in {@code work}, 1 in
+ * {@code noAlloc}; {@code work} allocates a long[size]), run with {@code -wi 1 -i 2 -w 200ms -r
+ * 200ms}:
+ *
  * <ul>
  *   <li>tiny-f3-gc.json: {@code -bm sample,thrpt -f 3 -prof gc}
  *   <li>tiny-f3-nogc.json: {@code -bm sample -f 3}
@@ -41,8 +43,10 @@ class JmhJsonReaderTest {
   void readsEverySampleTimeCaseWithItsForks() throws IOException {
     JmhResults run = JmhJsonReader.read(resource("tiny-f3-gc.json"));
 
-    assertThat(run.cases()).extracting(CaseResult::id).containsExactlyInAnyOrder(
-        NO_ALLOC_16, "bench.TinyBench.noAlloc[size=256]", WORK_16, WORK_256);
+    assertThat(run.cases())
+        .extracting(CaseResult::id)
+        .containsExactlyInAnyOrder(
+            NO_ALLOC_16, "bench.TinyBench.noAlloc[size=256]", WORK_16, WORK_256);
     assertThat(run.cases()).allSatisfy(c -> assertThat(c.forks()).hasSize(3));
     assertThat(run.find(WORK_256).orElseThrow().params()).containsEntry("size", "256");
   }
@@ -60,8 +64,10 @@ class JmhJsonReaderTest {
     JmhResults run = JmhJsonReader.read(file);
 
     for (JsonNode record : MAPPER.readTree(file.toFile())) {
-      String id = CaseResult.id(record.get("benchmark").asText(),
-          MAPPER.convertValue(record.get("params"), java.util.Map.class));
+      String id =
+          CaseResult.id(
+              record.get("benchmark").asText(),
+              MAPPER.convertValue(record.get("params"), java.util.Map.class));
       JsonNode forks = record.at("/primaryMetric/rawDataHistogram");
       List<ForkResult> read = run.find(id).orElseThrow().forks();
       for (int f = 0; f < forks.size(); f++) {
@@ -115,10 +121,13 @@ class JmhJsonReaderTest {
   void allocationIsZeroWithoutTheGcProfiler() throws IOException {
     JmhResults run = JmhJsonReader.read(resource("tiny-f3-nogc.json"));
 
-    assertThat(run.cases()).flatExtracting(CaseResult::forks).allSatisfy(f -> {
-      assertThat(f.secondary()).doesNotContainKey(ForkResult.ALLOC_NORM);
-      assertThat(f.allocBytesPerOp()).isZero();
-    });
+    assertThat(run.cases())
+        .flatExtracting(CaseResult::forks)
+        .allSatisfy(
+            f -> {
+              assertThat(f.secondary()).doesNotContainKey(ForkResult.ALLOC_NORM);
+              assertThat(f.allocBytesPerOp()).isZero();
+            });
   }
 
   @Test
@@ -135,9 +144,11 @@ class JmhJsonReaderTest {
     JmhResults run = JmhJsonReader.read(resource("tiny-f3-gc.json"));
 
     assertThat(run.find(WORK_16).orElseThrow().countersPerOp().get("embeddings"))
-        .hasSize(3).allSatisfy(v -> assertThat(v).isCloseTo(2.0, within(0.01)));
+        .hasSize(3)
+        .allSatisfy(v -> assertThat(v).isCloseTo(2.0, within(0.01)));
     assertThat(run.find(NO_ALLOC_16).orElseThrow().countersPerOp().get("embeddings"))
-        .hasSize(3).allSatisfy(v -> assertThat(v).isCloseTo(1.0, within(0.01)));
+        .hasSize(3)
+        .allSatisfy(v -> assertThat(v).isCloseTo(1.0, within(0.01)));
     assertThat(run.find(WORK_16).orElseThrow().countersPerOp()).containsOnlyKeys("embeddings");
   }
 
@@ -150,10 +161,14 @@ class JmhJsonReaderTest {
 
   @Test
   void missingIterationsOfASecondaryMetricCountAsZero() throws IOException {
-    Path file = edited("tiny-f1-gc.json", records -> {
-      ObjectNode norm = (ObjectNode) records.get(0).at("/secondaryMetrics/gc.alloc.rate.norm");
-      norm.set("rawData", MAPPER.createArrayNode().add(MAPPER.createArrayNode().add(10.0)));
-    });
+    Path file =
+        edited(
+            "tiny-f1-gc.json",
+            records -> {
+              ObjectNode norm =
+                  (ObjectNode) records.get(0).at("/secondaryMetrics/gc.alloc.rate.norm");
+              norm.set("rawData", MAPPER.createArrayNode().add(MAPPER.createArrayNode().add(10.0)));
+            });
 
     // Two measurement iterations, one reported 10 B/op, the other nothing.
     assertThat(JmhJsonReader.read(file).cases().get(0).forks().get(0).allocBytesPerOp())
@@ -192,16 +207,23 @@ class JmhJsonReaderTest {
 
   @Test
   void rejectsMissingOrBrokenFields() throws IOException {
-    assertProblem(r -> ((ObjectNode) r.get(0)).remove("primaryMetric"),
+    assertProblem(
+        r -> ((ObjectNode) r.get(0)).remove("primaryMetric"),
         NO_ALLOC_16 + ": missing object \"primaryMetric\"");
-    assertProblem(r -> ((ObjectNode) r.get(0).get("primaryMetric")).remove("rawDataHistogram"),
+    assertProblem(
+        r -> ((ObjectNode) r.get(0).get("primaryMetric")).remove("rawDataHistogram"),
         "missing array \"rawDataHistogram\"");
-    assertProblem(r -> ((ObjectNode) r.get(0).get("primaryMetric")).put("scoreUnit", "ops/s"),
+    assertProblem(
+        r -> ((ObjectNode) r.get(0).get("primaryMetric")).put("scoreUnit", "ops/s"),
         "scoreUnit \"ops/s\" is not a time per operation");
-    assertProblem(r -> ((ObjectNode) r.get(0)).remove("benchmark"),
+    assertProblem(
+        r -> ((ObjectNode) r.get(0)).remove("benchmark"),
         "result #1: missing text field \"benchmark\"");
-    assertProblem(r -> ((ArrayNode) r.get(0).at("/primaryMetric/rawDataHistogram/0/0"))
-        .set(0, MAPPER.createArrayNode().add("x").add(1)), "is not [value, count]");
+    assertProblem(
+        r ->
+            ((ArrayNode) r.get(0).at("/primaryMetric/rawDataHistogram/0/0"))
+                .set(0, MAPPER.createArrayNode().add("x").add(1)),
+        "is not [value, count]");
     assertProblem(ArrayNode::removeAll, "holds no benchmark results");
   }
 
