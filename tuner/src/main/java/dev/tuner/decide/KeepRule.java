@@ -3,6 +3,9 @@ package dev.tuner.decide;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -28,54 +31,27 @@ public final class KeepRule {
 
   /** Assesses at the given α: the sequential plan spends a share of the rule's α per look. */
   public Assessment assess(List<ForkSummary> a, List<ForkSummary> b, double alpha) {
+    Set<String> cases = Aggregate.commonCases(a, b);
+    // One comparison of B against A, given how to read one value per fork from a side's forks.
+    BiFunction<String, Function<List<ForkSummary>, double[]>, Comparison> compare =
+        (metric, values) ->
+            RatioTest.compare(metric, values.apply(a), values.apply(b), rule.threshold(), alpha);
     ToDoubleFunction<CaseFork> alloc = c -> Math.max(c.allocBytesPerOp(), rule.allocFloorBytes());
+
     List<Comparison> perCase = new ArrayList<>();
-    for (String id : Aggregate.commonCases(a, b)) {
-      perCase.add(
-          compare(
-              "p50:" + id,
-              Aggregate.ofCase(a, id, CaseFork::p50),
-              Aggregate.ofCase(b, id, CaseFork::p50),
-              alpha));
-      perCase.add(
-          compare(
-              "p95:" + id,
-              Aggregate.ofCase(a, id, CaseFork::p95),
-              Aggregate.ofCase(b, id, CaseFork::p95),
-              alpha));
+    for (String id : cases) {
+      perCase.add(compare.apply("p50:" + id, forks -> Aggregate.ofCase(forks, id, CaseFork::p50)));
+      perCase.add(compare.apply("p95:" + id, forks -> Aggregate.ofCase(forks, id, CaseFork::p95)));
     }
-    Comparison p50 =
-        compare(
-            "p50",
-            Aggregate.geometricMeans(a, CaseFork::p50),
-            Aggregate.geometricMeans(b, CaseFork::p50),
-            alpha);
-    Comparison p95 =
-        compare(
-            "p95",
-            Aggregate.geometricMeans(a, CaseFork::p95),
-            Aggregate.geometricMeans(b, CaseFork::p95),
-            alpha);
+    Comparison p50 = compare.apply("p50", forks -> Aggregate.geometricMeans(forks, CaseFork::p50));
+    Comparison p95 = compare.apply("p95", forks -> Aggregate.geometricMeans(forks, CaseFork::p95));
     Comparison allocation =
-        compare(
-            "alloc_bytes_per_op",
-            Aggregate.geometricMeans(a, alloc),
-            Aggregate.geometricMeans(b, alloc),
-            alpha);
+        compare.apply("alloc_bytes_per_op", forks -> Aggregate.geometricMeans(forks, alloc));
 
     boolean faster = p50.verdict() == Verdict.IMPROVED && p95.verdict() == Verdict.IMPROVED;
     boolean allocates = allocation.verdict() == Verdict.REGRESSED;
-    return new Assessment(
-        p50,
-        p95,
-        allocation,
-        perCase,
-        faster && !allocates,
-        reason(p50, p95, allocation, faster, allocates));
-  }
-
-  private Comparison compare(String metric, double[] a, double[] b, double alpha) {
-    return RatioTest.compare(metric, a, b, rule.threshold(), alpha);
+    String reason = reason(p50, p95, allocation, faster, allocates);
+    return new Assessment(p50, p95, allocation, perCase, faster && !allocates, reason);
   }
 
   private String reason(
