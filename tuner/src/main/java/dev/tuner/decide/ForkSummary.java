@@ -1,0 +1,56 @@
+package dev.tuner.decide;
+
+import dev.tuner.measure.CaseResult;
+import dev.tuner.measure.ForkResult;
+import dev.tuner.measure.JmhResults;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One replicate of one side: for each case, its numbers from one fork.
+ *
+ * <p>JMH runs every case in forks of its own, so "fork i" of a run groups the i-th fork of each
+ * case: different JVMs, each independent, which is what a replicate needs.
+ *
+ * @param cases case id → its fork's numbers
+ */
+public record ForkSummary(Map<String, CaseFork> cases) {
+
+  public ForkSummary {
+    cases = Map.copyOf(cases);
+    if (cases.isEmpty()) {
+      throw new IllegalArgumentException("a fork summary needs at least one case");
+    }
+  }
+
+  /**
+   * The forks of one JMH run, by fork index.
+   *
+   * @throws IllegalArgumentException if the cases have different numbers of forks
+   */
+  public static List<ForkSummary> of(JmhResults run) {
+    int forks = run.cases().get(0).forks().size();
+    for (CaseResult c : run.cases()) {
+      if (c.forks().size() != forks) {
+        throw new IllegalArgumentException(
+            String.format(
+                "%s: %s has %d forks, %s has %d",
+                run.source(), c.id(), c.forks().size(), run.cases().get(0).id(), forks));
+      }
+    }
+    List<ForkSummary> summaries = new ArrayList<>();
+    for (int f = 0; f < forks; f++) {
+      Map<String, CaseFork> cases = new LinkedHashMap<>();
+      for (CaseResult c : run.cases()) {
+        ForkResult fork = c.forks().get(f);
+        cases.put(
+            c.id(),
+            new CaseFork(fork.quantiles().p50(), fork.quantiles().p95(), fork.allocBytesPerOp()));
+      }
+      summaries.add(new ForkSummary(cases));
+    }
+    return summaries;
+  }
+}

@@ -1,0 +1,77 @@
+package dev.tuner.decide;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Keep the candidate B only when p50 and p95 (geometric means over cases) are both {@code improved}
+ * and allocation is not {@code regressed}.
+ *
+ * <p>Requiring both quantiles to reject at α is an intersection–union test: its false-keep rate is
+ * at most α without any multiplicity correction. Allocation is compared on max(bytes, floor) with
+ * the same δ; it can only veto.
+ */
+public final class KeepRule {
+
+  private final DecisionRule rule;
+
+  public KeepRule(DecisionRule rule) {
+    this.rule = Objects.requireNonNull(rule, "rule");
+  }
+
+  /** Assesses all the forks given at the rule's α (a fixed-size experiment, no looks). */
+  public Assessment assess(List<ForkSummary> a, List<ForkSummary> b) {
+    return assess(a, b, rule.alpha());
+  }
+
+  /** Assesses at the given α: the sequential plan spends a share of the rule's α per look. */
+  public Assessment assess(List<ForkSummary> a, List<ForkSummary> b, double alpha) {
+    Set<String> cases = Aggregate.commonCases(a, b);
+    // One comparison of B against A, given how to read one value per fork from a side's forks.
+    BiFunction<String, Function<List<ForkSummary>, double[]>, Comparison> compare =
+        (metric, values) ->
+            RatioTest.compare(metric, values.apply(a), values.apply(b), rule.threshold(), alpha);
+    ToDoubleFunction<CaseFork> alloc = c -> Math.max(c.allocBytesPerOp(), rule.allocFloorBytes());
+
+    List<Comparison> perCase = new ArrayList<>();
+    for (String id : cases) {
+      perCase.add(compare.apply("p50:" + id, forks -> Aggregate.ofCase(forks, id, CaseFork::p50)));
+      perCase.add(compare.apply("p95:" + id, forks -> Aggregate.ofCase(forks, id, CaseFork::p95)));
+    }
+    Comparison p50 = compare.apply("p50", forks -> Aggregate.geometricMeans(forks, CaseFork::p50));
+    Comparison p95 = compare.apply("p95", forks -> Aggregate.geometricMeans(forks, CaseFork::p95));
+    Comparison allocation =
+        compare.apply("alloc_bytes_per_op", forks -> Aggregate.geometricMeans(forks, alloc));
+
+    boolean faster = p50.verdict() == Verdict.IMPROVED && p95.verdict() == Verdict.IMPROVED;
+    boolean allocates = allocation.verdict() == Verdict.REGRESSED;
+    String reason = reason(p50, p95, allocation, faster, allocates);
+    return new Assessment(p50, p95, allocation, perCase, faster && !allocates, reason);
+  }
+
+  private String reason(
+      Comparison p50, Comparison p95, Comparison alloc, boolean faster, boolean allocates) {
+    String beyond = String.format("%.3g%%", 100 * rule.threshold());
+    if (faster && !allocates) {
+      return "p50 and p95 improved beyond " + beyond + " and allocation did not grow";
+    }
+    List<String> why = new ArrayList<>();
+    for (Comparison c : List.of(p50, p95)) {
+      if (c.verdict() != Verdict.IMPROVED) {
+        why.add(
+            String.format(
+                "%s %s (B/A %.4f, CI [%.4f, %.4f])",
+                c.metric(), c.verdict(), c.ratio(), c.ciLow(), c.ciHigh()));
+      }
+    }
+    if (allocates) {
+      why.add(String.format("allocation regressed (B/A %.4f)", alloc.ratio()));
+    }
+    return String.join("; ", why);
+  }
+}

@@ -1,0 +1,134 @@
+package dev.tuner.decide;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
+
+/**
+ * Decides after each look whether the forks so far settle the experiment.
+ *
+ * <p>Looks come at {@link DecisionRule#looks()} forks per side. Alpha is spent by a Bonferroni
+ * split: the rule's α is shared evenly among the looks whose exact Mann–Whitney test can reject at
+ * all at its share, i.e. where even perfectly separated samples give a one-sided p no larger than
+ * the share. A look that cannot (3 vs 3 forks: at best p = 1/20) spends nothing. P(some look keeps)
+ * ≤ Σ shares = α whatever the correlation between looks. With the defaults (α = 1%, looks 3, 6,
+ * 10):
+ *
+ * <ul>
+ *   <li>look 1, 3 forks: α 0; can only discard for futility;
+ *   <li>look 2, 6 forks: α 0.5%; keeps a clear win (at best p = 1/924), or discards;
+ *   <li>look 3, 10 forks: α 0.5%; keeps or discards, final.
+ * </ul>
+ *
+ * At an interim look the plan discards for futility when the estimated p50 or p95 ratio is at least
+ * {@link DecisionRule#futilityRatio()} or any aggregate is {@code regressed}. Futility can only
+ * turn keeps into discards, so it never raises the false-keep rate; it costs a little power and
+ * saves most of the forks of the many candidates that do nothing.
+ *
+ * <p>The plan is a pure function of the forks given: a look uses exactly its first n forks of each
+ * side, so asking again with more forks than the next look needs repeats the same answer.
+ */
+public final class SequentialPlan {
+
+  /** What to do next. */
+  public enum Action {
+    /** Run more forks of both sides, up to {@link Step#nextLook()} per side. */
+    CONTINUE,
+    /** Keep the candidate: it becomes the current best. */
+    KEEP,
+    /** Discard the candidate. */
+    DISCARD
+  }
+
+  /**
+   * The plan's answer.
+   *
+   * @param look forks per side of the look that was evaluated; 0 when none is reached yet
+   * @param alpha the α spent at that look
+   * @param evidence the assessment at that look, when one was evaluated
+   * @param nextLook forks per side the next look needs; 0 once decided
+   */
+  public record Step(
+      Action action, int look, double alpha, Optional<Assessment> evidence, int nextLook) {}
+
+  private final DecisionRule rule;
+  private final KeepRule keepRule;
+  private final List<Double> alphas;
+
+  /**
+   * @throws IllegalArgumentException if even the last look cannot reject at the rule's α
+   */
+  public SequentialPlan(DecisionRule rule) {
+    this.rule = rule;
+    this.keepRule = new KeepRule(rule);
+    this.alphas = spend(rule);
+  }
+
+  /** The α each look spends, in the order of {@link DecisionRule#looks()}; they sum to α. */
+  public List<Double> alphaPerLook() {
+    return alphas;
+  }
+
+  /** Says what to do given the forks so far of A (current best) and B (candidate). */
+  public Step next(List<ForkSummary> a, List<ForkSummary> b) {
+    List<Integer> looks = rule.looks();
+    int forks = Math.min(a.size(), b.size());
+    int reached = -1; // index of the last look the forks reach
+    while (reached + 1 < looks.size() && looks.get(reached + 1) <= forks) {
+      reached++;
+    }
+    if (reached < 0) {
+      return new Step(Action.CONTINUE, 0, 0, Optional.empty(), looks.get(0));
+    }
+    int n = looks.get(reached);
+    double alpha = alphas.get(reached);
+    Assessment evidence = keepRule.assess(a.subList(0, n), b.subList(0, n), alpha);
+    if (evidence.keep()) {
+      return new Step(Action.KEEP, n, alpha, Optional.of(evidence), 0);
+    }
+    if (reached == looks.size() - 1 || futile(evidence)) {
+      return new Step(Action.DISCARD, n, alpha, Optional.of(evidence), 0);
+    }
+    return new Step(Action.CONTINUE, n, alpha, Optional.of(evidence), looks.get(reached + 1));
+  }
+
+  private boolean futile(Assessment e) {
+    return e.p50().ratio() >= rule.futilityRatio()
+        || e.p95().ratio() >= rule.futilityRatio()
+        || List.of(e.p50(), e.p95(), e.alloc()).stream()
+            .anyMatch(c -> c.verdict() == Verdict.REGRESSED);
+  }
+
+  /**
+   * Bonferroni: the most looks k such that each of the last k can reject at α/k gets α/k each.
+   * Larger looks reach smaller p-values, so the looks that can reject are always the last ones.
+   */
+  private static List<Double> spend(DecisionRule rule) {
+    List<Integer> looks = rule.looks();
+    for (int k = looks.size(); k > 0; k--) {
+      int first = looks.size() - k;
+      double share = rule.alpha() / k;
+      if (smallestP(looks.get(first)) <= share) {
+        return IntStream.range(0, looks.size()).mapToObj(i -> i < first ? 0.0 : share).toList();
+      }
+    }
+    int last = looks.get(looks.size() - 1);
+    throw new IllegalArgumentException(
+        String.format(
+            "no look in %s can reject at alpha %s: even %d perfectly separated forks"
+                + " per side give p = %s",
+            looks, rule.alpha(), last, smallestP(last)));
+  }
+
+  /** The smallest one-sided p-value the exact test can give with n forks per side. */
+  private static double smallestP(int n) {
+    double[] low = IntStream.range(0, n).asDoubleStream().toArray();
+    double[] high = IntStream.range(n, 2 * n).asDoubleStream().toArray();
+    return MannWhitneyUTest.withDefaults()
+        .with(AlternativeHypothesis.LESS_THAN)
+        .test(low, high)
+        .getPValue();
+  }
+}

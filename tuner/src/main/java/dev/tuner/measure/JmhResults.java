@@ -1,0 +1,20 @@
+package dev.tuner.measure;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The SampleTime cases of one JMH JSON result file, in file order. */
+public record JmhResults(Path source, List<CaseResult> cases) {
+
+  public JmhResults {
+    Objects.requireNonNull(source, "source");
+    cases = List.copyOf(cases);
+  }
+
+  /** The case with this {@link CaseResult#id() id}, if the file has it. */
+  public Optional<CaseResult> find(String caseId) {
+    return cases.stream().filter(c -> c.id().equals(caseId)).findFirst();
+  }
+}
