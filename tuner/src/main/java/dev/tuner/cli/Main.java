@@ -4,6 +4,7 @@ import dev.tuner.harness.fixture.FixtureException;
 import dev.tuner.harness.spec.SpecException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,16 +31,19 @@ public final class Main implements Runnable {
 
   private final PrintWriter out;
   private final PrintWriter err;
+  private final Map<String, String> env;
 
-  public Main(PrintWriter out, PrintWriter err) {
+  /** A command line writing to these writers, seeing this environment (tests pass their own). */
+  public Main(PrintWriter out, PrintWriter err, Map<String, String> env) {
     this.out = out;
     this.err = err;
+    this.env = Map.copyOf(env);
   }
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    System.exit(new Main(out, err).run(args));
+    System.exit(new Main(out, err, System.getenv()).run(args));
   }
 
   /** Runs one command line and returns its exit code. */
@@ -72,7 +76,7 @@ public final class Main implements Runnable {
       if (type == RecordCommand.class) {
         return type.cast(new RecordCommand(out, err));
       } else if (type == VerifyCommand.class) {
-        return type.cast(new VerifyCommand(out, err));
+        return type.cast(new VerifyCommand(out, err, env));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,15 +49,18 @@ final class VerifyCommand implements Callable<Integer> {
   private final PrintWriter out;
   private final PrintWriter err;
 
-  VerifyCommand(PrintWriter out, PrintWriter err) {
+  private final Map<String, String> env;
+
+  VerifyCommand(PrintWriter out, PrintWriter err, Map<String, String> env) {
     this.out = out;
     this.err = err;
+    this.env = env;
   }
 
   @Override
   public Integer call() throws Exception {
     var spec = project.spec();
-    if (update && "true".equalsIgnoreCase(System.getenv("CI"))) {
+    if (update && "true".equalsIgnoreCase(env.get("CI"))) {
       err.println("tuner verify: --update approves new goldens and is refused when CI=true;"
           + " run it locally and commit the goldens");
       return ExitCode.USAGE;

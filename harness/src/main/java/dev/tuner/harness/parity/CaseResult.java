@@ -1,6 +1,8 @@
 package dev.tuner.harness.parity;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.Map;
 
 /**
@@ -20,8 +22,8 @@ public record CaseResult(
 
   public CaseResult {
     failures = List.copyOf(failures);
-    calls = Map.copyOf(calls);
-    expectedCalls = Map.copyOf(expectedCalls);
+    calls = Collections.unmodifiableSortedMap(new TreeMap<>(calls));
+    expectedCalls = Collections.unmodifiableSortedMap(new TreeMap<>(expectedCalls));
   }
 
   public boolean passed() {
