@@ -1,5 +1,6 @@
 package dev.tuner.benchmarks;
 
+import dev.tuner.harness.bench.ReplayedCase;
 import dev.tuner.harness.fixture.RecordedStub;
 import dev.tuner.harness.replay.ExactRequest;
 import dev.tuner.harness.replay.TransportKind;
@@ -50,8 +51,8 @@ public class ReplayOverheadBenchmark {
   public void open() throws Exception {
     replayed = ReplayedCase.open(caseId, TransportKind.parse(transport));
     requests = new ArrayList<>();
-    var upstreams = replayed.session.upstreams();
-    replayed.fixtures.stubs().forEach((upstream, stubs) -> stubs.forEach(stub ->
+    var upstreams = replayed.session().upstreams();
+    replayed.fixtures().stubs().forEach((upstream, stubs) -> stubs.forEach(stub ->
         requests.add(requestFor(upstreams.baseUrl(upstream), stub))));
   }
 
@@ -67,9 +68,9 @@ public class ReplayOverheadBenchmark {
   public byte[] call() throws Exception {
     if (next == requests.size()) {
       next = 0;
-      replayed.session.rewind();
+      replayed.session().rewind();
     }
-    HttpResponse<byte[]> response = replayed.session.upstreams().http()
+    HttpResponse<byte[]> response = replayed.session().upstreams().http()
         .send(requests.get(next++), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("replay answered " + response.statusCode());

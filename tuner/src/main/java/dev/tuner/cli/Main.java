@@ -17,7 +17,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "A JMH-centred performance autotuner for JVM code, with a record/replay harness.",
-    subcommands = {RecordCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      RecordCommand.class,
+      VerifyCommand.class,
+      BenchCommand.class,
+      CompareCommand.class,
+      CalibrateCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -77,6 +84,12 @@ public final class Main implements Runnable {
         return type.cast(new RecordCommand(out, err));
       } else if (type == VerifyCommand.class) {
         return type.cast(new VerifyCommand(out, err, env));
+      } else if (type == BenchCommand.class) {
+        return type.cast(new BenchCommand(out, err));
+      } else if (type == CompareCommand.class) {
+        return type.cast(new CompareCommand(out, err));
+      } else if (type == CalibrateCommand.class) {
+        return type.cast(new CalibrateCommand(out, err));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One replicate of one side: for each case, its numbers from one fork.
@@ -31,6 +32,16 @@ public record ForkSummary(Map<String, CaseFork> cases) {
    * @throws IllegalArgumentException if the cases have different numbers of forks
    */
   public static List<ForkSummary> of(JmhResults run) {
+    return of(run, CaseResult::id);
+  }
+
+  /**
+   * The forks of one JMH run, by fork index, each case under the name {@code name} gives it (such
+   * as its {@code caseId} parameter).
+   *
+   * @throws IllegalArgumentException if the cases have different numbers of forks
+   */
+  public static List<ForkSummary> of(JmhResults run, Function<CaseResult, String> name) {
     int forks = run.cases().get(0).forks().size();
     for (CaseResult c : run.cases()) {
       if (c.forks().size() != forks) {
@@ -46,7 +57,7 @@ public record ForkSummary(Map<String, CaseFork> cases) {
       for (CaseResult c : run.cases()) {
         ForkResult fork = c.forks().get(f);
         cases.put(
-            c.id(),
+            name.apply(c),
             new CaseFork(fork.quantiles().p50(), fork.quantiles().p95(), fork.allocBytesPerOp()));
       }
       summaries.add(new ForkSummary(cases));

@@ -19,9 +19,17 @@ import java.util.function.ToDoubleFunction;
 public final class KeepRule {
 
   private final DecisionRule rule;
+  private final Pairing pairing;
 
+  /** The rule for independent forks. */
   public KeepRule(DecisionRule rule) {
+    this(rule, Pairing.INDEPENDENT);
+  }
+
+  /** The rule for forks related as {@code pairing} says. */
+  public KeepRule(DecisionRule rule, Pairing pairing) {
     this.rule = Objects.requireNonNull(rule, "rule");
+    this.pairing = Objects.requireNonNull(pairing, "pairing");
   }
 
   /** Assesses all the forks given at the rule's α (a fixed-size experiment, no looks). */
@@ -35,7 +43,7 @@ public final class KeepRule {
     // One comparison of B against A, given how to read one value per fork from a side's forks.
     BiFunction<String, Function<List<ForkSummary>, double[]>, Comparison> compare =
         (metric, values) ->
-            RatioTest.compare(metric, values.apply(a), values.apply(b), rule.threshold(), alpha);
+            pairing.compare(metric, values.apply(a), values.apply(b), rule.threshold(), alpha);
     ToDoubleFunction<CaseFork> alloc = c -> Math.max(c.allocBytesPerOp(), rule.allocFloorBytes());
 
     List<Comparison> perCase = new ArrayList<>();

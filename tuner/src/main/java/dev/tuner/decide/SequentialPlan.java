@@ -3,8 +3,6 @@ package dev.tuner.decide;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.apache.commons.statistics.inference.AlternativeHypothesis;
-import org.apache.commons.statistics.inference.MannWhitneyUTest;
 
 /**
  * Decides after each look whether the forks so far settle the experiment.
@@ -58,12 +56,24 @@ public final class SequentialPlan {
   private final List<Double> alphas;
 
   /**
+   * The plan for independent forks.
+   *
    * @throws IllegalArgumentException if even the last look cannot reject at the rule's α
    */
   public SequentialPlan(DecisionRule rule) {
+    this(rule, Pairing.INDEPENDENT);
+  }
+
+  /**
+   * The plan for forks related as {@code pairing} says; with {@link Pairing#PAIRED} a look needs
+   * more forks to reject at all (n pairs: p ≥ 2<sup>−n</sup>).
+   *
+   * @throws IllegalArgumentException if even the last look cannot reject at the rule's α
+   */
+  public SequentialPlan(DecisionRule rule, Pairing pairing) {
     this.rule = rule;
-    this.keepRule = new KeepRule(rule);
-    this.alphas = spend(rule);
+    this.keepRule = new KeepRule(rule, pairing);
+    this.alphas = spend(rule, pairing);
   }
 
   /** The α each look spends, in the order of {@link DecisionRule#looks()}; they sum to α. */
@@ -105,12 +115,12 @@ public final class SequentialPlan {
    * Bonferroni: the most looks k such that each of the last k can reject at α/k gets α/k each.
    * Larger looks reach smaller p-values, so the looks that can reject are always the last ones.
    */
-  private static List<Double> spend(DecisionRule rule) {
+  private static List<Double> spend(DecisionRule rule, Pairing pairing) {
     List<Integer> looks = rule.looks();
     for (int k = looks.size(); k > 0; k--) {
       int first = looks.size() - k;
       double share = rule.alpha() / k;
-      if (smallestP(looks.get(first)) <= share) {
+      if (pairing.smallestP(looks.get(first)) <= share) {
         return IntStream.range(0, looks.size()).mapToObj(i -> i < first ? 0.0 : share).toList();
       }
     }
@@ -119,16 +129,6 @@ public final class SequentialPlan {
         String.format(
             "no look in %s can reject at alpha %s: even %d perfectly separated forks"
                 + " per side give p = %s",
-            looks, rule.alpha(), last, smallestP(last)));
-  }
-
-  /** The smallest one-sided p-value the exact test can give with n forks per side. */
-  private static double smallestP(int n) {
-    double[] low = IntStream.range(0, n).asDoubleStream().toArray();
-    double[] high = IntStream.range(n, 2 * n).asDoubleStream().toArray();
-    return MannWhitneyUTest.withDefaults()
-        .with(AlternativeHypothesis.LESS_THAN)
-        .test(low, high)
-        .getPValue();
+            looks, rule.alpha(), last, pairing.smallestP(last)));
   }
 }

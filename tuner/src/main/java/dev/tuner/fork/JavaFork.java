@@ -22,14 +22,7 @@ public final class JavaFork {
   /** Runs {@code mainClass} with {@code args}, in {@code workDir}, and returns its exit code. */
   public static int run(Path workDir, Path artifact, List<String> jvmArgs, String mainClass, List<String> args,
       Map<String, String> env, PrintWriter out, PrintWriter err) throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(jvmArgs);
-    command.add("-cp");
-    command.add(artifact.toString());
-    command.add(mainClass);
-    command.addAll(args);
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    ProcessBuilder builder = new ProcessBuilder(command(artifact, jvmArgs, mainClass, args)).directory(workDir.toFile());
     builder.environment().putAll(env);
     Process process = builder.start();
     process.getOutputStream().close();
@@ -48,7 +41,20 @@ public final class JavaFork {
     }
   }
 
-  private static Thread relay(InputStream in, PrintWriter to) {
+  /** The command line that runs {@code mainClass} on the artifact with this JVM's {@code java}. */
+  public static List<String> command(Path artifact, List<String> jvmArgs, String mainClass, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmArgs);
+    command.add("-cp");
+    command.add(artifact.toString());
+    command.add(mainClass);
+    command.addAll(args);
+    return command;
+  }
+
+  /** Copies a stream to a writer line by line on a daemon thread, until the stream ends. */
+  public static Thread relay(InputStream in, PrintWriter to) {
     Thread thread = new Thread(() -> {
       try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;

@@ -26,11 +26,13 @@ public record TunerSpec(
     Map<String, Contract> contracts,
     List<CaseSpec> cases,
     MetricSpec metric,
-    ScopeSpec scope) {
+    ScopeSpec scope,
+    BenchmarkSpec benchmark) {
 
   public TunerSpec {
     metric = metric == null ? MetricSpec.DEFAULTS : metric;
     scope = scope == null ? new ScopeSpec(null, null) : scope;
+    benchmark = benchmark == null ? BenchmarkSpec.DEFAULTS : benchmark;
   }
 
   /** Reads and checks a spec file; every problem names the file, line and key. */
@@ -53,6 +55,7 @@ public record TunerSpec(
     if (spec.metric().threshold() < 0 || spec.metric().threshold() >= 0.5) {
       throw reader.error("metric.threshold", "must be in [0, 0.5): a relative change such as 0.01 for 1%");
     }
+    BenchmarkChecks.check(spec.benchmark(), reader);
     return spec;
   }
 

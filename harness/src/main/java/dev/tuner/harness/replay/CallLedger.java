@@ -34,6 +34,12 @@ public final class CallLedger {
     return n == null ? 0 : n.get();
   }
 
+  /** Calls to one upstream so far; allocates nothing, so a benchmark can count calls per operation. */
+  public int calls(String upstream) {
+    AtomicInteger n = callsByUpstream.get(upstream);
+    return n == null ? 0 : n.get();
+  }
+
   /** Calls per upstream, sorted by name; matched and unmatched calls both count. */
   public Map<String, Integer> calls() {
     Map<String, Integer> calls = new TreeMap<>();

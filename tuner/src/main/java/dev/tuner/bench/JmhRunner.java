@@ -1,0 +1,81 @@
+package dev.tuner.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tuner.fork.JavaFork;
+import dev.tuner.measure.JmhJsonReader;
+import dev.tuner.measure.JmhResults;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Runs JMH on an artifact in a forked JVM (JMH forks again for each case) and reads what it wrote:
+ * its JSON, with every fork's histogram, and {@code CaseBenchmark}'s calls-per-operation files.
+ */
+public final class JmhRunner {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private JmhRunner() {}
+
+  /**
+   * Runs the cases and returns the results; JMH's own output goes to {@code log}.
+   *
+   * @param root the directory JMH runs in
+   * @param specFile the spec whose cases and fixtures the benchmark replays
+   * @param outDir receives {@code jmh.json} and the calls files (created if missing)
+   * @throws BenchFailedException if JMH exits non-zero or writes no result
+   */
+  public static BenchRun run(Path root, Path artifact, Path specFile, List<String> cases,
+      JmhOptions options, Path outDir, PrintWriter log) throws IOException, BenchFailedException {
+    Files.createDirectories(outDir);
+    Path json = outDir.resolve("jmh.json");
+    Path calls = outDir.resolve("calls");
+    Files.deleteIfExists(json);
+    deleteCallFiles(calls);
+    int code = JavaFork.run(root, artifact, List.of(), JmhOptions.MAIN,
+        options.arguments(specFile, cases, json, calls), Map.of(), log, log);
+    if (code != 0 || !Files.exists(json)) {
+      throw new BenchFailedException("JMH failed (exit " + code + ") on " + artifact
+          + "; its output is above");
+    }
+    JmhResults results = JmhJsonReader.read(json);
+    return new BenchRun(json, results, readCalls(calls));
+  }
+
+  /** {@code <case>-<pid>.json} files: one per fork, written at the end of the fork. */
+  static Map<String, List<Map<String, Double>>> readCalls(Path dir) throws IOException {
+    Map<String, List<Map<String, Double>>> byCase = new TreeMap<>();
+    if (!Files.isDirectory(dir)) {
+      return byCase;
+    }
+    List<Path> files;
+    try (Stream<Path> list = Files.list(dir)) {
+      files = list.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+    }
+    for (Path file : files) {
+      JsonNode node = JSON.readTree(file.toFile());
+      Map<String, Double> perOp = new TreeMap<>();
+      node.path("callsPerOp").properties().forEach(e -> perOp.put(e.getKey(), e.getValue().asDouble()));
+      byCase.computeIfAbsent(node.path("case").asText(), c -> new ArrayList<>()).add(perOp);
+    }
+    return byCase;
+  }
+
+  private static void deleteCallFiles(Path dir) throws IOException {
+    if (Files.isDirectory(dir)) {
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.tuner.spec;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * How to measure: the {@code benchmark:} section of {@code tuner.yaml}. Every key is optional; the
+ * defaults suit a small, shared 2-core machine (see the README, "Measurement and the decision
+ * rule", for the measurements behind them).
+ *
+ * @param jvmArgs the benchmark JVMs' options; a fixed heap and the serial collector keep GC
+ *     threads off the second core and GC work proportional to allocation
+ * @param transport how replayed calls reach the hot path: {@code in-process} or {@code loopback}
+ * @param jmh {@code tuner bench}'s JMH run (and {@code compare}'s with {@code design: forks})
+ * @param compare how {@code tuner compare} and {@code tuner optimize} measure and decide
+ */
+public record BenchmarkSpec(List<String> jvmArgs, String transport, Jmh jmh, Compare compare) {
+
+  public static final BenchmarkSpec DEFAULTS = new BenchmarkSpec(null, null, null, null);
+
+  public BenchmarkSpec {
+    jvmArgs = jvmArgs == null ? List.of("-XX:+UseSerialGC", "-Xms1g", "-Xmx1g") : List.copyOf(jvmArgs);
+    transport = transport == null ? "in-process" : transport;
+    jmh = jmh == null ? Jmh.DEFAULTS : jmh;
+    compare = compare == null ? Compare.DEFAULTS : compare;
+  }
+
+  /**
+   * A JMH run of the case benchmark ({@code Mode.SampleTime}, {@code -prof gc}).
+   *
+   * @param benchmark the benchmark method in the artifact, with {@code @Param caseId} and {@code
+   *     transport} (default {@code dev.tuner.benchmarks.CaseBenchmark.run})
+   * @param forks JVMs per case (JMH {@code -f})
+   * @param warmupIterations JMH {@code -wi}; the example's hot path needs about 10–15 s of JIT
+   *     warm-up on 2 cores
+   * @param warmupTime JMH {@code -w}, in JMH's syntax ({@code 500ms}, {@code 1s})
+   * @param iterations JMH {@code -i}
+   * @param iterationTime JMH {@code -r}
+   */
+  public record Jmh(
+      String benchmark,
+      Integer forks,
+      Integer warmupIterations,
+      String warmupTime,
+      Integer iterations,
+      String iterationTime) {
+
+    public static final Jmh DEFAULTS = new Jmh(null, null, null, null, null, null);
+
+    public Jmh {
+      benchmark = benchmark == null ? "dev.tuner.benchmarks.CaseBenchmark.run" : benchmark;
+      forks = forks == null ? 2 : forks;
+      warmupIterations = warmupIterations == null ? 12 : warmupIterations;
+      warmupTime = warmupTime == null ? "1s" : warmupTime;
+      iterations = iterations == null ? 5 : iterations;
+      iterationTime = iterationTime == null ? "2s" : iterationTime;
+    }
+  }
+
+  /**
+   * Measuring a candidate B against the current best A, and deciding.
+   *
+   * @param design {@code interleaved} (default): both builds in one JVM, each in its own class
+   *     loader, operation by operation, a round of every case being one paired replicate; or
+   *     {@code forks}: JMH forks of A and B alternating, a fork being one replicate
+   * @param alpha the false-keep rate allowed per decision, over all looks (default 1%)
+   * @param looks replicates per side (rounds, or forks) at which the sequential plan looks
+   *     (default: interleaved 9, 16, 24; forks 3, 6, 10)
+   * @param warmupSeconds interleaved: rounds run before this many seconds are warm-up (default 60)
+   * @param opsPerRound interleaved: operations per case and build in one round (default 40)
+   */
+  public record Compare(
+      Design design, Double alpha, List<Integer> looks, Integer warmupSeconds, Integer opsPerRound) {
+
+    public static final Compare DEFAULTS = new Compare(null, null, null, null, null);
+
+    public Compare {
+      design = design == null ? Design.INTERLEAVED : design;
+      alpha = alpha == null ? 0.01 : alpha;
+      looks = looks == null ? design.defaultLooks() : List.copyOf(looks);
+      warmupSeconds = warmupSeconds == null ? 60 : warmupSeconds;
+      opsPerRound = opsPerRound == null ? 40 : opsPerRound;
+    }
+  }
+
+  /** Where the replicates of a comparison come from. */
+  public enum Design {
+    @JsonProperty("interleaved")
+    INTERLEAVED(List.of(9, 16, 24)),
+    @JsonProperty("forks")
+    FORKS(List.of(3, 6, 10));
+
+    private final List<Integer> looks;
+
+    Design(List<Integer> looks) {
+      this.looks = looks;
+    }
+
+    public List<Integer> defaultLooks() {
+      return looks;
+    }
+
+    /** The name in the spec, on the command line and in reports. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+}
