@@ -1,14 +1,91 @@
 package dev.tuner.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuner.bench.AbComparison;
+import dev.tuner.bench.Calibration;
+import dev.tuner.bench.Replicate;
+import dev.tuner.build.Dirs;
+import dev.tuner.spec.BenchmarkSpec.Design;
+import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "calibrate", description = "Measure this machine's false-keep rate and power.", mixinStandardHelpOptions = true)
+@Command(
+    name = "calibrate",
+    description = {
+      "Measure, on this machine, how often the keep rule keeps a change that is not there (false keeps) and how"
+          + " often it keeps one that is (power).",
+      "Builds the artifact once and copies it with an output-neutral knob changed (default: the example's"
+          + " calibration.extraWorkPercent in tuning.properties, busy work as a percentage of each request's local"
+          + " work). Runs --aa real A/A comparisons (the artifact against a copy of itself), then for each"
+          + " --changes value k one comparison with B slower by k (must never be kept) and one with B faster by k"
+          + " (power). Each runs to the last look, so the sequential plan and the fixed design are read off the same"
+          + " rounds, side by side. Rates come from --splits bootstrap resamples of whole rounds; a grid of delta"
+          + " and rounds, resampled the same way, gives the recommendation. The knob is a share of local work, so"
+          + " the measured effect on p50 and p95 of each change is printed next to it.",
+      "Prints a table and writes .tuner/calibrate/report.txt and report.json (every round of every run)."
+    },
+    mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:calibrated",
+      "2:bad spec or option, or the artifact has no such knob",
+      "3:the build failed, or a benchmark JVM failed"
+    })
 final class CalibrateCommand implements Callable<Integer> {
 
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
   @Mixin Project project;
+
+  @Option(names = "--case", paramLabel = "ID", description = "Calibrate on this case only (repeatable; default: every tune case).")
+  List<String> cases = new ArrayList<>();
+
+  @Option(names = "--aa", paramLabel = "N", defaultValue = "3", description = "Real A/A comparisons (default: ${DEFAULT-VALUE}).")
+  int aaRuns;
+
+  @Option(names = "--changes", paramLabel = "K", split = ",", defaultValue = "1,2,5,10",
+      description = "Knob values injected, each as a slowdown and an improvement (default: ${DEFAULT-VALUE}).")
+  List<Integer> changes;
+
+  @Option(names = "--splits", paramLabel = "N", defaultValue = "1000",
+      description = "Bootstrap resamples per scenario (default: ${DEFAULT-VALUE}).")
+  int splits;
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the resampling (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--knob", paramLabel = "RESOURCE:KEY", defaultValue = "tuning.properties:calibration.extraWorkPercent",
+      description = "The output-neutral integer knob in a properties resource of the artifact (default: ${DEFAULT-VALUE}).")
+  String knob;
+
+  @Option(names = "--design", paramLabel = "DESIGN", description = "interleaved or forks (default: benchmark.compare.design).")
+  String design;
+
+  @Option(names = "--looks", paramLabel = "N", split = ",", description = "Replicates per side at each look (default: benchmark.compare.looks).")
+  List<Integer> looks;
+
+  @Option(names = "--ops", paramLabel = "N", description = "Interleaved: operations per case and build in a round (default: benchmark.compare.opsPerRound).")
+  Integer ops;
+
+  @Option(names = "--target-power", paramLabel = "P", defaultValue = "0.9", description = "Power the recommendation asks for (default: ${DEFAULT-VALUE}).")
+  double targetPower;
+
+  @Option(names = "--target-effect", paramLabel = "E", defaultValue = "0.05",
+      description = "The smallest change of p50 and p95 it must catch (default: ${DEFAULT-VALUE}).")
+  double targetEffect;
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -19,7 +96,165 @@ final class CalibrateCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() {
-    return ExitCode.OK;
+  public Integer call() throws Exception {
+    TunerSpec spec = project.spec();
+    List<String> ids = Cases.select(spec, cases, false);
+    String[] knobParts = knob.split(":", 2);
+    if (knobParts.length != 2 || knobParts[0].isBlank() || knobParts[1].isBlank()) {
+      throw new IllegalArgumentException("--knob takes RESOURCE:KEY, got '" + knob + "'");
+    }
+    Path dir = project.root().resolve(".tuner").resolve("calibrate");
+    Path work = Files.createTempDirectory("tuner-calibrate");
+    try {
+      AbComparison.Settings compare = AbComparison.Settings.of(spec, ids, work);
+      if (design != null || looks != null) {
+        Design d = design == null ? compare.design() : CompareCommand.parseDesign(design);
+        compare = compare.withDesign(d, looks != null ? looks
+            : d == spec.benchmark().compare().design() ? spec.benchmark().compare().looks() : null);
+      }
+      if (ops != null) {
+        compare = compare.withRounds(compare.warmupSeconds(), ops);
+      }
+      Calibration.Settings settings = new Calibration.Settings(compare, aaRuns, changes, splits, seed, knobParts[0],
+          knobParts[1], targetPower, targetEffect, dir.resolve("artifacts"));
+      Path artifact = project.artifact(spec, err);
+      err.printf(Locale.ROOT, "calibrating %s: %s design, looks at %s, %s, delta %.3g%%, alpha %.3g%%, %d cases%n",
+          artifact, compare.design().label(), compare.rule().looks(),
+          compare.design() == Design.INTERLEAVED ? compare.opsPerRound() + " ops per round" : "JMH forks",
+          100 * compare.rule().threshold(), 100 * compare.rule().alpha(), ids.size());
+      err.flush();
+      Calibration.Report report = new Calibration(settings).run(artifact, project.specFile.toAbsolutePath(),
+          new Progress(err), err);
+      StringWriter text = new StringWriter();
+      try (PrintWriter table = new PrintWriter(text)) {
+        print(settings, report, table);
+      }
+      out.print(text);
+      out.flush();
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve("report.txt"), text.toString());
+      JSON.writeValue(dir.resolve("report.json").toFile(), json(settings, report));
+      err.println("wrote " + dir.resolve("report.txt") + " and " + dir.resolve("report.json"));
+      return ExitCode.OK;
+    } finally {
+      Dirs.deleteTree(work);
+    }
+  }
+
+  static void print(Calibration.Settings settings, Calibration.Report report, PrintWriter out) {
+    AbComparison.Settings c = settings.compare();
+    String unit = c.design() == Design.INTERLEAVED ? "rounds" : "forks";
+    out.printf(Locale.ROOT, "%s design, looks at %s %s per side, delta %.3g%%, alpha %.3g%%; %d bootstrap splits"
+        + " per scenario%n%n", c.design().label(), c.rule().looks(), unit, 100 * c.rule().threshold(),
+        100 * c.rule().alpha(), settings.splits());
+    out.println("keep rate: A/A = false keeps; +k (B slower) must be 0; -k (B faster) = power");
+    String format = "%-9s %-8s %4s  %8s %8s  %11s %11s  %9s %9s  %9s %9s%n";
+    out.printf(Locale.ROOT, format, "scenario", "knob A>B", "runs", "p50 B/A", "p95 B/A", "kept seq", "kept fixed",
+        "rate seq", "rate fix", "s/dec seq", "s/dec fix");
+    for (Calibration.Row r : report.rows()) {
+      out.printf(Locale.ROOT, format, r.scenario().name(), r.scenario().knobA() + ">" + r.scenario().knobB(),
+          r.runs(), String.format(Locale.ROOT, "%.4f", r.p50Effect()), String.format(Locale.ROOT, "%.4f", r.p95Effect()),
+          r.realKeepsSequential() + "/" + r.runs(), r.realKeepsFixed() + "/" + r.runs(),
+          percent(r.keepRateSequential()), percent(r.keepRateFixed()),
+          String.format(Locale.ROOT, "%.0f", r.medianSecondsSequential()),
+          String.format(Locale.ROOT, "%.0f", r.medianSecondsFixed()));
+    }
+    double seq = report.rows().stream().mapToDouble(Calibration.Row::medianSecondsSequential).sorted()
+        .skip(report.rows().size() / 2).findFirst().orElse(Double.NaN);
+    out.printf(Locale.ROOT, "%nmean look of the sequential plan per scenario: %s%n", String.join(", ",
+        report.rows().stream().map(r -> r.scenario().name() + " " + String.format(Locale.ROOT, "%.1f",
+            r.meanLookSequential())).toList()));
+    out.printf(Locale.ROOT, "median over scenarios of the sequential median s/decision: %.0f s; fixed (%d %s): %.0f s%n",
+        seq, c.maxReplicates(), unit, report.rows().stream().mapToDouble(Calibration.Row::medianSecondsFixed)
+            .sorted().skip(report.rows().size() / 2).findFirst().orElse(Double.NaN));
+    out.printf(Locale.ROOT, "%nfixed design resampled over delta and %s per side (false keeps from A/A; power per"
+        + " improvement):%n", unit);
+    List<String> improvements = report.grid().isEmpty() ? List.of()
+        : new ArrayList<>(report.grid().get(0).power().keySet());
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-7s %6s  %10s", "delta", unit, "false keep"));
+    improvements.forEach(name -> header.append(String.format(Locale.ROOT, "  %8s", name)));
+    out.println(header);
+    for (Calibration.Cell cell : report.grid()) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-7s %6d  %10s",
+          String.format(Locale.ROOT, "%.1f%%", 100 * cell.threshold()), cell.replicates(), percent(cell.falseKeep())));
+      improvements.forEach(name -> line.append(String.format(Locale.ROOT, "  %8s", percent(cell.power().get(name)))));
+      out.println(line);
+    }
+    out.printf(Locale.ROOT, "%nrecommended: %s%n", report.recommendation());
+    out.flush();
+  }
+
+  private static String percent(Double v) {
+    return v == null || v.isNaN() ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * v);
+  }
+
+  private static ObjectNode json(Calibration.Settings settings, Calibration.Report report) {
+    ObjectNode root = JSON.createObjectNode();
+    AbComparison.Settings c = settings.compare();
+    ObjectNode s = root.putObject("settings");
+    s.put("design", c.design().label());
+    s.set("looks", JSON.valueToTree(c.rule().looks()));
+    s.put("threshold", c.rule().threshold());
+    s.put("alpha", c.rule().alpha());
+    s.put("ops_per_round", c.opsPerRound());
+    s.put("warmup_seconds", c.warmupSeconds());
+    s.set("jvm_args", JSON.valueToTree(c.jvmArgs()));
+    s.set("cases", JSON.valueToTree(c.cases()));
+    s.put("splits", settings.splits());
+    s.put("seed", settings.seed());
+    root.set("rows", JSON.valueToTree(report.rows()));
+    root.set("grid", JSON.valueToTree(report.grid()));
+    root.put("recommendation", report.recommendation());
+    ArrayNode runs = root.putArray("runs");
+    for (Calibration.Run run : report.runs()) {
+      ObjectNode r = runs.addObject();
+      r.set("scenario", JSON.valueToTree(run.scenario()));
+      r.put("sequential", run.sequential().action().name().toLowerCase(Locale.ROOT));
+      r.put("sequential_look", run.sequential().look());
+      r.put("sequential_seconds", run.sequentialSeconds());
+      r.put("fixed", run.fixed().keep() ? "keep" : "discard");
+      r.put("fixed_reason", run.fixed().reason());
+      r.put("fixed_seconds", run.fixedSeconds());
+      ArrayNode reps = r.putArray("replicates");
+      for (Replicate rep : run.replicates()) {
+        ObjectNode n = reps.addObject();
+        n.put("end_seconds", rep.endSeconds());
+        n.set("a", JSON.valueToTree(rep.a().cases()));
+        n.set("b", JSON.valueToTree(rep.b().cases()));
+      }
+    }
+    return root;
+  }
+
+  /** One line per run, and the comparison's warm-up and replicates, on stderr. */
+  private static final class Progress implements Calibration.Listener {
+    private final PrintWriter err;
+    private final CompareCommand.Progress replicates;
+
+    Progress(PrintWriter err) {
+      this.err = err;
+      this.replicates = new CompareCommand.Progress(err);
+    }
+
+    @Override
+    public void runStarted(Calibration.Scenario scenario, int index, int total) {
+      err.printf(Locale.ROOT, "run %d/%d: %s (knob %d vs %d)%n", index, total, scenario.name(), scenario.knobA(),
+          scenario.knobB());
+      err.flush();
+    }
+
+    @Override
+    public void runDone(Calibration.Run run) {
+      err.printf(Locale.ROOT, "  sequential: %s at %d (%.0f s); fixed: %s (%.0f s); p50 B/A %.4f, p95 B/A %.4f%n",
+          run.sequential().action(), run.sequential().look(), run.sequentialSeconds(),
+          run.fixed().keep() ? "KEEP" : "DISCARD", run.fixedSeconds(), run.fixed().p50().ratio(),
+          run.fixed().p95().ratio());
+      err.flush();
+    }
+
+    @Override
+    public void replicate(Replicate r) {
+      replicates.replicate(r);
+    }
   }
 }

@@ -1,5 +1,8 @@
 package dev.tuner.spec;
 
+import dev.tuner.decide.DecisionRule;
+import dev.tuner.decide.Pairing;
+import dev.tuner.decide.SequentialPlan;
 import dev.tuner.harness.spec.SpecException;
 import dev.tuner.harness.spec.SpecReader;
 import java.util.List;
@@ -13,7 +16,7 @@ final class BenchmarkChecks {
 
   private BenchmarkChecks() {}
 
-  static void check(BenchmarkSpec b, SpecReader reader) throws SpecException {
+  static void check(BenchmarkSpec b, MetricSpec metric, SpecReader reader) throws SpecException {
     if (!List.of("in-process", "loopback").contains(b.transport())) {
       throw reader.error("benchmark.transport", "'" + b.transport() + "' is not one of [in-process, loopback]");
     }
@@ -43,6 +46,13 @@ final class BenchmarkChecks {
       if (looks.get(i) < 2 || (i > 0 && looks.get(i) <= looks.get(i - 1))) {
         throw reader.error("benchmark.compare.looks", "must ascend from at least 2: " + looks);
       }
+    }
+    try {
+      // The plan refuses looks of which none could ever keep at this α with this design's test.
+      new SequentialPlan(DecisionRule.defaults().withThreshold(metric.threshold()).withAlpha(compare.alpha())
+          .withLooks(looks), compare.design() == BenchmarkSpec.Design.INTERLEAVED ? Pairing.PAIRED : Pairing.INDEPENDENT);
+    } catch (IllegalArgumentException e) {
+      throw reader.error("benchmark.compare.looks", e.getMessage());
     }
     atLeast(reader, "benchmark.compare.warmupSeconds", compare.warmupSeconds(), 0);
     positive(reader, "benchmark.compare.opsPerRound", compare.opsPerRound());

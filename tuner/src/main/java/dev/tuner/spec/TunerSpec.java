@@ -55,7 +55,7 @@ public record TunerSpec(
     if (spec.metric().threshold() < 0 || spec.metric().threshold() >= 0.5) {
       throw reader.error("metric.threshold", "must be in [0, 0.5): a relative change such as 0.01 for 1%");
     }
-    BenchmarkChecks.check(spec.benchmark(), reader);
+    BenchmarkChecks.check(spec.benchmark(), spec.metric(), reader);
     return spec;
   }
 

@@ -27,6 +27,18 @@ class SequentialPlanTest {
   }
 
   @Test
+  void pairedRoundsNeedEightPerLookToSpendAlpha() {
+    // n pairs give p = 2^-n at best: 9 rounds reach 1/512 ≤ 1%/3, 3 and 6 rounds cannot.
+    assertThat(new SequentialPlan(RULE.withLooks(List.of(9, 16, 24)), Pairing.PAIRED).alphaPerLook())
+        .containsExactly(RULE.alpha() / 3, RULE.alpha() / 3, RULE.alpha() / 3);
+    assertThat(new SequentialPlan(RULE.withLooks(List.of(3, 6, 10)), Pairing.PAIRED).alphaPerLook())
+        .containsExactly(0.0, 0.0, RULE.alpha());
+    assertThatThrownBy(() -> new SequentialPlan(RULE.withLooks(List.of(3, 6)), Pairing.PAIRED))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no look in [3, 6]");
+  }
+
+  @Test
   void asksForTheFirstLookBeforeItIsReached() {
     List<ForkSummary> two = Simulated.TYPICAL.forks(new SplittableRandom(20), 2, 1.0, 0);
 

@@ -1,0 +1,339 @@
+package dev.tuner.bench;
+
+import dev.tuner.decide.Assessment;
+import dev.tuner.decide.DecisionRule;
+import dev.tuner.decide.KeepRule;
+import dev.tuner.decide.SequentialPlan;
+import dev.tuner.decide.SequentialPlan.Action;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.apache.commons.statistics.descriptive.Median;
+
+/**
+ * Measures how the keep rule behaves on this machine: {@code tuner calibrate}.
+ *
+ * <p>From one artifact it makes copies that differ only in an output-neutral knob (the example's
+ * {@code calibration.extraWorkPercent}: busy work as a percentage of each request's local work),
+ * then runs real comparisons, each to the last look so the sequential plan and the fixed design
+ * can both be read off the same rounds, side by side:
+ *
+ * <ul>
+ *   <li>A/A: the artifact against an identical copy, several times: every keep is a false keep;
+ *   <li>for each change k: base against knob k (a slowdown, which must never be kept), and knob k
+ *       against base (an improvement, whose keep rate is the power).
+ * </ul>
+ *
+ * Each real run is one decision; rates come from resampling its replicates (a bootstrap of whole
+ * rounds, {@code splits} times; for A/A a run is drawn first, so the between-JVM variation is in
+ * the estimate). The measured effect of each change (the fixed design's Hodges–Lehmann estimate
+ * over all rounds) is reported next to it, since a knob of k% of local work is not a k% change
+ * of latency. A grid of δ and replicate counts, resampled the same way, gives the recommendation.
+ */
+public final class Calibration {
+
+  /**
+   * What to run.
+   *
+   * @param compare the comparison settings under test (design, rule, looks, JVMs)
+   * @param aaRuns real A/A comparisons
+   * @param changes knob values injected, each as a slowdown and as an improvement
+   * @param splits resampled decisions per scenario (at least 1,000)
+   * @param resource the properties resource inside the artifact that holds the knob
+   * @param key the knob
+   * @param targetPower the power the recommendation asks for
+   * @param targetEffect the smallest latency change (in p50 and p95) the recommendation must catch
+   * @param dir where the variant artifacts go
+   */
+  public record Settings(
+      AbComparison.Settings compare,
+      int aaRuns,
+      List<Integer> changes,
+      int splits,
+      long seed,
+      String resource,
+      String key,
+      double targetPower,
+      double targetEffect,
+      Path dir) {
+
+    public Settings {
+      Objects.requireNonNull(compare, "compare");
+      changes = List.copyOf(changes);
+      if (aaRuns < 1 || splits < 1) {
+        throw new IllegalArgumentException("calibration needs at least one A/A run and one split");
+      }
+      for (int k : changes) {
+        if (k <= 0) {
+          throw new IllegalArgumentException("changes are positive knob values, got " + k);
+        }
+      }
+    }
+  }
+
+  /** Which knob value each side has. */
+  public record Scenario(String name, int knobA, int knobB) {
+
+    public boolean aa() {
+      return knobA == knobB;
+    }
+
+    public boolean improvement() {
+      return knobB < knobA;
+    }
+  }
+
+  /**
+   * One real comparison run to the last look.
+   *
+   * @param sequential what the sequential plan decided on these rounds
+   * @param sequentialSeconds wall time until the plan's decision
+   * @param fixed the fixed design's decision on all rounds
+   * @param fixedSeconds wall time until the last round
+   */
+  public record Run(Scenario scenario, List<Replicate> replicates, SequentialPlan.Step sequential,
+      double sequentialSeconds, Assessment fixed, double fixedSeconds) {}
+
+  /**
+   * A scenario's figures.
+   *
+   * @param p50Effect the measured B/A of p50 (geomean over cases), all rounds of all its runs' first
+   * @param keepRateSequential resampled share of decisions that keep B, sequential plan
+   * @param keepRateFixed the same, fixed design
+   * @param medianSecondsSequential resampled median wall time per decision, sequential plan
+   * @param medianSecondsFixed wall time per decision, fixed design
+   * @param meanLookSequential resampled mean replicates per side at the decision
+   */
+  public record Row(Scenario scenario, double p50Effect, double p95Effect, int runs, int realKeepsSequential,
+      int realKeepsFixed, double keepRateSequential, double keepRateFixed, double medianSecondsSequential,
+      double medianSecondsFixed, double meanLookSequential) {}
+
+  /**
+   * A fixed design with δ and n replicates per side, resampled.
+   *
+   * @param power improvement scenario name → keep rate
+   */
+  public record Cell(double threshold, int replicates, double falseKeep, Map<String, Double> power) {}
+
+  /** Everything {@code tuner calibrate} prints and writes. */
+  public record Report(List<Row> rows, List<Run> runs, List<Cell> grid, String recommendation) {}
+
+  /** Progress: which run starts, and the comparison's own. */
+  public interface Listener extends AbComparison.Listener {
+    default void runStarted(Scenario scenario, int index, int total) {}
+
+    default void runDone(Run run) {}
+  }
+
+  private final Settings settings;
+  private final AbComparison comparison;
+
+  public Calibration(Settings settings) {
+    this.settings = settings;
+    this.comparison = new AbComparison(settings.compare().withSequential(false));
+  }
+
+  /** Runs every scenario on variants of {@code artifact}, replaying the fixtures of {@code specFile}. */
+  public Report run(Path artifact, Path specFile, Listener listener, PrintWriter log)
+      throws IOException, BenchFailedException {
+    Map<Integer, Path> jars = variants(artifact);
+    List<Scenario> scenarios = new ArrayList<>();
+    for (int i = 0; i < settings.aaRuns(); i++) {
+      scenarios.add(new Scenario("A/A", 0, 0));
+    }
+    for (int k : settings.changes()) {
+      scenarios.add(new Scenario("+" + k + "%", 0, k));
+      scenarios.add(new Scenario("-" + k + "%", k, 0));
+    }
+    List<Run> runs = new ArrayList<>();
+    for (int i = 0; i < scenarios.size(); i++) {
+      Scenario s = scenarios.get(i);
+      listener.runStarted(s, i + 1, scenarios.size());
+      // A/A compares two distinct copies, so each side has a jar (and class loader) of its own.
+      Path a = jars.get(s.knobA());
+      Path b = s.aa() ? jars.get(-1) : jars.get(s.knobB());
+      AbComparison.Outcome outcome = comparison.run(
+          new AbComparison.Build("knob " + s.knobA(), a, specFile),
+          new AbComparison.Build("knob " + s.knobB(), b, specFile), listener, log);
+      Run run = decide(s, outcome.replicates());
+      runs.add(run);
+      listener.runDone(run);
+    }
+    return report(runs);
+  }
+
+  /** The report for runs already made (also what tests drive with synthetic replicates). */
+  public Report report(List<Run> runs) {
+    Map<String, List<Run>> byScenario = new LinkedHashMap<>();
+    runs.forEach(r -> byScenario.computeIfAbsent(r.scenario().name(), n -> new ArrayList<>()).add(r));
+    SplittableRandom random = new SplittableRandom(settings.seed());
+    List<Row> rows = new ArrayList<>();
+    byScenario.forEach((name, group) -> rows.add(row(group, random)));
+    List<Cell> grid = grid(byScenario, random);
+    return new Report(rows, runs, grid, recommend(rows, grid));
+  }
+
+  /** Both designs' decisions on the rounds of one real run. */
+  Run decide(Scenario s, List<Replicate> replicates) {
+    int max = settings.compare().maxReplicates();
+    List<Replicate> all = replicates.subList(0, Math.min(max, replicates.size()));
+    SequentialPlan.Step step = comparison.sequentialDecision(all).orElseThrow(() ->
+        new IllegalStateException("the plan did not decide on " + all.size() + " replicates"));
+    Assessment fixed = comparison.fixedDecision(all);
+    return new Run(s, all, step, all.get(step.look() - 1).endSeconds(), fixed,
+        all.get(all.size() - 1).endSeconds());
+  }
+
+  private Row row(List<Run> group, SplittableRandom random) {
+    Run first = group.get(0);
+    int n = settings.compare().maxReplicates();
+    int keepsSeq = 0;
+    int keepsFixed = 0;
+    double[] seconds = new double[settings.splits()];
+    double looks = 0;
+    for (int s = 0; s < settings.splits(); s++) {
+      Run run = group.get(random.nextInt(group.size()));
+      List<Replicate> sample = resample(run.replicates(), n, random);
+      SequentialPlan.Step step = comparison.sequentialDecision(sample).orElseThrow();
+      keepsSeq += step.action() == Action.KEEP ? 1 : 0;
+      keepsFixed += comparison.fixedDecision(sample).keep() ? 1 : 0;
+      seconds[s] = run.replicates().get(step.look() - 1).endSeconds();
+      looks += step.look();
+    }
+    double[] fixedSeconds = group.stream().mapToDouble(Run::fixedSeconds).toArray();
+    return new Row(first.scenario(), first.fixed().p50().ratio(), first.fixed().p95().ratio(), group.size(),
+        (int) group.stream().filter(r -> r.sequential().action() == Action.KEEP).count(),
+        (int) group.stream().filter(r -> r.fixed().keep()).count(),
+        (double) keepsSeq / settings.splits(), (double) keepsFixed / settings.splits(),
+        Median.withDefaults().evaluate(seconds), Median.withDefaults().evaluate(fixedSeconds),
+        looks / settings.splits());
+  }
+
+  /** Fixed designs with δ ∈ {0.5, 1, 2, 3}% and n replicates per side, resampled from the runs. */
+  private List<Cell> grid(Map<String, List<Run>> byScenario, SplittableRandom random) {
+    int max = settings.compare().maxReplicates();
+    DecisionRule base = settings.compare().rule();
+    int splits = Math.max(200, settings.splits() / 4);
+    List<Cell> cells = new ArrayList<>();
+    for (double delta : new double[] {0.005, 0.01, 0.02, 0.03}) {
+      for (int n = 8; n <= max; n += 4) {
+        KeepRule rule = new KeepRule(base.withThreshold(delta), settings.compare().pairing());
+        if (!canReject(n)) {
+          continue;
+        }
+        double falseKeep = keepRate(byScenario.get("A/A"), rule, n, splits, random);
+        Map<String, Double> power = new LinkedHashMap<>();
+        for (List<Run> group : byScenario.values()) {
+          if (group.get(0).scenario().improvement()) {
+            power.put(group.get(0).scenario().name(), keepRate(group, rule, n, splits, random));
+          }
+        }
+        cells.add(new Cell(delta, n, falseKeep, power));
+      }
+    }
+    return cells;
+  }
+
+  private boolean canReject(int n) {
+    try {
+      new SequentialPlan(settings.compare().rule().withLooks(List.of(n)), settings.compare().pairing());
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static double keepRate(List<Run> group, KeepRule rule, int n, int splits, SplittableRandom random) {
+    if (group == null) {
+      return Double.NaN;
+    }
+    int keeps = 0;
+    for (int s = 0; s < splits; s++) {
+      List<Replicate> sample = resample(group.get(random.nextInt(group.size())).replicates(), n, random);
+      keeps += rule.assess(sample.stream().map(Replicate::a).toList(), sample.stream().map(Replicate::b).toList())
+          .keep() ? 1 : 0;
+    }
+    return (double) keeps / splits;
+  }
+
+  /** n replicates drawn with replacement: whole rounds (or fork pairs), so pairs stay together. */
+  static List<Replicate> resample(List<Replicate> from, int n, SplittableRandom random) {
+    List<Replicate> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Replicate r = from.get(random.nextInt(from.size()));
+      out.add(new Replicate(i + 1, r.endSeconds(), r.a(), r.b(), r.callsA(), r.callsB()));
+    }
+    return out;
+  }
+
+  /**
+   * The first cell (fewest replicates, then smallest δ) whose A/A false-keep rate is within α and
+   * whose power reaches the target for the smallest improvement that changed both p50 and p95 by
+   * at least the target effect.
+   */
+  private String recommend(List<Row> rows, List<Cell> grid) {
+    Optional<Row> target = rows.stream()
+        .filter(r -> r.scenario().improvement())
+        .filter(r -> 1 - r.p50Effect() >= settings.targetEffect() - 1e-9
+            && 1 - r.p95Effect() >= settings.targetEffect() - 1e-9)
+        .min((x, y) -> Double.compare(1 - x.p50Effect(), 1 - y.p50Effect()));
+    if (target.isEmpty()) {
+      return String.format("no injected improvement changed both p50 and p95 by %.0f%% or more; inject larger"
+          + " changes (--changes) to size the design for that", 100 * settings.targetEffect());
+    }
+    String name = target.get().scenario().name();
+    double alpha = settings.compare().rule().alpha();
+    for (Cell c : grid) {
+      if (c.falseKeep() <= alpha && c.power().getOrDefault(name, 0.0) >= settings.targetPower()) {
+        return String.format("%d %s per side and delta %.1f%%: A/A false keeps %.2f%% (alpha %.1f%%), power %.1f%%"
+            + " for %s (measured p50 B/A %.3f, p95 B/A %.3f)", c.replicates(), unit(), 100 * c.threshold(),
+            100 * c.falseKeep(), 100 * alpha, 100 * c.power().get(name), name, target.get().p50Effect(),
+            target.get().p95Effect());
+      }
+    }
+    return String.format("no design up to %d %s per side reaches %.0f%% power for %s with the A/A false-keep"
+        + " rate within %.1f%%; raise benchmark.compare.looks (more replicates) or opsPerRound",
+        settings.compare().maxReplicates(), unit(), 100 * settings.targetPower(), name, 100 * alpha);
+  }
+
+  private String unit() {
+    return settings.compare().design() == dev.tuner.spec.BenchmarkSpec.Design.INTERLEAVED ? "rounds" : "forks";
+  }
+
+  /** The base artifact's copies: -1 and 0 are two copies at the base value, k the knob at base + k. */
+  private Map<Integer, Path> variants(Path artifact) throws IOException {
+    String current = PropertyVariant.read(artifact, settings.resource(), settings.key());
+    if (current == null) {
+      throw new IllegalArgumentException(artifact + " has no " + settings.key() + " in " + settings.resource()
+          + "; calibration injects changes through an output-neutral knob (--knob)");
+    }
+    int base;
+    try {
+      base = Integer.parseInt(current.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(settings.key() + " must be an integer knob, is '" + current + "'");
+    }
+    Files.createDirectories(settings.dir());
+    Map<Integer, Path> jars = new LinkedHashMap<>();
+    jars.put(-1, write(artifact, "base-copy", base));
+    jars.put(0, write(artifact, "base", base));
+    for (int k : settings.changes()) {
+      jars.put(k, write(artifact, "knob-" + k, base + k));
+    }
+    return jars;
+  }
+
+  private Path write(Path artifact, String name, int value) throws IOException {
+    Path jar = settings.dir().resolve(name + ".jar");
+    PropertyVariant.write(artifact, jar, settings.resource(), settings.key(), Integer.toString(value));
+    return jar;
+  }
+}
