@@ -1,6 +1,5 @@
 package dev.tuner.log;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Map;
   @JsonSubTypes.Type(value = Record.Experiment.class, name = "experiment"),
   @JsonSubTypes.Type(value = Record.Holdout.class, name = "holdout")
 })
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface Record {
 
   /**
@@ -24,13 +22,11 @@ public sealed interface Record {
    *
    * @param specHash sha256 of tuner.yaml, so a reader knows when the rules changed
    */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Config(int segment, String name, String metric, String unit, String direction, String specHash,
+    record Config(int segment, String name, String metric, String unit, String direction, String specHash,
       String branch, String base, String userBranch, String proposer, String timestamp) implements Record {}
 
   /** One try. {@code metric} is the primary metric of the candidate (ms), {@code metrics} all of them. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Experiment(
+    record Experiment(
       int run,
       String commit,
       Double metric,
@@ -55,7 +51,6 @@ public sealed interface Record {
       implements Record {}
 
   /** The blind check at the end: the best against the starting point, on cases never tuned against. */
-  @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Holdout(int segment, String baseline, String best, boolean parity, List<String> failures,
+    record Holdout(int segment, String baseline, String best, boolean parity, List<String> failures,
       Map<String, Stats> stats, String verdict, String timestamp) implements Record {}
 }
