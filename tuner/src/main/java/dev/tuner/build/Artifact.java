@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import dev.tuner.process.Processes;
 
 /**
  * The build's artifact for a working tree: rebuilt with the spec's command when it is missing or older than
@@ -44,45 +44,29 @@ public final class Artifact {
   }
 
   private static void run(Path root, BuildSpec build) throws BuildFailedException, IOException {
-    Path logFile = Files.createTempFile("tuner-build", ".log");
+    Path log = Files.createTempFile("tuner-build", ".log");
     try {
-      Process process = new ProcessBuilder("bash", "-c", build.command())
-          .directory(root.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(logFile.toFile())
-          .start();
-      boolean done;
-      try {
-        done = process.waitFor(build.timeoutSeconds(), TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        done = false;
-      }
-      if (!done) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
-        throw new BuildFailedException("the build ran past " + build.timeoutSeconds() + " s and was killed: "
-            + build.command());
-      }
-      if (process.exitValue() != 0) {
-        throw new BuildFailedException("the build failed (exit " + process.exitValue() + "): " + build.command()
-            + "\n" + tail(logFile));
+      Processes.Outcome outcome = build(root, build, log);
+      if (!outcome.ok()) {
+        throw new BuildFailedException(describeFailure(build, outcome));
       }
     } finally {
-      Files.deleteIfExists(logFile);
+      Files.deleteIfExists(log);
     }
   }
 
-  private static String tail(Path log) throws IOException {
-    var lines = Files.readAllLines(log);
-    Deque<String> last = new ArrayDeque<>();
-    for (String line : lines) {
-      last.addLast("  | " + line);
-      if (last.size() > LOG_TAIL_LINES) {
-        last.removeFirst();
-      }
+  /** Runs the spec's build command in {@code dir} with its timeout, output to {@code log}. */
+  public static Processes.Outcome build(Path dir, BuildSpec build, Path log) throws IOException {
+    return Processes.shell(build.command(), dir, Map.of(), Duration.ofSeconds(build.timeoutSeconds()), log);
+  }
+
+  /** What went wrong with a build, with the tail of its output. */
+  public static String describeFailure(BuildSpec build, Processes.Outcome outcome) {
+    if (outcome.timedOut()) {
+      return "the build ran past " + build.timeoutSeconds() + " s and was killed: " + build.command();
     }
-    return String.join("\n", last);
+    return "the build failed (exit " + outcome.exitCode() + "): " + build.command() + "\n"
+        + outcome.tail(LOG_TAIL_LINES).lines().map(l -> "  | " + l).collect(java.util.stream.Collectors.joining("\n"));
   }
 
   private static boolean newerSourceExists(Path root, FileTime than) throws IOException {

@@ -27,11 +27,13 @@ public record TunerSpec(
     List<CaseSpec> cases,
     MetricSpec metric,
     ScopeSpec scope,
+    OptimizeSpec optimize,
     BenchmarkSpec benchmark) {
 
   public TunerSpec {
     metric = metric == null ? MetricSpec.DEFAULTS : metric;
     scope = scope == null ? new ScopeSpec(null, null) : scope;
+    optimize = optimize == null ? OptimizeSpec.DEFAULTS : optimize;
     benchmark = benchmark == null ? BenchmarkSpec.DEFAULTS : benchmark;
   }
 
@@ -55,8 +57,38 @@ public record TunerSpec(
     if (spec.metric().threshold() < 0 || spec.metric().threshold() >= 0.5) {
       throw reader.error("metric.threshold", "must be in [0, 0.5): a relative change such as 0.01 for 1%");
     }
+    checkOptimize(reader, spec);
     BenchmarkChecks.check(spec.benchmark(), spec.metric(), reader);
     return spec;
+  }
+
+  private static void checkOptimize(SpecReader reader, TunerSpec spec) throws SpecException {
+    OptimizeSpec o = spec.optimize();
+    if (o.maxExperiments() < 0) {
+      throw reader.error("optimize.maxExperiments", "must not be negative");
+    }
+    if (o.plateau() < 1) {
+      throw reader.error("optimize.plateau", "must be at least 1");
+    }
+    if (o.timeoutFactor() < 1) {
+      throw reader.error("optimize.timeoutFactor", "must be at least 1 (a multiple of the baseline's stage time)");
+    }
+    for (int i = 0; i < o.phases().size(); i++) {
+      var phase = o.phases().get(i);
+      if (phase.name() == null || phase.name().isBlank()) {
+        throw reader.error("optimize.phases[" + i + "].name", "missing");
+      }
+      for (String upstream : phase.contracts().keySet()) {
+        if (!spec.upstreams().containsKey(upstream)) {
+          throw reader.error("optimize.phases[" + i + "].contracts." + upstream,
+              "no upstream named '" + upstream + "'; declared: " + spec.upstreams().keySet());
+        }
+      }
+    }
+    String kind = o.proposer().kind();
+    if (kind != null && !kind.equals("patches") && !kind.equals("command")) {
+      throw reader.error("optimize.proposer.kind", "'" + kind + "' is not one of [patches, command]");
+    }
   }
 
   /** The harness's view of the same file. */

@@ -5,8 +5,6 @@ import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.http.ContentTypeHeader;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.tuner.harness.fixture.Manifest;
-import dev.tuner.harness.fixture.RecordedStub;
-import dev.tuner.harness.fixture.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,9 +47,9 @@ final class FixtureWriter {
       extractBody(upstream, stub, base);
       Path file = mappings.resolve(base + ".json");
       writeChecked(file, Json.write(stub));
-      RecordedStub recorded = new RecordedStub(upstream, caseDir.relativize(file).toString().replace('\\', '/'), stub, null);
-      written.add(new Manifest.Stub(recorded.id(), upstream, stub.getRequest().getMethod().getName(),
-          stub.getRequest().getUrlMatcher().getExpected(), recorded.file(), hits.applyAsInt(stub)));
+      written.add(new Manifest.Stub(stub.getId().toString(), upstream, stub.getRequest().getMethod().getName(),
+          stub.getRequest().getUrlMatcher().getExpected(), caseDir.relativize(file).toString().replace('\\', '/'),
+          hits.applyAsInt(stub)));
     }
   }
 
@@ -95,9 +93,5 @@ final class FixtureWriter {
     int q = url.indexOf('?');
     String path = (q < 0 ? url : url.substring(0, q)).replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
     return path.isEmpty() ? "root" : path.length() > 40 ? path.substring(0, 40) : path;
-  }
-
-  static String sha(Path file) throws IOException {
-    return Sha256.hex(Files.readAllBytes(file));
   }
 }

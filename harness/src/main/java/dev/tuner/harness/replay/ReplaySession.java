@@ -1,6 +1,9 @@
 package dev.tuner.harness.replay;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.Json;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Parameters;
@@ -8,6 +11,7 @@ import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.tuner.harness.Upstreams;
 import dev.tuner.harness.fixture.FixtureSet;
+import dev.tuner.harness.fixture.RecordedStub;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -95,12 +99,10 @@ public final class ReplaySession implements AutoCloseable {
   }
 
   /** Stubs are served with their resolved bodies, so the server needs no file source. */
-  private static com.github.tomakehurst.wiremock.stubbing.StubMapping withInlineBody(
-      dev.tuner.harness.fixture.RecordedStub stub) {
-    var mapping = com.github.tomakehurst.wiremock.stubbing.StubMapping.buildFrom(
-        com.github.tomakehurst.wiremock.common.Json.write(stub.mapping()));
+  private static StubMapping withInlineBody(RecordedStub stub) {
+    StubMapping mapping = StubMapping.buildFrom(Json.write(stub.mapping()));
     if (mapping.getResponse().getBodyFileName() != null) {
-      mapping.setResponse(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder
+      mapping.setResponse(ResponseDefinitionBuilder
           .like(mapping.getResponse()).but().withBodyFile(null).withBody(stub.body()).build());
     }
     return mapping;

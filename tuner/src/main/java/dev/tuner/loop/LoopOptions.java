@@ -1,0 +1,69 @@
+package dev.tuner.loop;
+
+import dev.tuner.spec.OptimizeSpec;
+import java.time.Duration;
+
+/**
+ * One run's settings: the spec's {@code optimize} section with command-line overrides applied.
+ *
+ * @param tag names the branch {@code tuner/<tag>}
+ * @param maxWall null for no wall-clock budget
+ * @param maxCostUsd null for no cost cap
+ * @param targetMs null for no target
+ */
+public record LoopOptions(
+    String tag,
+    boolean resume,
+    int maxExperiments,
+    Duration maxWall,
+    Double maxCostUsd,
+    int plateau,
+    Double targetMs,
+    int exploreEvery,
+    double timeoutFactor,
+    Duration proposerTimeout) {
+
+  /** Consecutive crashes or build failures after which the loop gives up: something is broken. */
+  public static final int MAX_BREAKAGES = 3;
+
+  /** No stage timeout is shorter than this, however quick the baseline was. */
+  public static final Duration MIN_STAGE_TIMEOUT = Duration.ofSeconds(30);
+
+  public static LoopOptions from(OptimizeSpec spec, String tag, boolean resume) {
+    return new LoopOptions(tag, resume, spec.maxExperiments(),
+        spec.maxWallMinutes() == null ? null : Duration.ofMinutes(spec.maxWallMinutes()),
+        spec.maxCostUsd(), spec.plateau(), spec.targetMs(), spec.exploreEvery(), spec.timeoutFactor(),
+        Duration.ofSeconds(spec.proposer().timeoutSeconds()));
+  }
+
+  public LoopOptions withMaxExperiments(int n) {
+    return new LoopOptions(tag, resume, n, maxWall, maxCostUsd, plateau, targetMs, exploreEvery, timeoutFactor,
+        proposerTimeout);
+  }
+
+  public LoopOptions withMaxWall(Duration d) {
+    return new LoopOptions(tag, resume, maxExperiments, d, maxCostUsd, plateau, targetMs, exploreEvery,
+        timeoutFactor, proposerTimeout);
+  }
+
+  public LoopOptions withMaxCostUsd(Double usd) {
+    return new LoopOptions(tag, resume, maxExperiments, maxWall, usd, plateau, targetMs, exploreEvery,
+        timeoutFactor, proposerTimeout);
+  }
+
+  public LoopOptions withPlateau(int n) {
+    return new LoopOptions(tag, resume, maxExperiments, maxWall, maxCostUsd, n, targetMs, exploreEvery,
+        timeoutFactor, proposerTimeout);
+  }
+
+  public LoopOptions withExploreEvery(int n) {
+    return new LoopOptions(tag, resume, maxExperiments, maxWall, maxCostUsd, plateau, targetMs, n, timeoutFactor,
+        proposerTimeout);
+  }
+
+  /** A stage's deadline: the factor times the baseline's time for it, never below the floor. */
+  public Duration stageTimeout(Duration baseline) {
+    Duration scaled = Duration.ofMillis((long) (baseline.toMillis() * timeoutFactor));
+    return scaled.compareTo(MIN_STAGE_TIMEOUT) < 0 ? MIN_STAGE_TIMEOUT : scaled;
+  }
+}

@@ -1,0 +1,48 @@
+package dev.tuner.propose;
+
+import dev.tuner.log.ProposerInfo;
+import java.util.List;
+
+/**
+ * What a proposer did to the working tree and why.
+ *
+ * @param problem why the proposal is invalid (a patch that does not apply, a command that failed)
+ * @param output the tail of the proposer's own output, for the log's asi
+ */
+public record Proposal(
+    Outcome outcome,
+    String description,
+    String hypothesis,
+    String expectation,
+    List<String> tags,
+    List<String> ideas,
+    ProposerInfo proposer,
+    String problem,
+    String output) {
+
+  /** Whether the tree now holds a change to try. */
+  public enum Outcome {
+    CHANGED,
+    INVALID,
+    TIMEOUT,
+    /** Nothing left to propose (a patch queue ran out): the loop stops. */
+    EXHAUSTED
+  }
+
+  public Proposal {
+    tags = tags == null ? List.of() : List.copyOf(tags);
+    ideas = ideas == null ? List.of() : List.copyOf(ideas);
+  }
+
+  public static Proposal changed(String description, String hypothesis, ProposerInfo proposer, String output) {
+    return new Proposal(Outcome.CHANGED, description, hypothesis, null, List.of(), List.of(), proposer, null, output);
+  }
+
+  public static Proposal invalid(String description, String problem, ProposerInfo proposer, String output) {
+    return new Proposal(Outcome.INVALID, description, null, null, List.of(), List.of(), proposer, problem, output);
+  }
+
+  public static Proposal exhausted(ProposerInfo proposer) {
+    return new Proposal(Outcome.EXHAUSTED, null, null, null, List.of(), List.of(), proposer, null, null);
+  }
+}

@@ -1,0 +1,13 @@
+package dev.tuner.propose;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What a proposer gets for one try.
+ *
+ * @param attempt how many proposals this run already made (a patch queue's position)
+ * @param prompt the prompt text (objective, constraints, scope, history, ideas), also in {@code promptFile}
+ */
+public record ProposalRequest(
+    int run, int attempt, Path root, String bestCommit, String prompt, Path promptFile, Path ideasFile, Duration timeout) {}

@@ -1,0 +1,15 @@
+package dev.tuner.propose;
+
+import java.io.IOException;
+
+/**
+ * Makes one change to the working tree per call. The loop checks, commits, builds, verifies and measures
+ * whatever it changed; a proposer never commits or resets by itself.
+ */
+public interface Proposer {
+
+  /** {@code patches}, {@code command}, {@code knobs}, {@code llm}: recorded with every experiment. */
+  String kind();
+
+  Proposal propose(ProposalRequest request) throws IOException;
+}
