@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -215,13 +216,22 @@ public final class AbComparison {
    */
   public Outcome run(Build a, Build b, Listener listener, PrintWriter log)
       throws IOException, BenchFailedException {
+    return run(a, b, listener, log, null);
+  }
+
+  /**
+   * Like {@link #run(Build, Build, Listener, PrintWriter)}, killing the benchmark JVMs and failing
+   * with {@link BenchFailedException#timedOut()} once {@code timeout} (null: none) has passed.
+   */
+  public Outcome run(Build a, Build b, Listener listener, PrintWriter log, Duration timeout)
+      throws IOException, BenchFailedException {
     Files.createDirectories(settings.workDir());
     long start = System.nanoTime();
     Collector collected = new Collector(start, listener);
     if (settings.design() == Design.INTERLEAVED) {
-      runInterleaved(a, b, collected, log);
+      runInterleaved(a, b, collected, log, timeout);
     } else {
-      runForks(a, b, collected, log);
+      runForks(a, b, collected, log, timeout == null ? null : start + timeout.toNanos());
     }
     return collected.outcome();
   }
@@ -250,10 +260,11 @@ public final class AbComparison {
         replicates.stream().map(Replicate::a).toList(), replicates.stream().map(Replicate::b).toList());
   }
 
-  private void runInterleaved(Build a, Build b, Collector collected, PrintWriter log)
+  private void runInterleaved(Build a, Build b, Collector collected, PrintWriter log, Duration timeout)
       throws IOException, BenchFailedException {
     try (InterleavedRun jvm = InterleavedRun.start(a, b, settings.cases(), settings.jvmArgs(), settings.transport(),
-        settings.warmupSeconds(), settings.maxReplicates(), settings.opsPerRound(), settings.workDir(), log)) {
+        settings.warmupSeconds(), settings.maxReplicates(), settings.opsPerRound(), settings.workDir(), log,
+        timeout)) {
       Optional<InterleavedRun.Round> round;
       while ((round = jvm.next()).isPresent()) {
         InterleavedRun.Round r = round.get();
@@ -272,18 +283,29 @@ public final class AbComparison {
     }
   }
 
-  private void runForks(Build a, Build b, Collector collected, PrintWriter log)
+  private void runForks(Build a, Build b, Collector collected, PrintWriter log, Long deadline)
       throws IOException, BenchFailedException {
     JmhOptions oneFork = settings.jmh().withForks(1);
     for (int i = 0; i < settings.maxReplicates(); i++) {
       BenchRun runA = JmhRunner.run(settings.workDir(), a.artifact(), a.specFile(), settings.cases(), oneFork,
-          settings.workDir().resolve("a"), log);
+          settings.workDir().resolve("a"), log, remaining(deadline));
       BenchRun runB = JmhRunner.run(settings.workDir(), b.artifact(), b.specFile(), settings.cases(), oneFork,
-          settings.workDir().resolve("b"), log);
+          settings.workDir().resolve("b"), log, remaining(deadline));
       if (collected.add(single(runA), single(runB), calls(runA), calls(runB))) {
         return;
       }
     }
+  }
+
+  private static Duration remaining(Long deadline) throws BenchFailedException {
+    if (deadline == null) {
+      return null;
+    }
+    long left = deadline - System.nanoTime();
+    if (left <= 0) {
+      throw new BenchFailedException("the comparison ran past its time", true);
+    }
+    return Duration.ofNanos(left);
   }
 
   private static ForkSummary single(BenchRun run) {

@@ -13,6 +13,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,17 +43,33 @@ final class InterleavedRun implements AutoCloseable {
   private final Process process;
   private final BufferedReader lines;
   private final PrintWriter log;
+  private final java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private InterleavedRun(Process process, PrintWriter log) {
+  private InterleavedRun(Process process, PrintWriter log, Duration timeout) {
     this.process = process;
     this.lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.log = log;
+    if (timeout != null) {
+      // A round that never ends blocks the reader: the watchdog kills the JVM, which ends the stream.
+      Thread watchdog = new Thread(() -> {
+        try {
+          if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            killed.set(true);
+            close();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "interleave-watchdog");
+      watchdog.setDaemon(true);
+      watchdog.start();
+    }
   }
 
   /** Starts the JVM: warm-up for {@code warmupSeconds}, then at most {@code rounds} rounds. */
   static InterleavedRun start(AbComparison.Build a, AbComparison.Build b, List<String> cases,
       List<String> jvmArgs, String transport, int warmupSeconds, int rounds, int ops, Path workDir,
-      PrintWriter log) throws IOException {
+      PrintWriter log, Duration timeout) throws IOException {
     List<String> args = new ArrayList<>(List.of(
         "--a", a.artifact().toAbsolutePath().toString(), "--a-spec", a.specFile().toAbsolutePath().toString(),
         "--b", b.artifact().toAbsolutePath().toString(), "--b-spec", b.specFile().toAbsolutePath().toString(),
@@ -66,7 +83,7 @@ final class InterleavedRun implements AutoCloseable {
         .start();
     process.getOutputStream().close();
     JavaFork.relay(process.getErrorStream(), log);
-    return new InterleavedRun(process, log);
+    return new InterleavedRun(process, log, timeout);
   }
 
   /**
@@ -89,6 +106,9 @@ final class InterleavedRun implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the benchmark JVM", e);
+    }
+    if (killed.get()) {
+      throw new BenchFailedException("the in-JVM A/B runner ran past its time and was killed", true);
     }
     if (code != 0) {
       throw new BenchFailedException("the in-JVM A/B runner failed (exit " + code + "); its output is above");

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +36,24 @@ public final class JmhRunner {
    */
   public static BenchRun run(Path root, Path artifact, Path specFile, List<String> cases,
       JmhOptions options, Path outDir, PrintWriter log) throws IOException, BenchFailedException {
+    return run(root, artifact, specFile, cases, options, outDir, log, null);
+  }
+
+  /** Like {@link #run(Path, Path, Path, List, JmhOptions, Path, PrintWriter)}, within {@code timeout} (null: none). */
+  public static BenchRun run(Path root, Path artifact, Path specFile, List<String> cases,
+      JmhOptions options, Path outDir, PrintWriter log, Duration timeout) throws IOException, BenchFailedException {
     Files.createDirectories(outDir);
     Path json = outDir.resolve("jmh.json");
     Path calls = outDir.resolve("calls");
     Files.deleteIfExists(json);
     deleteCallFiles(calls);
-    int code = JavaFork.run(root, artifact, List.of(), JmhOptions.MAIN,
-        options.arguments(specFile, cases, json, calls), Map.of(), log, log);
+    int code;
+    try {
+      code = JavaFork.run(root, artifact, List.of(), JmhOptions.MAIN,
+          options.arguments(specFile, cases, json, calls), Map.of(), log, log, timeout);
+    } catch (JavaFork.TimedOutException e) {
+      throw new BenchFailedException("JMH on " + artifact + ": " + e.getMessage(), true);
+    }
     if (code != 0 || !Files.exists(json)) {
       throw new BenchFailedException("JMH failed (exit " + code + ") on " + artifact
           + "; its output is above");

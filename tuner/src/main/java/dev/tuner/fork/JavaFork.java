@@ -7,9 +7,11 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a main class in a new JVM on an artifact, relaying its output line by line, so code under test
@@ -22,6 +24,17 @@ public final class JavaFork {
   /** Runs {@code mainClass} with {@code args}, in {@code workDir}, and returns its exit code. */
   public static int run(Path workDir, Path artifact, List<String> jvmArgs, String mainClass, List<String> args,
       Map<String, String> env, PrintWriter out, PrintWriter err) throws IOException {
+    return run(workDir, artifact, jvmArgs, mainClass, args, env, out, err, null);
+  }
+
+  /**
+   * Like {@link #run(Path, Path, List, String, List, Map, PrintWriter, PrintWriter)}, killing the JVM
+   * and everything it started when {@code timeout} (null: none) has passed.
+   *
+   * @throws TimedOutException when it was killed for running too long
+   */
+  public static int run(Path workDir, Path artifact, List<String> jvmArgs, String mainClass, List<String> args,
+      Map<String, String> env, PrintWriter out, PrintWriter err, Duration timeout) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command(artifact, jvmArgs, mainClass, args)).directory(workDir.toFile());
     builder.environment().putAll(env);
     Process process = builder.start();
@@ -29,6 +42,11 @@ public final class JavaFork {
     Thread relayErr = relay(process.getErrorStream(), err);
     Thread relayOut = relay(process.getInputStream(), out);
     try {
+      if (timeout != null && !process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        throw new TimedOutException(mainClass + " ran past " + timeout.toSeconds() + " s and was killed");
+      }
       int code = process.waitFor();
       relayOut.join();
       relayErr.join();
@@ -38,6 +56,13 @@ public final class JavaFork {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for " + mainClass, e);
+    }
+  }
+
+  /** A forked JVM ran past its time and was killed. */
+  public static final class TimedOutException extends IOException {
+    public TimedOutException(String message) {
+      super(message);
     }
   }
 

@@ -122,6 +122,22 @@ class MeasureAndDecideTest {
   }
 
   @Test
+  void theLoopMeasuresThroughTheSameBenchmarksAndStopsARunawayComparison() throws Exception {
+    var spec = dev.tuner.spec.TunerSpec.load(MeasureAndDecideTest.spec);
+    Path artifact = dev.tuner.build.Artifact.ensure(repo, spec.build(), new PrintWriter(new StringWriter()));
+    var bench = new dev.tuner.bench.LoopBench(spec, MeasureAndDecideTest.spec, new PrintWriter(new StringWriter()));
+
+    var numbers = bench.measure(repo, artifact, java.util.List.of("water-europe"), java.time.Duration.ofMinutes(5));
+
+    assertThat(numbers.p50()).isPositive();
+    assertThat(numbers.metrics()).containsKeys("p95_ms", "water-europe.p99_ms");
+    assertThat(numbers.callsPerOp()).containsEntry("reference", 20.0);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bench.compare(repo, artifact, artifact,
+            java.util.List.of("water-europe"), java.time.Duration.ofSeconds(2)))
+        .isInstanceOfSatisfying(dev.tuner.bench.BenchFailedException.class, e -> assertThat(e.timedOut()).isTrue());
+  }
+
+  @Test
   void anUnknownRevisionIsAUsageError() {
     Result run = tuner("compare", "HEAD", "no-such-branch");
 
