@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       CompareCommand.class,
       CalibrateCommand.class,
+      OptimizeCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -88,6 +89,8 @@ public final class Main implements Runnable {
         return type.cast(new BenchCommand(out, err));
       } else if (type == CompareCommand.class) {
         return type.cast(new CompareCommand(out, err));
+      } else if (type == OptimizeCommand.class) {
+        return type.cast(new OptimizeCommand(out, err));
       } else if (type == CalibrateCommand.class) {
         return type.cast(new CalibrateCommand(out, err));
       }

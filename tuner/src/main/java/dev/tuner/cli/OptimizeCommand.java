@@ -1,0 +1,153 @@
+package dev.tuner.cli;
+
+import dev.tuner.bench.LoopBench;
+import dev.tuner.git.GitException;
+import dev.tuner.loop.Bench;
+import dev.tuner.loop.LoopOptions;
+import dev.tuner.loop.Optimizer;
+import dev.tuner.loop.RunLock;
+import dev.tuner.propose.CommandProposer;
+import dev.tuner.propose.PatchQueueProposer;
+import dev.tuner.propose.Proposer;
+import dev.tuner.spec.TunerSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "optimize",
+    description = {
+      "Run the optimisation loop: propose, check, build, verify, benchmark, keep or reset.",
+      "Works on branch tuner/<tag> (your branch is never moved); logs every try to .tuner/experiments.jsonl"
+          + " and .tuner/results.tsv; checks the best on the hold-out cases when it stops.",
+      "Settings come from the optimize section of tuner.yaml; these options override them for one run."
+    },
+    mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the loop ran and stopped by a budget or stop rule",
+      "1:the baseline fails parity: the code does not match its recording",
+      "2:bad spec or option; dirty working tree, detached HEAD, or another run holds the lock",
+      "3:the baseline does not build, or three crashes/build failures in a row aborted the run"
+    })
+final class OptimizeCommand implements Callable<Integer> {
+
+  @Mixin Project project;
+
+  @Option(names = "--proposer", paramLabel = "KIND", description = "patches or command (default: optimize.proposer.kind).")
+  String proposerKind;
+
+  @Option(names = "--patches", paramLabel = "DIR", description = "The patch queue: unified diffs in name order, or refs.txt.")
+  Path patches;
+
+  @Option(names = "--command", paramLabel = "CMD", description = "The proposer command (an agent's CLI, a script).")
+  String command;
+
+  @Option(names = "--tag", paramLabel = "TAG", description = "Names the branch tuner/<TAG> (default: the date and time).")
+  String tag;
+
+  @Option(names = "--resume", description = "Continue the last run from its log, after Ctrl-C or a kill.")
+  boolean resume;
+
+  @Option(names = "--max-experiments", paramLabel = "N", description = "Stop after N tries.")
+  Integer maxExperiments;
+
+  @Option(names = "--max-minutes", paramLabel = "M", description = "Stop after M minutes of wall time.")
+  Integer maxMinutes;
+
+  @Option(names = "--max-cost", paramLabel = "USD", description = "Stop once proposals cost this much.")
+  Double maxCost;
+
+  @Option(names = "--plateau", paramLabel = "N", description = "Stop after N tries in a row not kept (default 8).")
+  Integer plateau;
+
+  @Option(names = "--explore-every", paramLabel = "N", description = "Keep every Nth try if parity holds (0 = off).")
+  Integer exploreEvery;
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  OptimizeCommand(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    TunerSpec spec = project.spec();
+    LoopOptions options = LoopOptions.from(spec.optimize(),
+        tag != null ? tag : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")), resume);
+    if (maxExperiments != null) {
+      options = options.withMaxExperiments(maxExperiments);
+    }
+    if (maxMinutes != null) {
+      options = options.withMaxWall(Duration.ofMinutes(maxMinutes));
+    }
+    if (maxCost != null) {
+      options = options.withMaxCostUsd(maxCost);
+    }
+    if (plateau != null) {
+      options = options.withPlateau(plateau);
+    }
+    if (exploreEvery != null) {
+      options = options.withExploreEvery(exploreEvery);
+    }
+    Proposer proposer = proposer(spec);
+    Path benchLog = project.root().resolve(".tuner/logs/bench.log");
+    Files.createDirectories(benchLog.getParent());
+    try (PrintWriter benchOutput = new PrintWriter(Files.newBufferedWriter(benchLog, StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
+      Bench bench = new LoopBench(spec, project.specFile, benchOutput);
+      Optimizer.Outcome outcome = new Optimizer(project.root(), spec, options, proposer, bench, out,
+          Clock.systemUTC()).run();
+      return outcome.aborted() ? ExitCode.ENVIRONMENT : ExitCode.OK;
+    } catch (GitException | RunLock.LockedException e) {
+      err.println("tuner optimize: " + e.getMessage());
+      return ExitCode.USAGE;
+    } catch (Optimizer.BaselineException e) {
+      err.println("tuner optimize: " + e.getMessage());
+      return e.getMessage().contains("does not build") ? ExitCode.ENVIRONMENT : ExitCode.CHECK_FAILED;
+    }
+  }
+
+  private Proposer proposer(TunerSpec spec) throws Exception {
+    var configured = spec.optimize().proposer();
+    String kind = proposerKind != null ? proposerKind : configured.kind();
+    if (kind == null) {
+      throw new IllegalArgumentException("no proposer: pass --proposer patches|command or set optimize.proposer.kind");
+    }
+    Path root = project.root();
+    return switch (kind) {
+      case "patches" -> {
+        Path dir = patches != null ? patches : configured.patches() == null ? null : root.resolve(configured.patches());
+        if (dir == null) {
+          throw new IllegalArgumentException("--proposer patches needs --patches DIR (or optimize.proposer.patches)");
+        }
+        try {
+          yield PatchQueueProposer.load(dir.toAbsolutePath(), root);
+        } catch (IOException e) {
+          throw new IllegalArgumentException("--patches: " + e.getMessage(), e);
+        }
+      }
+      case "command" -> {
+        String cmd = command != null ? command : configured.command();
+        if (cmd == null) {
+          throw new IllegalArgumentException("--proposer command needs --command CMD (or optimize.proposer.command)");
+        }
+        yield new CommandProposer(cmd, root.resolve(".tuner"));
+      }
+      default -> throw new IllegalArgumentException("--proposer: '" + kind + "' is not one of [patches, command]");
+    };
+  }
+}

@@ -1,0 +1,114 @@
+package dev.tuner.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tuner.cli.ExitCode;
+import dev.tuner.cli.Main;
+import dev.tuner.log.ExperimentLog;
+import dev.tuner.log.Record;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code tuner optimize --proposer patches} on a clone of the example, with a queue holding one change of
+ * every kind the loop must tell apart: only the real speedup may be kept.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OptimizeWithPatchQueueTest {
+
+  static final Path QUEUE = ExampleUpstream.REPO.resolve("tuner/src/test/resources/patches");
+
+  @TempDir Path dir;
+  Path repo;
+  String userHead;
+  int exitCode;
+  String out;
+  List<Record.Experiment> experiments;
+  Record.Holdout holdout;
+
+  @BeforeAll
+  void optimizeTheExampleWithTheTestQueue() throws Exception {
+    repo = ExampleClone.create(dir.resolve("repo"), TinyBench::apply);
+    try (Git git = Git.open(repo.toFile())) {
+      userHead = git.getRepository().resolve("HEAD").name();
+    }
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    exitCode = new Main(new PrintWriter(o), new PrintWriter(e), Map.of()).run("optimize", "--spec",
+        repo.resolve("tuner.yaml").toString(), "--proposer", "patches", "--patches", QUEUE.toString(), "--tag", "t1",
+        "--plateau", "20");
+    out = o + e.toString();
+    List<Record> records = new ExperimentLog(repo.resolve(".tuner/experiments.jsonl")).read(new PrintWriter(o));
+    experiments = records.stream().filter(r -> r instanceof Record.Experiment).map(r -> (Record.Experiment) r).toList();
+    holdout = records.stream().filter(r -> r instanceof Record.Holdout).map(r -> (Record.Holdout) r).findFirst()
+        .orElse(null);
+  }
+
+  @Test
+  void everyKindOfChangeGetsItsStatus() {
+    assertThat(exitCode).as(out).isEqualTo(ExitCode.OK);
+    assertThat(experiments).extracting(Record.Experiment::status).as(out).containsExactly(
+        "baseline", "keep", "discard", "discard", "parity_failed", "calls_changed", "scope_violation",
+        "scope_violation", "build_failed", "timeout");
+    assertThat(out).contains("stopped: the patches proposer has nothing more to propose");
+  }
+
+  @Test
+  void eachFailureSaysWhyForTheNextProposal() {
+    for (Record.Experiment e : experiments.subList(2, experiments.size())) {
+      assertThat(e.asi()).as("run " + e.run()).isNotNull();
+      assertThat(e.asi().rollbackReason()).as("run " + e.run()).isNotBlank();
+      assertThat(e.asi().nextActionHint()).as("run " + e.run()).isNotBlank();
+    }
+    assertThat(experiments.get(8).asi().error()).as("compiler output").contains("ERROR");
+    assertThat(experiments.get(4).asi().error()).as("parity diff").contains("expected");
+  }
+
+  @Test
+  void theBranchHoldsTheBaselineAndTheKeptCommitOnly() throws Exception {
+    try (Git git = Git.open(repo.toFile())) {
+      var branch = git.getRepository().resolve("refs/heads/tuner/t1");
+      List<RevCommit> log = new java.util.ArrayList<>();
+      git.log().add(branch).setMaxCount(3).call().forEach(log::add);
+      assertThat(log.get(0).getName()).isEqualTo(experiments.get(1).commit());
+      assertThat(log.get(0).getFullMessage()).contains("Tuner-Status: keep");
+      assertThat(log.get(1).getName()).isEqualTo(userHead);
+    }
+  }
+
+  @Test
+  void theUsersBranchAndFilesAreUntouched() throws Exception {
+    try (Git git = Git.open(repo.toFile())) {
+      assertThat(git.getRepository().getBranch()).isEqualTo("main");
+      assertThat(git.getRepository().resolve("refs/heads/main").name()).isEqualTo(userHead);
+      assertThat(git.status().call().isClean()).isTrue();
+    }
+    assertThat(Files.readString(repo.resolve("goldens/ai-default.json")))
+        .isEqualTo(Files.readString(ExampleUpstream.REPO.resolve("goldens/ai-default.json")));
+  }
+
+  @Test
+  void theHoldOutCasesAreCheckedAtTheEnd() {
+    assertThat(holdout).as(out).isNotNull();
+    assertThat(holdout.parity()).isTrue();
+    assertThat(holdout.best()).isEqualTo(experiments.get(1).commit());
+  }
+
+  @Test
+  void resultsTsvMirrorsTheLog() throws Exception {
+    List<String> lines = Files.readAllLines(repo.resolve(".tuner/results.tsv"));
+    assertThat(lines.get(0)).isEqualTo("commit\tmetric\tp50\tstatus\tdescription");
+    assertThat(lines).hasSize(experiments.size() + 1);
+    assertThat(lines.get(2)).contains("\tkeep\t");
+  }
+}
