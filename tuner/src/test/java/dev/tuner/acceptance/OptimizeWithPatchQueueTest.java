@@ -16,28 +16,26 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tuner optimize --proposer patches} on a clone of the example, with a queue holding one change of
  * every kind the loop must tell apart: only the real speedup may be kept.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OptimizeWithPatchQueueTest {
 
   static final Path QUEUE = ExampleUpstream.REPO.resolve("tuner/src/test/resources/patches");
 
-  @TempDir Path dir;
-  Path repo;
-  String userHead;
-  int exitCode;
-  String out;
-  List<Record.Experiment> experiments;
-  Record.Holdout holdout;
+  @TempDir static Path dir;
+  static Path repo;
+  static String userHead;
+  static int exitCode;
+  static String out;
+  static List<Record.Experiment> experiments;
+  static Record.Holdout holdout;
 
   @BeforeAll
-  void optimizeTheExampleWithTheTestQueue() throws Exception {
+  static void optimizeTheExampleWithTheTestQueue() throws Exception {
     repo = ExampleClone.create(dir.resolve("repo"), TinyBench::apply);
     try (Git git = Git.open(repo.toFile())) {
       userHead = git.getRepository().resolve("HEAD").name();
