@@ -43,6 +43,8 @@ import java.util.TreeMap;
  */
 public final class Optimizer {
 
+  private static final Duration MIN_BENCH_TIMEOUT = Duration.ofMinutes(10);
+
   private final Path root;
   private final Path stateDir;
   private final TunerSpec spec;
@@ -328,8 +330,16 @@ public final class Optimizer {
     }
     boolean explore = options.exploreEvery() > 0 && state.attempts % options.exploreEvery() == 0;
     Instant b0 = clock.instant();
-    Bench.Decision decision = bench.compare(root, stages.cached(state.best), build.artifact(), tuneCases(),
-        options.stageTimeout(secondsOf(state.baselineTimes.bench()).multipliedBy(2)));
+    Bench.Decision decision;
+    try {
+      decision = bench.compare(root, stages.cached(state.best), build.artifact(), tuneCases(), benchTimeout(state));
+    } catch (Exception e) {
+      t.bench = seconds(Duration.between(b0, clock.instant()));
+      boolean timedOut = e instanceof dev.tuner.bench.BenchFailedException f && f.timedOut();
+      return finish(repo, state, t.fail(timedOut ? Status.TIMEOUT : Status.CRASH, asi.rollback(
+          "the benchmark failed: " + e.getMessage(), timedOut ? hintFor(Status.TIMEOUT) : hintFor(Status.CRASH),
+          null), java.util.Set.of()));
+    }
     t.bench = seconds(Duration.between(b0, clock.instant()));
     t.decision = decision;
     Status status = decision.faster() ? Status.KEEP : explore ? Status.EXPLORE : Status.DISCARD;
@@ -522,6 +532,15 @@ public final class Optimizer {
         shortSha(state.best), best, 100 * (best / start - 1), state.attempts, options.maxExperiments(),
         state.cost > 0 ? String.format(Locale.ROOT, " · $%.2f", state.cost) : "");
     out.flush();
+  }
+
+  /**
+   * The comparison's deadline: it runs both builds, so twice the factor times the baseline's benchmark,
+   * and never under {@link #MIN_BENCH_TIMEOUT}, since an interleaved comparison warms both builds up first.
+   */
+  private Duration benchTimeout(State state) {
+    Duration scaled = options.stageTimeout(secondsOf(state.baselineTimes.bench()).multipliedBy(2));
+    return scaled.compareTo(MIN_BENCH_TIMEOUT) < 0 ? MIN_BENCH_TIMEOUT : scaled;
   }
 
   private List<String> tuneCases() {
