@@ -397,7 +397,12 @@ public final class Optimizer {
       t.diff = repo.diffStats(t.parent, t.commit);
     }
     if (t.commit != null) {
+      String built = t.commit;
       t.commit = repo.amendMessage(message(t));
+      if (Files.exists(stages.cached(built))) {
+        // The artifact is cached by commit; amending the message gave the same tree a new id.
+        Files.move(stages.cached(built), stages.cached(t.commit), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
       if (!t.status.advancesBest()) {
         repo.keepRef("refs/tuner/" + options.tag() + "/tries/" + t.run, t.commit);
       }
