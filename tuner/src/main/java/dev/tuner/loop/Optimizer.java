@@ -94,6 +94,7 @@ public final class Optimizer {
     int phaseIndex;
     int triesInPhase;
     double cost;
+    Instant started;
     final List<Record.Experiment> history = new ArrayList<>();
     String lastFailure;
   }
@@ -104,6 +105,7 @@ public final class Optimizer {
       repo.excludeStateDir();
       State state = options.resume() ? resume(repo) : start(repo);
       Instant started = clock.instant();
+      state.started = started;
       FrozenFiles frozen = FrozenFiles.snapshot(root, scope);
       try {
         if (state.baseline == null) {
@@ -533,8 +535,11 @@ public final class Optimizer {
   private void progress(State state, Status status) {
     double best = primary(state.bestNumbers);
     double start = primary(state.baseline);
-    out.printf(Locale.ROOT, "  = %s · best %s %.2f ms (%+.1f%% vs baseline) · %d/%d tries%s%n", status.label(),
-        shortSha(state.best), best, 100 * (best / start - 1), state.attempts, options.maxExperiments(),
+    Duration elapsed = Duration.between(state.started, clock.instant());
+    out.printf(Locale.ROOT, "  = %s · best %s %.2f ms (%+.1f%% vs baseline) · %d/%d tries · %d min elapsed%s%s%n",
+        status.label(), shortSha(state.best), best, 100 * (best / start - 1), state.attempts,
+        options.maxExperiments(), elapsed.toMinutes(),
+        options.maxWall() == null ? "" : " of " + options.maxWall().toMinutes(),
         state.cost > 0 ? String.format(Locale.ROOT, " · $%.2f", state.cost) : "");
     out.flush();
   }
