@@ -49,7 +49,9 @@ public final class JmhRunner {
     deleteCallFiles(calls);
     int code;
     try {
-      code = JavaFork.run(root, artifact, List.of(), JmhOptions.MAIN,
+      // JMH's machine-wide lock would make an unrelated JMH run abort an overnight loop; the tuner's own
+      // run lock already keeps its benchmarks from overlapping each other.
+      code = JavaFork.run(root, artifact, List.of("-Djmh.ignoreLock=true"), JmhOptions.MAIN,
           options.arguments(specFile, cases, json, calls), Map.of(), log, log, timeout);
     } catch (JavaFork.TimedOutException e) {
       throw new BenchFailedException("JMH on " + artifact + ": " + e.getMessage(), true);
