@@ -26,8 +26,8 @@ public record LoopOptions(
   /** Consecutive crashes or build failures after which the loop gives up: something is broken. */
   public static final int MAX_BREAKAGES = 3;
 
-  /** No stage timeout is shorter than this, however quick the baseline was. */
-  public static final Duration MIN_STAGE_TIMEOUT = Duration.ofSeconds(30);
+  /** No stage timeout is shorter than this, however quick the baseline was: a loaded machine is slow. */
+  public static final Duration MIN_STAGE_TIMEOUT = Duration.ofMinutes(2);
 
   public static LoopOptions from(OptimizeSpec spec, String tag, boolean resume) {
     return new LoopOptions(tag, resume, spec.maxExperiments(),
