@@ -260,27 +260,35 @@ public final class AbComparison {
         replicates.stream().map(Replicate::a).toList(), replicates.stream().map(Replicate::b).toList());
   }
 
+  /**
+   * Two JVMs, the second with the builds' roles swapped, taking turns round by round: whatever favours
+   * the build in one role of a JVM (we measured about 0.7% in p50 for the B role, whichever copy was
+   * loaded or run first) favours each build in half the rounds, and cancels.
+   */
   private void runInterleaved(Build a, Build b, Collector collected, PrintWriter log, Duration timeout)
       throws IOException, BenchFailedException {
-    try (InterleavedRun jvm = InterleavedRun.start(a, b, settings.cases(), settings.jvmArgs(), settings.transport(),
-        settings.warmupSeconds(), settings.maxReplicates(), settings.opsPerRound(), settings.workDir(), log,
-        timeout)) {
-      Optional<InterleavedRun.Round> round;
-      while ((round = jvm.next()).isPresent()) {
-        InterleavedRun.Round r = round.get();
-        if (r.warmup()) {
-          collected.listener.warmup(r.index(), r.seconds());
-          continue;
-        }
-        if (collected.add(r.a(), r.b(), r.callsA(), r.callsB())) {
-          return;
+    long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
+    int rounds = (settings.maxReplicates() + 1) / 2;
+    java.util.function.Consumer<InterleavedRun.Round> warmup = r -> collected.listener.warmup(r.index(), r.seconds());
+    try (InterleavedRun one = start(a, b, false, rounds, log, deadline)) {
+      one.awaitReady(warmup);
+      try (InterleavedRun two = start(a, b, true, rounds, log, deadline)) {
+        two.awaitReady(warmup);
+        for (int n = 1; n <= settings.maxReplicates(); n++) {
+          InterleavedRun.Round r = (n % 2 == 1 ? one : two).round();
+          if (collected.add(r.a(), r.b(), r.callsA(), r.callsB())) {
+            return;
+          }
         }
       }
     }
-    if (!collected.decided()) {
-      throw new BenchFailedException("the in-JVM A/B runner stopped after " + collected.a.size()
-          + " rounds, before the last look at " + settings.maxReplicates());
-    }
+  }
+
+  private InterleavedRun start(Build a, Build b, boolean swapped, int rounds, PrintWriter log, long deadline)
+      throws IOException, BenchFailedException {
+    Duration left = deadline == Long.MAX_VALUE ? null : remaining(deadline);
+    return InterleavedRun.start(a, b, swapped, settings.cases(), settings.jvmArgs(), settings.transport(),
+        settings.warmupSeconds(), rounds, settings.opsPerRound(), settings.workDir(), log, left);
   }
 
   private void runForks(Build a, Build b, Collector collected, PrintWriter log, Long deadline)

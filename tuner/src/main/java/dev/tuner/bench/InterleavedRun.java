@@ -18,13 +18,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The in-JVM design's JVM: the harness's {@code InterleaveMain} forked on A's artifact, loading A
- * and B each in its own class loader and printing one JSON line per round, read here as they come
- * so the sequential plan can stop the JVM as soon as it has decided.
+ * One JVM of the in-JVM design: the harness's {@code InterleaveMain} forked on the first build's
+ * artifact, loading both builds each in its own class loader. It warms up on its own, says when it
+ * is ready, then runs one round each time it is asked, so two of them can take turns; closing it
+ * ends the JVM. A run started {@code swapped} holds the builds in each other's roles, and its
+ * rounds are reported with the sides swapped back.
  */
 final class InterleavedRun implements AutoCloseable {
 
@@ -42,13 +43,17 @@ final class InterleavedRun implements AutoCloseable {
 
   private final Process process;
   private final BufferedReader lines;
+  private final java.io.Writer requests;
   private final PrintWriter log;
+  private final boolean swapped;
   private final java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private InterleavedRun(Process process, PrintWriter log, Duration timeout) {
+  private InterleavedRun(Process process, PrintWriter log, Duration timeout, boolean swapped) {
     this.process = process;
     this.lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.requests = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     this.log = log;
+    this.swapped = swapped;
     if (timeout != null) {
       // A round that never ends blocks the reader: the watchdog kills the JVM, which ends the stream.
       Thread watchdog = new Thread(() -> {
@@ -66,38 +71,64 @@ final class InterleavedRun implements AutoCloseable {
     }
   }
 
-  /** Starts the JVM: warm-up for {@code warmupSeconds}, then at most {@code rounds} rounds. */
-  static InterleavedRun start(AbComparison.Build a, AbComparison.Build b, List<String> cases,
+  /**
+   * Starts the JVM: warm-up for {@code warmupSeconds}, then at most {@code rounds} rounds on request.
+   * With {@code swapped}, B takes A's role in the JVM (loaded first, its artifact the class path).
+   */
+  static InterleavedRun start(AbComparison.Build a, AbComparison.Build b, boolean swapped, List<String> cases,
       List<String> jvmArgs, String transport, int warmupSeconds, int rounds, int ops, Path workDir,
       PrintWriter log, Duration timeout) throws IOException {
+    if (swapped) {
+      AbComparison.Build t = a;
+      a = b;
+      b = t;
+    }
     List<String> args = new ArrayList<>(List.of(
         "--a", a.artifact().toAbsolutePath().toString(), "--a-spec", a.specFile().toAbsolutePath().toString(),
         "--b", b.artifact().toAbsolutePath().toString(), "--b-spec", b.specFile().toAbsolutePath().toString(),
         "--transport", transport,
         "--warmup-seconds", Integer.toString(warmupSeconds),
         "--rounds", Integer.toString(rounds),
-        "--ops", Integer.toString(ops)));
+        "--ops", Integer.toString(ops),
+        "--paced", "true"));
     cases.forEach(c -> args.addAll(List.of("--case", c)));
     Process process = new ProcessBuilder(JavaFork.command(a.artifact().toAbsolutePath(), jvmArgs, MAIN, args))
         .directory(workDir.toFile())
         .start();
-    process.getOutputStream().close();
     JavaFork.relay(process.getErrorStream(), log);
-    return new InterleavedRun(process, log, timeout);
+    return new InterleavedRun(process, log, timeout, swapped);
   }
 
-  /**
-   * The next round (warm-up rounds included), or empty once the JVM has finished.
-   *
-   * @throws BenchFailedException if the JVM exited with an error
-   */
-  Optional<Round> next() throws IOException, BenchFailedException {
+  /** Reads the warm-up rounds, each to {@code warmup}, until the JVM is ready. */
+  void awaitReady(java.util.function.Consumer<Round> warmup) throws IOException, BenchFailedException {
+    while (true) {
+      JsonNode line = nextLine();
+      if (line.path("type").asText().equals("ready")) {
+        return;
+      }
+      warmup.accept(parse(line, swapped));
+    }
+  }
+
+  /** Asks for one round and returns it. */
+  Round round() throws IOException, BenchFailedException {
+    try {
+      requests.write("round\n");
+      requests.flush();
+    } catch (IOException e) {
+      nextLine(); // the JVM is gone: report why
+    }
+    return parse(nextLine(), swapped);
+  }
+
+  /** The next line of the JVM's protocol; anything else it prints (the hot path's own output) goes to the log. */
+  private JsonNode nextLine() throws IOException, BenchFailedException {
     String line;
     while ((line = lines.readLine()) != null) {
-      if (line.startsWith("{\"type\":\"round\"")) {
-        return Optional.of(parse(JSON.readTree(line)));
+      if (line.startsWith("{\"type\":")) {
+        return JSON.readTree(line);
       }
-      log.println(line); // the hot path's own output
+      log.println(line);
       log.flush();
     }
     int code;
@@ -110,10 +141,8 @@ final class InterleavedRun implements AutoCloseable {
     if (killed.get()) {
       throw new BenchFailedException("the in-JVM A/B runner ran past its time and was killed", true);
     }
-    if (code != 0) {
-      throw new BenchFailedException("the in-JVM A/B runner failed (exit " + code + "); its output is above");
-    }
-    return Optional.empty();
+    throw new BenchFailedException("the in-JVM A/B runner ended (exit " + code + ") before it was done; its output"
+        + " is above");
   }
 
   /** Stops the JVM if it still runs. */
@@ -131,6 +160,11 @@ final class InterleavedRun implements AutoCloseable {
   }
 
   static Round parse(JsonNode node) {
+    return parse(node, false);
+  }
+
+  /** A round line; {@code swapped}: the JVM's A was our B, so its sides are swapped back. */
+  static Round parse(JsonNode node, boolean swapped) {
     Map<String, CaseFork> a = new LinkedHashMap<>();
     Map<String, CaseFork> b = new LinkedHashMap<>();
     Map<String, Map<String, Double>> callsA = new TreeMap<>();
@@ -141,8 +175,11 @@ final class InterleavedRun implements AutoCloseable {
       callsA.put(c.getKey(), calls(c.getValue().path("a")));
       callsB.put(c.getKey(), calls(c.getValue().path("b")));
     });
-    return new Round(node.path("round").asInt(), node.path("warmup").asBoolean(), node.path("seconds").asDouble(),
-        new ForkSummary(a), new ForkSummary(b), callsA, callsB);
+    return swapped
+        ? new Round(node.path("round").asInt(), node.path("warmup").asBoolean(), node.path("seconds").asDouble(),
+            new ForkSummary(b), new ForkSummary(a), callsB, callsA)
+        : new Round(node.path("round").asInt(), node.path("warmup").asBoolean(), node.path("seconds").asDouble(),
+            new ForkSummary(a), new ForkSummary(b), callsA, callsB);
   }
 
   /** The side's quantiles from its own samples in the round, as a fork's are from its histogram. */

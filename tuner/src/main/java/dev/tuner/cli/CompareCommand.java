@@ -29,10 +29,12 @@ import picocli.CommandLine.Parameters;
     description = {
       "Measure revision B against revision A and say whether B is faster, with evidence.",
       "Each revision is built in a clone under .tuner/revisions/ (your working tree is never touched) with the"
-          + " spec's build command. Then, by default, one JVM loads both artifacts, each in its own class loader,"
-          + " and runs every case on A and B alternately, round by round; each round gives each case's p50 and"
-          + " p95 on both sides (design interleaved). With --design forks, JMH forks of A and B alternate"
-          + " instead, each fork's own histogram giving the quantiles.",
+          + " spec's build command. Then, by default (design interleaved), a JVM loads both artifacts, each in its"
+          + " own class loader, and runs every case on A and B alternately, operation by operation; a round of"
+          + " every case gives each case's p50 and p95 on both sides, and A's and B's numbers from one round are"
+          + " a pair. Two such JVMs, the second with the builds' roles swapped, take turns round by round. With"
+          + " --design forks, JMH forks of A and B alternate instead, each fork's own histogram giving the"
+          + " quantiles.",
       "Per metric (p50, p95: per case, and over cases as a geometric mean; bytes per op) it prints the ratio"
           + " B/A, its interval, the p-value and a verdict: improved (the whole interval below 1 - delta),"
           + " regressed (above 1 + delta) or same; delta is metric.threshold. The decision keeps B only when p50"

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * bench and compare on a git repository holding the example's spec, two recorded cases and its
  * knobs, with tiny measuring settings. The build command stands in for the real one: it copies the
- * reactor's artifact and puts the tree's {@code tuning.properties} into it, which is what the real
- * build would produce for a tree that differs in that file only. The second commit sets {@code
- * calibration.extraWorkPercent=20}: each request then spins for a fifth of its local work longer.
+ * reactor's artifact with the tree's {@code calibration.extraWorkPercent} in it (made once, up front),
+ * which is what the real build produces for a tree that differs in that knob only. The second commit
+ * sets it to 20: each request then spins for a fifth of its local work longer.
  */
 class MeasureAndDecideTest {
 
@@ -31,6 +31,7 @@ class MeasureAndDecideTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path repo;
+  @TempDir static Path builds;
   static Path spec;
 
   record Result(int code, String out, String err) {}
@@ -38,16 +39,23 @@ class MeasureAndDecideTest {
   @BeforeAll
   static void aRepositoryWhoseSecondCommitAddsTwentyPercentOfBusyWork() throws Exception {
     spec = repo.resolve("tuner.yaml");
-    String jar = Path.of(System.getProperty("java.home"), "bin", "jar").toString();
+    for (String knob : new String[] {"0", "20"}) {
+      dev.tuner.bench.PropertyVariant.write(ARTIFACT, builds.resolve("knob-" + knob + ".jar"), "tuning.properties",
+          "calibration.extraWorkPercent", knob);
+    }
     String example = Files.readString(ExampleUpstream.REPO.resolve("tuner.yaml"));
     String cases = example.substring(example.indexOf("\ncases:"));
     Files.writeString(spec, example.substring(0, example.indexOf("\ncases:"))
-        .replaceAll("(?m)^  command: .*$", "  command: cp '" + ARTIFACT + "' benchmarks.jar && '" + jar
-            + "' uf benchmarks.jar -C example/src/main/resources tuning.properties")
+        .replaceAll("(?m)^  command: .*$", java.util.regex.Matcher.quoteReplacement("  command: \"cp " + builds
+            + "/knob-$(sed -n 's/^calibration.extraWorkPercent=//p' example/src/main/resources/tuning.properties).jar"
+            + " benchmarks.jar\""))
         .replaceAll("(?m)^  artifact: .*$", "  artifact: benchmarks.jar")
+        // C1 only: steady within seconds, so the comparisons need little warm-up (tests check the rule's
+        // logic, not the hot path's best speed).
         + "\nbenchmark:\n"
+        + "  jvmArgs: [-XX:+UseSerialGC, -Xms512m, -Xmx512m, -XX:TieredStopAtLevel=1]\n"
         + "  jmh: {forks: 1, warmupIterations: 2, warmupTime: 500ms, iterations: 2, iterationTime: 500ms}\n"
-        + "  compare: {warmupSeconds: 20, opsPerRound: 10, looks: [8]}\n"
+        + "  compare: {warmupSeconds: 6, opsPerRound: 8, looks: [12]}\n"
         + "cases:\n"
         + "  - {id: water-europe, input: {theme: water, topN: 12, k: 200, maxPerSector: 3, minMarketCap: 500,"
         + " countries: [GB, DE, FR, NL, CH, SE]}}\n"
@@ -103,7 +111,7 @@ class MeasureAndDecideTest {
     assertThat(s.path("p95").path("verdict").asText()).isEqualTo("regressed");
     assertThat(s.path("p50").path("ratio").asDouble()).isGreaterThan(1.01);
     assertThat(s.path("p50").path("ci")).hasSize(2);
-    assertThat(s.path("p50").path("forks").path("b").asInt()).isEqualTo(8);
+    assertThat(s.path("p50").path("forks").path("b").asInt()).isEqualTo(12);
 
     assertThat(faster.code()).as(faster.err()).isEqualTo(ExitCode.OK);
     JsonNode f = JSON.readTree(repo.resolve("out/faster.json").toFile());
@@ -152,6 +160,7 @@ class MeasureAndDecideTest {
     StringWriter err = new StringWriter();
     String[] all = Stream.concat(Stream.of(args), Stream.of("--spec", spec.toString())).toArray(String[]::new);
     int code = new dev.tuner.cli.Main(new PrintWriter(out), new PrintWriter(err), Map.of()).run(all);
+    System.out.println("$ tuner " + String.join(" ", args) + "\n" + out + err); // in the test report
     return new Result(code, out.toString(), err.toString());
   }
 

@@ -2,6 +2,8 @@ package dev.tuner.harness.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -31,12 +33,14 @@ import java.util.TreeMap;
  *  "cases":{"ai-default":{"a":{"nanos":[…],"allocBytesPerOp":…,"callsPerOp":{…}},"b":{…}},…}}
  * </pre>
  *
- * The tuner reads the lines as they come and stops the JVM once its sequential plan has decided.
+ * With {@code --paced true} the JVM prints {@code {"type":"ready"}} after warm-up and then runs one
+ * round per line it reads on its input, ending when the input closes: the tuner keeps two such
+ * JVMs, the second with the builds' roles swapped, and asks them for rounds in turn.
  *
  * <pre>
  * java -cp A.jar dev.tuner.harness.bench.InterleaveMain --a A.jar --a-spec A/tuner.yaml
  *     --b B.jar --b-spec B/tuner.yaml --case ID... [--transport in-process] [--warmup-seconds 30]
- *     [--rounds 10] [--ops 10]
+ *     [--rounds 10] [--ops 10] [--paced false]
  * </pre>
  *
  * Exit codes: 0 done, 2 bad arguments, 3 a build failed to load or run.
@@ -53,7 +57,8 @@ public final class InterleaveMain {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     int code;
     try {
-      code = run(Args.parse(args), out);
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      code = run(Args.parse(args), in, out);
     } catch (IllegalArgumentException e) {
       System.err.println("interleave: " + e.getMessage());
       code = 2;
@@ -67,43 +72,53 @@ public final class InterleaveMain {
     System.exit(code);
   }
 
-  static int run(Args args, PrintStream out) throws Exception {
+  static int run(Args args, BufferedReader in, PrintStream out) throws Exception {
     try (Side a = Side.open("A", args.a, args.aSpec, args);
         Side b = Side.open("B", args.b, args.bSpec, args)) {
       long start = System.nanoTime();
-      int measured = 0;
-      for (int round = 1; measured < args.rounds; round++) {
-        boolean warmup = System.nanoTime() - start < args.warmupSeconds * 1_000_000_000L;
-        ObjectNode line = JSON.createObjectNode();
-        line.put("type", "round").put("round", round).put("warmup", warmup);
-        ObjectNode cases = line.putObject("cases");
-        int n = args.cases.size();
-        for (int k = 0; k < n; k++) {
-          // Each round starts at the next case, so no case always follows the same one.
-          String id = args.cases.get((k + round) % n);
-          Samples sa = new Samples(args.ops);
-          Samples sb = new Samples(args.ops);
-          for (int i = 0; i < args.ops; i++) {
-            if ((i + round) % 2 == 0) {
-              sa.add(a, id);
-              sb.add(b, id);
-            } else {
-              sb.add(b, id);
-              sa.add(a, id);
-            }
-          }
-          ObjectNode c = cases.putObject(id);
-          sa.write(c.putObject("a"));
-          sb.write(c.putObject("b"));
+      int round = 1;
+      while (System.nanoTime() - start < args.warmupSeconds * 1_000_000_000L) {
+        out.println(round(args, a, b, round++, true, start));
+      }
+      if (args.paced) {
+        out.println("{\"type\":\"ready\",\"seconds\":" + (System.nanoTime() - start) / 1e9 + "}");
+      }
+      for (int measured = 0; measured < args.rounds; measured++) {
+        if (args.paced && in.readLine() == null) {
+          break; // the tuner has decided and closed our input
         }
-        line.put("seconds", (System.nanoTime() - start) / 1e9);
-        out.println(JSON.writeValueAsString(line));
-        if (!warmup) {
-          measured++;
-        }
+        out.println(round(args, a, b, round++, false, start));
       }
     }
     return 0;
+  }
+
+  /** Runs one round of every case and returns its JSON line. */
+  private static String round(Args args, Side a, Side b, int round, boolean warmup, long start) throws Exception {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("type", "round").put("round", round).put("warmup", warmup);
+    ObjectNode cases = line.putObject("cases");
+    int n = args.cases.size();
+    for (int k = 0; k < n; k++) {
+      // Each round starts at the next case, so no case always follows the same one.
+      String id = args.cases.get((k + round) % n);
+      Samples sa = new Samples(args.ops);
+      Samples sb = new Samples(args.ops);
+      for (int i = 0; i < args.ops; i++) {
+        if ((i + round) % 2 == 0) {
+          sa.add(a, id);
+          sb.add(b, id);
+        } else {
+          sb.add(b, id);
+          sa.add(a, id);
+        }
+      }
+      ObjectNode c = cases.putObject(id);
+      sa.write(c.putObject("a"));
+      sb.write(c.putObject("b"));
+    }
+    line.put("seconds", (System.nanoTime() - start) / 1e9);
+    return JSON.writeValueAsString(line);
   }
 
   /** One operation's samples of one case on one side, within a round. */
@@ -205,6 +220,7 @@ public final class InterleaveMain {
     double warmupSeconds = 30;
     int rounds = 10;
     int ops = 10;
+    boolean paced;
 
     static Args parse(String[] argv) {
       Args args = new Args();
@@ -225,6 +241,7 @@ public final class InterleaveMain {
           case "--warmup-seconds" -> args.warmupSeconds = Double.parseDouble(value);
           case "--rounds" -> args.rounds = Integer.parseInt(value);
           case "--ops" -> args.ops = Integer.parseInt(value);
+          case "--paced" -> args.paced = Boolean.parseBoolean(value);
           default -> throw new IllegalArgumentException("unknown option " + flag);
         }
         seen.put(flag, value);
