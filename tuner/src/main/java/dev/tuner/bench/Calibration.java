@@ -32,9 +32,9 @@ import org.apache.commons.statistics.descriptive.Median;
  *       against base (an improvement, whose keep rate is the power).
  * </ul>
  *
- * Each real run is one decision; rates come from resampling its replicates (a bootstrap of whole
- * rounds, {@code splits} times; for A/A a run is drawn first, so the between-JVM variation is in
- * the estimate). The measured effect of each change (the fixed design's Hodges–Lehmann estimate
+ * Each real run is one decision; rates come from {@code splits} random splits of its replicates
+ * (whole rounds in a random order, without replacement, sides swapped at random in A/A runs; a
+ * run is drawn first, so the between-JVM variation is in the estimate). The measured effect of each change (the fixed design's Hodges–Lehmann estimate
  * over all rounds) is reported next to it, since a knob of k% of local work is not a k% change
  * of latency. A grid of δ and replicate counts, resampled the same way, gives the recommendation.
  */
@@ -52,6 +52,7 @@ public final class Calibration {
    * @param targetPower the power the recommendation asks for
    * @param targetEffect the smallest latency change (in p50 and p95) the recommendation must catch
    * @param dir where the variant artifacts go
+   * @param forkReference also time one JMH fork pair, the unit of a fixed design of forks
    */
   public record Settings(
       AbComparison.Settings compare,
@@ -63,7 +64,8 @@ public final class Calibration {
       String key,
       double targetPower,
       double targetEffect,
-      Path dir) {
+      Path dir,
+      boolean forkReference) {
 
     public Settings {
       Objects.requireNonNull(compare, "compare");
@@ -123,14 +125,38 @@ public final class Calibration {
    */
   public record Cell(double threshold, int replicates, double falseKeep, Map<String, Double> power) {}
 
-  /** Everything {@code tuner calibrate} prints and writes. */
-  public record Report(List<Row> rows, List<Run> runs, List<Cell> grid, String recommendation) {}
+  /**
+   * Everything {@code tuner calibrate} prints and writes.
+   *
+   * @param forkPairSeconds wall time of one JMH fork of each side with the spec's JMH settings (NaN when
+   *     not measured): a fixed design of n + n forks always runs n such pairs
+   */
+  public record Report(List<Row> rows, List<Run> runs, List<Cell> grid, String recommendation,
+      double forkPairSeconds) {
+
+    /** What a fixed design of {@code forks} + {@code forks} JMH forks takes per decision. */
+    public double fixedForksSeconds(int forks) {
+      return forks * forkPairSeconds;
+    }
+
+    /** The median over scenarios of the sequential plan's median time per decision. */
+    public double medianSequentialSeconds() {
+      return Median.withDefaults().evaluate(rows.stream().mapToDouble(Row::medianSecondsSequential).toArray());
+    }
+
+    /** The median over scenarios of the fixed design's time per decision on the same rounds. */
+    public double medianFixedSeconds() {
+      return Median.withDefaults().evaluate(rows.stream().mapToDouble(Row::medianSecondsFixed).toArray());
+    }
+  }
 
   /** Progress: which run starts, and the comparison's own. */
   public interface Listener extends AbComparison.Listener {
     default void runStarted(Scenario scenario, int index, int total) {}
 
     default void runDone(Run run) {}
+
+    default void forkPairStarted(JmhOptions jmh) {}
   }
 
   private final Settings settings;
@@ -167,18 +193,33 @@ public final class Calibration {
       runs.add(run);
       listener.runDone(run);
     }
-    return report(runs);
+    double forkPair = settings.forkReference() ? forkPairSeconds(jars.get(0), jars.get(-1), specFile, listener, log)
+        : Double.NaN;
+    return report(runs, forkPair);
+  }
+
+  /** Times one JMH fork of each side, as the forks design runs them, for the fixed design's time per decision. */
+  private double forkPairSeconds(Path a, Path b, Path specFile, Listener listener, PrintWriter log)
+      throws IOException, BenchFailedException {
+    AbComparison.Settings c = settings.compare();
+    JmhOptions oneFork = c.jmh().withForks(1);
+    listener.forkPairStarted(oneFork);
+    long start = System.nanoTime();
+    for (Path side : List.of(a, b)) {
+      JmhRunner.run(c.workDir(), side, specFile, c.cases(), oneFork, c.workDir().resolve("fork-pair"), log);
+    }
+    return (System.nanoTime() - start) / 1e9;
   }
 
   /** The report for runs already made (also what tests drive with synthetic replicates). */
-  public Report report(List<Run> runs) {
+  public Report report(List<Run> runs, double forkPairSeconds) {
     Map<String, List<Run>> byScenario = new LinkedHashMap<>();
     runs.forEach(r -> byScenario.computeIfAbsent(r.scenario().name(), n -> new ArrayList<>()).add(r));
     SplittableRandom random = new SplittableRandom(settings.seed());
     List<Row> rows = new ArrayList<>();
     byScenario.forEach((name, group) -> rows.add(row(group, random)));
     List<Cell> grid = grid(byScenario, random);
-    return new Report(rows, runs, grid, recommend(rows, grid));
+    return new Report(rows, runs, grid, recommend(rows, grid), forkPairSeconds);
   }
 
   /** Both designs' decisions on the rounds of one real run. */
@@ -201,7 +242,7 @@ public final class Calibration {
     double looks = 0;
     for (int s = 0; s < settings.splits(); s++) {
       Run run = group.get(random.nextInt(group.size()));
-      List<Replicate> sample = resample(run.replicates(), n, random);
+      List<Replicate> sample = resample(run.replicates(), n, run.scenario().aa(), random);
       SequentialPlan.Step step = comparison.sequentialDecision(sample).orElseThrow();
       keepsSeq += step.action() == Action.KEEP ? 1 : 0;
       keepsFixed += comparison.fixedDecision(sample).keep() ? 1 : 0;
@@ -257,19 +298,28 @@ public final class Calibration {
     }
     int keeps = 0;
     for (int s = 0; s < splits; s++) {
-      List<Replicate> sample = resample(group.get(random.nextInt(group.size())).replicates(), n, random);
+      Run run = group.get(random.nextInt(group.size()));
+      List<Replicate> sample = resample(run.replicates(), n, run.scenario().aa(), random);
       keeps += rule.assess(sample.stream().map(Replicate::a).toList(), sample.stream().map(Replicate::b).toList())
           .keep() ? 1 : 0;
     }
     return (double) keeps / splits;
   }
 
-  /** n replicates drawn with replacement: whole rounds (or fork pairs), so pairs stay together. */
-  static List<Replicate> resample(List<Replicate> from, int n, SplittableRandom random) {
+  /**
+   * A split: n of the run's rounds (or fork pairs) in a random order, drawn without replacement so no
+   * round counts twice (duplicates would tie in the rank tests and make their p-values approximate).
+   * For an A/A run each round's sides are also swapped at random: with the same build on both sides
+   * that leaves the distribution unchanged, and gives even the last look a distribution over splits.
+   */
+  static List<Replicate> resample(List<Replicate> from, int n, boolean aa, SplittableRandom random) {
+    List<Replicate> pool = new ArrayList<>(from);
     List<Replicate> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      Replicate r = from.get(random.nextInt(from.size()));
-      out.add(new Replicate(i + 1, r.endSeconds(), r.a(), r.b(), r.callsA(), r.callsB()));
+      Replicate r = pool.remove(random.nextInt(pool.size()));
+      boolean swap = aa && random.nextBoolean();
+      out.add(swap ? new Replicate(i + 1, r.endSeconds(), r.b(), r.a(), r.callsB(), r.callsA())
+          : new Replicate(i + 1, r.endSeconds(), r.a(), r.b(), r.callsA(), r.callsB()));
     }
     return out;
   }

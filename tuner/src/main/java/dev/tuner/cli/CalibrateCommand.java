@@ -87,6 +87,11 @@ final class CalibrateCommand implements Callable<Integer> {
       description = "The smallest change of p50 and p95 it must catch (default: ${DEFAULT-VALUE}).")
   double targetEffect;
 
+  @Option(names = "--fork-reference", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Also time one JMH fork of each side with the spec's JMH settings, to put the sequential plan's"
+          + " time per decision next to a fixed design of 10 + 10 forks (default: on).")
+  boolean forkReference;
+
   private final PrintWriter out;
   private final PrintWriter err;
 
@@ -116,7 +121,7 @@ final class CalibrateCommand implements Callable<Integer> {
         compare = compare.withRounds(compare.warmupSeconds(), ops);
       }
       Calibration.Settings settings = new Calibration.Settings(compare, aaRuns, changes, splits, seed, knobParts[0],
-          knobParts[1], targetPower, targetEffect, dir.resolve("artifacts"));
+          knobParts[1], targetPower, targetEffect, dir.resolve("artifacts"), forkReference);
       Path artifact = project.artifact(spec, err);
       err.printf(Locale.ROOT, "calibrating %s: %s design, looks at %s, %s, delta %.3g%%, alpha %.3g%%, %d cases%n",
           artifact, compare.design().label(), compare.rule().looks(),
@@ -159,14 +164,18 @@ final class CalibrateCommand implements Callable<Integer> {
           String.format(Locale.ROOT, "%.0f", r.medianSecondsSequential()),
           String.format(Locale.ROOT, "%.0f", r.medianSecondsFixed()));
     }
-    double seq = report.rows().stream().mapToDouble(Calibration.Row::medianSecondsSequential).sorted()
-        .skip(report.rows().size() / 2).findFirst().orElse(Double.NaN);
     out.printf(Locale.ROOT, "%nmean look of the sequential plan per scenario: %s%n", String.join(", ",
         report.rows().stream().map(r -> r.scenario().name() + " " + String.format(Locale.ROOT, "%.1f",
             r.meanLookSequential())).toList()));
-    out.printf(Locale.ROOT, "median over scenarios of the sequential median s/decision: %.0f s; fixed (%d %s): %.0f s%n",
-        seq, c.maxReplicates(), unit, report.rows().stream().mapToDouble(Calibration.Row::medianSecondsFixed)
-            .sorted().skip(report.rows().size() / 2).findFirst().orElse(Double.NaN));
+    out.printf(Locale.ROOT, "time per decision, median over scenarios: sequential plan %.0f s; fixed design on the same"
+        + " %s (%d per side) %.0f s", report.medianSequentialSeconds(), unit, c.maxReplicates(),
+        report.medianFixedSeconds());
+    if (!Double.isNaN(report.forkPairSeconds())) {
+      out.printf(Locale.ROOT, "; fixed 10 + 10 JMH forks %.0f s (one fork pair measured: %.0f s); sequential / fixed"
+          + " forks = %.2f", report.fixedForksSeconds(10), report.forkPairSeconds(),
+          report.medianSequentialSeconds() / report.fixedForksSeconds(10));
+    }
+    out.println();
     out.printf(Locale.ROOT, "%nfixed design resampled over delta and %s per side (false keeps from A/A; power per"
         + " improvement):%n", unit);
     List<String> improvements = report.grid().isEmpty() ? List.of()
@@ -205,6 +214,12 @@ final class CalibrateCommand implements Callable<Integer> {
     root.set("rows", JSON.valueToTree(report.rows()));
     root.set("grid", JSON.valueToTree(report.grid()));
     root.put("recommendation", report.recommendation());
+    root.put("median_seconds_sequential", report.medianSequentialSeconds());
+    root.put("median_seconds_fixed", report.medianFixedSeconds());
+    if (!Double.isNaN(report.forkPairSeconds())) {
+      root.put("fork_pair_seconds", report.forkPairSeconds());
+      root.put("fixed_10_10_forks_seconds", report.fixedForksSeconds(10));
+    }
     ArrayNode runs = root.putArray("runs");
     for (Calibration.Run run : report.runs()) {
       ObjectNode r = runs.addObject();
@@ -249,6 +264,12 @@ final class CalibrateCommand implements Callable<Integer> {
           run.sequential().action(), run.sequential().look(), run.sequentialSeconds(),
           run.fixed().keep() ? "KEEP" : "DISCARD", run.fixedSeconds(), run.fixed().p50().ratio(),
           run.fixed().p95().ratio());
+      err.flush();
+    }
+
+    @Override
+    public void forkPairStarted(dev.tuner.bench.JmhOptions jmh) {
+      err.println("timing one JMH fork of each side (the fixed design of forks' unit)");
       err.flush();
     }
 

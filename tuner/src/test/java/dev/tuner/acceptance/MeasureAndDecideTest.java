@@ -55,7 +55,7 @@ class MeasureAndDecideTest {
         + "\nbenchmark:\n"
         + "  jvmArgs: [-XX:+UseSerialGC, -Xms512m, -Xmx512m, -XX:TieredStopAtLevel=1]\n"
         + "  jmh: {forks: 1, warmupIterations: 2, warmupTime: 500ms, iterations: 2, iterationTime: 500ms}\n"
-        + "  compare: {warmupSeconds: 6, opsPerRound: 8, looks: [12]}\n"
+        + "  compare: {warmupSeconds: 6, opsPerRound: 20, looks: [12]}\n"
         + "cases:\n"
         + "  - {id: water-europe, input: {theme: water, topN: 12, k: 200, maxPerSector: 3, minMarketCap: 500,"
         + " countries: [GB, DE, FR, NL, CH, SE]}}\n"
@@ -97,8 +97,6 @@ class MeasureAndDecideTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("issue 4 in progress: at these tiny settings on a loaded 2-core machine p95 of a"
-      + " 20% knob change is not always called regressed (p50 is); needs the calibrated defaults")
   void theKnobCommitIsRegressedAgainstItsParentAndImprovedTheOtherWayRound() throws Exception {
     Result slower = tuner("compare", "HEAD~1", "HEAD", "--json", repo.resolve("out/slower.json").toString());
     Result faster = tuner("compare", "HEAD", "HEAD~1", "--json", repo.resolve("out/faster.json").toString());
