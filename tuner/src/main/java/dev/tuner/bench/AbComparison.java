@@ -269,7 +269,7 @@ public final class AbComparison {
       throws IOException, BenchFailedException {
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     int rounds = (settings.maxReplicates() + 1) / 2;
-    java.util.function.Consumer<InterleavedRun.Round> warmup = r -> collected.listener.warmup(r.index(), r.seconds());
+    java.util.function.BiConsumer<Integer, Double> warmup = collected.listener::warmup;
     // Both JVMs warm up at once, a core each: warm-up is a fixed cost of every decision, so halving
     // its wall time shortens every comparison the loop makes.
     try (InterleavedRun one = start(a, b, false, rounds, log, deadline);

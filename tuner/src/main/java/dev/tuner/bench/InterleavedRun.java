@@ -99,14 +99,14 @@ final class InterleavedRun implements AutoCloseable {
     return new InterleavedRun(process, log, timeout, swapped);
   }
 
-  /** Reads the warm-up rounds, each to {@code warmup}, until the JVM is ready. */
-  void awaitReady(java.util.function.Consumer<Round> warmup) throws IOException, BenchFailedException {
+  /** Reads the warm-up rounds, telling {@code warmup} each one's index and seconds, until the JVM is ready. */
+  void awaitReady(java.util.function.BiConsumer<Integer, Double> warmup) throws IOException, BenchFailedException {
     while (true) {
       JsonNode line = nextLine();
       if (line.path("type").asText().equals("ready")) {
         return;
       }
-      warmup.accept(parse(line, swapped));
+      warmup.accept(line.path("round").asInt(), line.path("seconds").asDouble());
     }
   }
 
