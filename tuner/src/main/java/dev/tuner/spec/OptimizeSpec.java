@@ -36,7 +36,7 @@ public record OptimizeSpec(
     exploreEvery = exploreEvery == null ? 0 : exploreEvery;
     timeoutFactor = timeoutFactor == null ? 2.0 : timeoutFactor;
     phases = phases == null || phases.isEmpty() ? List.of(new PhaseSpec("1", null, null)) : List.copyOf(phases);
-    proposer = proposer == null ? new ProposerSpec(null, null, null, null) : proposer;
+    proposer = proposer == null ? new ProposerSpec(null, null, null, null, null) : proposer;
   }
 
   /**
@@ -54,14 +54,58 @@ public record OptimizeSpec(
   /**
    * Which proposer makes changes.
    *
-   * @param kind {@code patches} or {@code command}
+   * @param kind {@code patches}, {@code command} or {@code llm}
    * @param patches the directory of a patch queue (unified diffs, or a {@code refs.txt} of git refs)
    * @param command a shell command run in the working tree with the prompt in {@code $TUNER_PROMPT_FILE}
    * @param timeoutSeconds how long one proposal may take (default 600)
+   * @param llm the model the {@code llm} proposer asks
    */
-  public record ProposerSpec(String kind, String patches, String command, Integer timeoutSeconds) {
+  public record ProposerSpec(String kind, String patches, String command, Integer timeoutSeconds, LlmSpec llm) {
     public ProposerSpec {
       timeoutSeconds = timeoutSeconds == null ? 600 : timeoutSeconds;
+      llm = llm == null ? LlmSpec.DEFAULTS : llm;
     }
   }
+
+  /**
+   * The {@code llm} proposer's model and limits. The API key itself never appears here: only the name of
+   * the environment variable that holds it.
+   *
+   * @param provider {@code openai}, {@code anthropic}, {@code ollama} or {@code openai-compatible}
+   * @param model the provider's model name
+   * @param baseUrl the endpoint (required for {@code openai-compatible}; provider default otherwise)
+   * @param apiKeyEnv the environment variable holding the API key (default per provider; none for ollama)
+   * @param temperature sampling temperature (default 0.2)
+   * @param maxTokens the most output tokens one answer may use (default 4096)
+   * @param timeoutSeconds one request's time limit (default 180)
+   * @param retries how many times a 429, 5xx or timeout is retried before the try fails (default 3)
+   * @param retryBackoffMillis the wait before the first retry, doubled for each further one (default 2000)
+   * @param prices USD per million input and output tokens, by model name, over the built-in table
+   */
+  public record LlmSpec(
+      String provider,
+      String model,
+      String baseUrl,
+      String apiKeyEnv,
+      Double temperature,
+      Integer maxTokens,
+      Integer timeoutSeconds,
+      Integer retries,
+      Integer retryBackoffMillis,
+      Map<String, Price> prices) {
+
+    public static final LlmSpec DEFAULTS = new LlmSpec(null, null, null, null, null, null, null, null, null, null);
+
+    public LlmSpec {
+      temperature = temperature == null ? 0.2 : temperature;
+      maxTokens = maxTokens == null ? 4096 : maxTokens;
+      timeoutSeconds = timeoutSeconds == null ? 180 : timeoutSeconds;
+      retries = retries == null ? 3 : retries;
+      retryBackoffMillis = retryBackoffMillis == null ? 2000 : retryBackoffMillis;
+      prices = prices == null ? Map.of() : Map.copyOf(prices);
+    }
+  }
+
+  /** USD per million tokens. */
+  public record Price(Double input, Double output) {}
 }
