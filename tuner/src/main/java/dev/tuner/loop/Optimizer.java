@@ -45,6 +45,9 @@ public final class Optimizer {
 
   private static final Duration MIN_BENCH_TIMEOUT = Duration.ofMinutes(10);
 
+  /** A profile of the best is a hint, not a measurement: it may not hold the loop up longer than this. */
+  private static final Duration PROFILE_TIMEOUT = Duration.ofMinutes(3);
+
   private final Path root;
   private final Path stateDir;
   private final TunerSpec spec;
@@ -272,7 +275,7 @@ public final class Optimizer {
     Files.createDirectories(promptFile.getParent());
     Path ideasFile = stateDir.resolve("ideas.md");
     String prompt = prompts.build(run, phase, contracts(state), state.history,
-        Files.exists(ideasFile) ? Files.readString(ideasFile) : "", state.lastFailure);
+        Files.exists(ideasFile) ? Files.readString(ideasFile) : "", state.lastFailure, hotFrames(state));
     Files.writeString(promptFile, prompt);
     if (options.maxCostUsd() != null) {
       // The cap holds before the call: stop when the worst this call could cost does not fit.
@@ -469,6 +472,42 @@ public final class Optimizer {
       m.append("\nTuner-Reason: ").append(t.asi.rollbackReason().lines().findFirst().orElse(""));
     }
     return m.append('\n').toString();
+  }
+
+  /**
+   * The hottest stacks of the current best, profiled once per best commit and cached in
+   * {@code .tuner/profiles/}; null when profiling is off, not wanted, or failed (the loop goes on without).
+   */
+  private String hotFrames(State state) {
+    if (!spec.optimize().profile() || !proposer.readsPrompt()) {
+      return null;
+    }
+    Path cached = stateDir.resolve("profiles/" + state.best + ".txt");
+    try {
+      if (Files.exists(cached)) {
+        return Files.readString(cached);
+      }
+      Path artifact = stages.cached(state.best);
+      if (!Files.exists(artifact)) {
+        return null;
+      }
+      Files.createDirectories(cached.getParent());
+      out.println("  profiling the best " + shortSha(state.best) + " for the prompt (JMH -prof stack)");
+      out.flush();
+      String frames;
+      try {
+        frames = bench.hotFrames(root, artifact, tuneCases(), PROFILE_TIMEOUT);
+      } catch (Exception e) {
+        out.println("  profile skipped: " + e.getMessage());
+        frames = "";
+      }
+      // An empty file remembers a failed profile, so it is not retried on every try.
+      Files.writeString(cached, frames == null ? "" : frames);
+      return frames;
+    } catch (IOException e) {
+      out.println("  profile skipped: " + e.getMessage());
+      return null;
+    }
   }
 
   // ---- stop rules ----------------------------------------------------------------------------------

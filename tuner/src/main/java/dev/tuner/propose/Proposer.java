@@ -20,4 +20,9 @@ public interface Proposer {
   default double worstCaseCostUsd(String prompt) {
     return 0;
   }
+
+  /** Whether this proposer reads the prompt, and so whether profiling the best for it is worth the time. */
+  default boolean readsPrompt() {
+    return false;
+  }
 }

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param exploreEvery every Nth try is kept if parity holds, whatever its speed (default 0: never)
  * @param timeoutFactor a stage may take this many times the baseline's time for it (default 2)
  * @param phases phases in order, each with its own call contracts (default: one phase, the spec's contracts)
+ * @param profile whether prompts show the hottest stacks of the current best, from a short JMH stack
+ *     profile per new best (default true; only proposers that read the prompt get it)
  */
 public record OptimizeSpec(
     Integer maxExperiments,
@@ -26,9 +28,10 @@ public record OptimizeSpec(
     Integer exploreEvery,
     Double timeoutFactor,
     List<PhaseSpec> phases,
-    ProposerSpec proposer) {
+    ProposerSpec proposer,
+    Boolean profile) {
 
-  public static final OptimizeSpec DEFAULTS = new OptimizeSpec(null, null, null, null, null, null, null, null, null);
+  public static final OptimizeSpec DEFAULTS = new OptimizeSpec(null, null, null, null, null, null, null, null, null, null);
 
   public OptimizeSpec {
     maxExperiments = maxExperiments == null ? 20 : maxExperiments;
@@ -37,6 +40,7 @@ public record OptimizeSpec(
     timeoutFactor = timeoutFactor == null ? 2.0 : timeoutFactor;
     phases = phases == null || phases.isEmpty() ? List.of(new PhaseSpec("1", null, null)) : List.copyOf(phases);
     proposer = proposer == null ? new ProposerSpec(null, null, null, null, null) : proposer;
+    profile = profile == null || profile;
   }
 
   /**

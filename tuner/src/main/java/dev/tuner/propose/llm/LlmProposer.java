@@ -82,6 +82,11 @@ public final class LlmProposer implements Proposer {
     return "llm";
   }
 
+  @Override
+  public boolean readsPrompt() {
+    return true;
+  }
+
   public LlmSettings settings() {
     return settings;
   }
