@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where an artifact's hot path spends its time: a short JMH run with the stack profiler ({@code -prof stack},
@@ -21,10 +23,9 @@ import java.util.Map;
 public final class HotFrames {
 
   /** Stack depth per sample and how many distinct stacks to keep. */
-  static final String PROFILER = "stack:lines=4;top=8";
+  static final String PROFILER = "stack:lines=12;top=10";
   static final String WARMUP = "4s";
   static final String MEASURE = "4s";
-  private static final int MAX_LINES_PER_CASE = 40;
 
   private HotFrames() {}
 
@@ -61,29 +62,68 @@ public final class HotFrames {
   }
 
   /**
-   * The RUNNABLE sections of JMH's stack profiler output, one per benchmark (case), headed by the case.
-   * Returns an empty string if there are none.
+   * The RUNNABLE sections of JMH's stack profiler output, one per benchmark (case): each sampled stack on one
+   * line, top frame first, cut after the first frames of the application (below the JDK), so a stack that
+   * starts deep in the JDK still names the code that called it. Empty if there are none.
    */
   static String parse(String jmhOutput) {
     List<String> lines = jmhOutput.lines().toList();
     StringBuilder out = new StringBuilder();
-    String currentCase = null;
+    String currentCase = "?";
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.startsWith("# Parameters:")) {
         currentCase = line.replaceAll(".*caseId = ([^,)]+).*", "$1");
       }
-      if (line.startsWith("....[Thread state: RUNNABLE]")) {
-        out.append("case ").append(currentCase == null ? "?" : currentCase)
-            .append(": share of RUNNABLE samples, hottest stacks (top frame first)\n");
-        List<String> section = new ArrayList<>();
-        for (int j = i + 1; j < lines.size() && !lines.get(j).startsWith("....[") && !lines.get(j).isBlank(); j++) {
-          section.add(lines.get(j).stripTrailing());
+      if (!line.startsWith("....[Thread state: RUNNABLE]")) {
+        continue;
+      }
+      List<String> stacks = new ArrayList<>();
+      String share = null;
+      List<String> frames = new ArrayList<>();
+      for (int j = i + 1; j < lines.size() && !lines.get(j).startsWith("....[") && !lines.get(j).startsWith("#"); j++) {
+        Matcher entry = ENTRY.matcher(lines.get(j));
+        Matcher more = CONTINUATION.matcher(lines.get(j));
+        if (entry.matches()) {
+          add(stacks, share, frames);
+          share = entry.group(1);
+          frames = new ArrayList<>(List.of(entry.group(2).strip()));
+        } else if (more.matches() && share != null) {
+          frames.add(more.group(1).strip());
         }
-        section.stream().limit(MAX_LINES_PER_CASE).forEach(l -> out.append(l).append('\n'));
+      }
+      add(stacks, share, frames);
+      if (!stacks.isEmpty()) {
+        out.append("case ").append(currentCase)
+            .append(" (share of the RUNNABLE samples; each stack top frame first, <- its callers)\n");
+        stacks.forEach(st -> out.append(st).append('\n'));
         out.append('\n');
       }
     }
     return out.toString().strip();
+  }
+
+  private static final Pattern ENTRY = Pattern.compile("^\\s*(\\d+\\.\\d+%)\\s+\\d+\\.\\d+%\\s+(.+)$");
+  private static final Pattern CONTINUATION = Pattern.compile("^\\s{8,}(\\S.*)$");
+  private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
+  private static final int APPLICATION_FRAMES = 2;
+
+  private static void add(List<String> stacks, String share, List<String> frames) {
+    if (share == null || frames.isEmpty() || frames.get(0).startsWith("<")) {
+      return; // "<other>" and "<stack is empty ...>" name no code
+    }
+    List<String> shown = new ArrayList<>();
+    int application = 0;
+    for (String frame : frames) {
+      frame = frame.replaceAll("/0x[0-9a-f]+", ""); // a lambda's address differs from JVM to JVM
+      if (!shown.isEmpty() && shown.get(shown.size() - 1).equals(frame)) {
+        continue;
+      }
+      shown.add(frame);
+      if (JDK.stream().noneMatch(frame::startsWith) && ++application >= APPLICATION_FRAMES) {
+        break;
+      }
+    }
+    stacks.add(String.format("%6s  %s", share, String.join(" <- ", shown)));
   }
 }

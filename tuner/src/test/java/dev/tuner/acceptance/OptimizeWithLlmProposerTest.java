@@ -141,6 +141,18 @@ class OptimizeWithLlmProposerTest {
   }
 
   @Test
+  void thePromptShowsWhereTheBestSpendsItsTime() throws Exception {
+    String first = Files.readString(repo.resolve(".tuner/prompts/run-1.md"));
+    assertThat(first).contains("## Where time goes in the current best").contains("case ai-default")
+        .contains("com.example.portfolio.DescriptionAnalyzer.isNumber");
+    try (Stream<Path> profiles = Files.list(repo.resolve(".tuner/profiles"))) {
+      assertThat(profiles.map(p -> p.getFileName().toString()))
+          .as("one profile per best: the baseline and the kept commit")
+          .containsExactlyInAnyOrder(experiments.get(0).commit() + ".txt", experiments.get(1).commit() + ".txt");
+    }
+  }
+
+  @Test
   void theApiKeyIsWrittenNowhere() throws Exception {
     assertThat(out).doesNotContain(KEY);
     try (Stream<Path> files = Files.walk(repo.resolve(".tuner"))) {
