@@ -79,7 +79,7 @@ public record OptimizeSpec(
    * @param model the provider's model name
    * @param baseUrl the endpoint (required for {@code openai-compatible}; provider default otherwise)
    * @param apiKeyEnv the environment variable holding the API key (default per provider; none for ollama)
-   * @param temperature sampling temperature (default 0.2)
+   * @param temperature sampling temperature (default: not sent, the model's own; reasoning models accept no other)
    * @param maxTokens the most output tokens one answer may use (default 4096)
    * @param timeoutSeconds one request's time limit (default 180)
    * @param retries how many times a 429, 5xx or timeout is retried before the try fails (default 3)
@@ -101,7 +101,6 @@ public record OptimizeSpec(
     public static final LlmSpec DEFAULTS = new LlmSpec(null, null, null, null, null, null, null, null, null, null);
 
     public LlmSpec {
-      temperature = temperature == null ? 0.2 : temperature;
       maxTokens = maxTokens == null ? 4096 : maxTokens;
       timeoutSeconds = timeoutSeconds == null ? 180 : timeoutSeconds;
       retries = retries == null ? 3 : retries;

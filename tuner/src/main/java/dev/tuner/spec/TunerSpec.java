@@ -97,7 +97,7 @@ public record TunerSpec(
     if (llm.provider() != null && !PROVIDERS.contains(llm.provider())) {
       throw reader.error(key + "provider", "'" + llm.provider() + "' is not one of " + PROVIDERS);
     }
-    if (llm.temperature() < 0 || llm.temperature() > 2) {
+    if (llm.temperature() != null && (llm.temperature() < 0 || llm.temperature() > 2)) {
       throw reader.error(key + "temperature", "must be in [0, 2]");
     }
     if (llm.maxTokens() < 1) {

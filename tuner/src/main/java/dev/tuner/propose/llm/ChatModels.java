@@ -28,7 +28,6 @@ final class ChatModels {
             // A local OpenAI-compatible server may need no key, but the client sends one regardless.
             .apiKey(s.apiKey() == null ? "none" : s.apiKey())
             .temperature(s.temperature())
-            .maxTokens(s.maxTokens())
             .timeout(s.timeout())
             .maxRetries(0)
             .logRequests(false)
@@ -37,7 +36,12 @@ final class ChatModels {
           b.baseUrl(s.baseUrl());
         }
         if (s.provider().equals("openai")) {
-          b.supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA).strictJsonSchema(true);
+          // OpenAI's own API wants max_completion_tokens (its reasoning models refuse max_tokens); other
+          // OpenAI-compatible servers know max_tokens.
+          b.maxCompletionTokens(s.maxTokens())
+              .supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA).strictJsonSchema(true);
+        } else {
+          b.maxTokens(s.maxTokens());
         }
         yield b.build();
       }

@@ -17,7 +17,7 @@ public record LlmSettings(
     String baseUrl,
     String apiKeyEnv,
     String apiKey,
-    double temperature,
+    Double temperature,
     int maxTokens,
     Duration timeout,
     int retries,

@@ -96,6 +96,7 @@ class LlmProposerTest {
     server.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions"))
         .withHeader("Authorization", equalTo("Bearer " + KEY))
         .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema")))
+        .withRequestBody(matchingJsonPath("$.max_completion_tokens", equalTo("2000")))
         .withRequestBody(matchingJsonPath("$.messages[1].content", equalTo("make Slow.sum faster"))));
   }
 
