@@ -43,8 +43,9 @@ import picocli.CommandLine.Option;
     exitCodeList = {
       "0:the loop ran and stopped by a budget or stop rule",
       "1:the baseline fails parity: the code does not match its recording",
-      "2:bad spec or option; dirty working tree, detached HEAD, or another run holds the lock",
-      "3:the baseline does not build, or three crashes/build failures in a row aborted the run"
+      "2:bad spec or option (an unset API key variable, a model without a price); dirty working tree,"
+          + " detached HEAD, or another run holds the lock",
+      "3:the baseline does not build, or three crashes, build or proposer failures in a row aborted the run"
     })
 final class OptimizeCommand implements Callable<Integer> {
 

@@ -145,6 +145,15 @@ class LlmProposerTest {
   }
 
   @Test
+  void aCrashingOllamaIsRetriedThenFails() throws Exception {
+    String url = serve("ollama");
+    Proposal p = propose(proposer("ollama", url, "llama-storm", null));
+    assertThat(p.outcome()).isEqualTo(Proposal.Outcome.FAILED);
+    assertThat(p.problem()).contains("500");
+    server.verify(3, postRequestedFor(urlEqualTo("/api/chat")));
+  }
+
+  @Test
   void aServerErrorThenAnAnswerGoesThroughOnTheRetry() throws Exception {
     String url = serve("openai");
     Proposal p = propose(proposer("openai", url + "/v1", "flaky", KEY));
