@@ -108,10 +108,18 @@ public final class LlmProposer implements Proposer {
     ChatRequest chatRequest = chat.build();
     List<String> failures = new ArrayList<>();
     ChatResponse response = null;
+    long started = System.nanoTime();
     for (int attempt = 0; attempt <= settings.retries(); attempt++) {
       if (attempt > 0) {
+        Duration backoff = settings.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        if (elapsed.plus(backoff).compareTo(request.timeout()) >= 0) {
+          return failed(fallback, "the " + settings.provider() + " call failed " + failures.size() + " times and another"
+              + " retry would run past the proposer's " + request.timeout().toSeconds() + " s: "
+              + failures.get(failures.size() - 1), failures);
+        }
         try {
-          sleeper.sleep(settings.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 10)));
+          sleeper.sleep(backoff);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return failed(fallback, "interrupted while waiting to retry the " + settings.provider() + " call", failures);

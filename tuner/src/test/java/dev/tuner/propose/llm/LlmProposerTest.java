@@ -137,6 +137,19 @@ class LlmProposerTest {
   }
 
   @Test
+  void retriesStopWhenTheyWouldOutlastTheProposersTimeout() throws Exception {
+    String url = serve("openai");
+    LlmSettings settings = new LlmSettings("openai", "storm", url + "/v1", "TEST_KEY", KEY, null, 2000,
+        Duration.ofSeconds(20), 5, Duration.ofSeconds(3), new Price(2.5, 10.0));
+    Proposal p = new LlmProposer(settings, new Scope(new ScopeSpec(List.of("src/main/java/**"), List.of())))
+        .propose(new ProposalRequest(4, 3, root, "abc", "go", root.resolve("p.md"), root.resolve("ideas.md"),
+            Duration.ofSeconds(2)));
+    assertThat(p.outcome()).isEqualTo(Proposal.Outcome.FAILED);
+    assertThat(p.problem()).contains("would run past the proposer's 2 s");
+    server.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
+  }
+
+  @Test
   void anOverloadedAnthropicIsRetriedThenFails() throws Exception {
     String url = serve("anthropic");
     Proposal p = propose(proposer("anthropic", url + "/v1/", "claude-storm", KEY));
