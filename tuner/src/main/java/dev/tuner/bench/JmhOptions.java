@@ -59,6 +59,11 @@ public record JmhOptions(
    * {@code json}; each case a {@code caseId} parameter value.
    */
   List<String> arguments(Path specFile, List<String> cases, Path json, Path callsDir) {
+    return arguments(specFile, cases, json, callsDir, "gc");
+  }
+
+  /** Like {@link #arguments(Path, List, Path, Path)} with another JMH profiler in place of {@code gc}. */
+  List<String> arguments(Path specFile, List<String> cases, Path json, Path callsDir, String profiler) {
     List<String> args = new ArrayList<>(List.of(
         "^" + java.util.regex.Pattern.quote(benchmark) + "$",
         "-p", "caseId=" + String.join(",", cases),
@@ -67,7 +72,7 @@ public record JmhOptions(
         "-f", Integer.toString(forks),
         "-wi", Integer.toString(warmupIterations), "-w", warmupTime,
         "-i", Integer.toString(iterations), "-r", iterationTime,
-        "-prof", "gc", "-foe", "true",
+        "-prof", profiler, "-foe", "true",
         "-rf", "json", "-rff", json.toString()));
     // Repeated -jvmArgs are taken one option each, so paths with spaces survive (a single one
     // would be split at spaces). There are always at least the two properties.

@@ -66,6 +66,11 @@ public final class LoopBench implements Bench {
   }
 
   @Override
+  public String hotFrames(Path root, Path artifact, List<String> cases, Duration timeout) throws Exception {
+    return HotFrames.profile(root, artifact, specFile, spec.benchmark(), cases, timeout, log);
+  }
+
+  @Override
   public Decision compare(Path root, Path best, Path candidate, List<String> cases, Duration timeout)
       throws Exception {
     Path work = Files.createTempDirectory("tuner-compare");

@@ -90,7 +90,7 @@ public final class Main implements Runnable {
       } else if (type == CompareCommand.class) {
         return type.cast(new CompareCommand(out, err));
       } else if (type == OptimizeCommand.class) {
-        return type.cast(new OptimizeCommand(out, err));
+        return type.cast(new OptimizeCommand(out, err, env));
       } else if (type == CalibrateCommand.class) {
         return type.cast(new CalibrateCommand(out, err));
       }

@@ -9,6 +9,9 @@ import dev.tuner.loop.RunLock;
 import dev.tuner.propose.CommandProposer;
 import dev.tuner.propose.PatchQueueProposer;
 import dev.tuner.propose.Proposer;
+import dev.tuner.propose.llm.LlmProposer;
+import dev.tuner.propose.llm.LlmSettings;
+import dev.tuner.loop.Scope;
 import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +23,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,14 +43,16 @@ import picocli.CommandLine.Option;
     exitCodeList = {
       "0:the loop ran and stopped by a budget or stop rule",
       "1:the baseline fails parity: the code does not match its recording",
-      "2:bad spec or option; dirty working tree, detached HEAD, or another run holds the lock",
-      "3:the baseline does not build, or three crashes/build failures in a row aborted the run"
+      "2:bad spec or option (an unset API key variable, a model without a price); dirty working tree,"
+          + " detached HEAD, or another run holds the lock",
+      "3:the baseline does not build, or three crashes, build or proposer failures in a row aborted the run"
     })
 final class OptimizeCommand implements Callable<Integer> {
 
   @Mixin Project project;
 
-  @Option(names = "--proposer", paramLabel = "KIND", description = "patches or command (default: optimize.proposer.kind).")
+  @Option(names = "--proposer", paramLabel = "KIND",
+      description = "patches, command or llm (default: optimize.proposer.kind).")
   String proposerKind;
 
   @Option(names = "--patches", paramLabel = "DIR", description = "The patch queue: unified diffs in name order, or refs.txt.")
@@ -53,6 +60,21 @@ final class OptimizeCommand implements Callable<Integer> {
 
   @Option(names = "--command", paramLabel = "CMD", description = "The proposer command (an agent's CLI, a script).")
   String command;
+
+  @Option(names = "--provider", paramLabel = "NAME",
+      description = "llm: openai, anthropic, ollama or openai-compatible (default: optimize.proposer.llm.provider).")
+  String provider;
+
+  @Option(names = "--model", paramLabel = "NAME", description = "llm: the model name (default: optimize.proposer.llm.model).")
+  String model;
+
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "llm: the endpoint, e.g. http://localhost:8000/v1 for an OpenAI-compatible server.")
+  String baseUrl;
+
+  @Option(names = "--api-key-env", paramLabel = "VAR",
+      description = "llm: the environment variable holding the API key (default: OPENAI_API_KEY or ANTHROPIC_API_KEY).")
+  String apiKeyEnv;
 
   @Option(names = "--tag", paramLabel = "TAG", description = "Names the branch tuner/<TAG> (default: the date and time).")
   String tag;
@@ -77,10 +99,12 @@ final class OptimizeCommand implements Callable<Integer> {
 
   private final PrintWriter out;
   private final PrintWriter err;
+  private final Map<String, String> env;
 
-  OptimizeCommand(PrintWriter out, PrintWriter err) {
+  OptimizeCommand(PrintWriter out, PrintWriter err, Map<String, String> env) {
     this.out = out;
     this.err = err;
+    this.env = env;
   }
 
   @Override
@@ -125,7 +149,7 @@ final class OptimizeCommand implements Callable<Integer> {
     var configured = spec.optimize().proposer();
     String kind = proposerKind != null ? proposerKind : configured.kind();
     if (kind == null) {
-      throw new IllegalArgumentException("no proposer: pass --proposer patches|command or set optimize.proposer.kind");
+      throw new IllegalArgumentException("no proposer: pass --proposer patches|command|llm or set optimize.proposer.kind");
     }
     Path root = project.root();
     return switch (kind) {
@@ -147,7 +171,17 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         yield new CommandProposer(cmd, root.resolve(".tuner"));
       }
-      default -> throw new IllegalArgumentException("--proposer: '" + kind + "' is not one of [patches, command]");
+      case "llm" -> {
+        LlmSettings settings = LlmSettings.resolve(configured.llm(),
+            new LlmSettings.Overrides(provider, model, baseUrl, apiKeyEnv), env);
+        out.printf(Locale.ROOT, "llm proposer: %s %s%s, $%.2f/$%.2f per million tokens in/out, up to %d tokens an"
+            + " answer%s%n", settings.provider(), settings.model(),
+            settings.baseUrl() == null ? "" : " at " + settings.baseUrl(), settings.price().input(),
+            settings.price().output(), settings.maxTokens(),
+            settings.apiKeyEnv() == null ? "" : ", key from $" + settings.apiKeyEnv());
+        yield new LlmProposer(settings, new Scope(spec.scope()));
+      }
+      default -> throw new IllegalArgumentException("--proposer: '" + kind + "' is not one of [patches, command, llm]");
     };
   }
 }

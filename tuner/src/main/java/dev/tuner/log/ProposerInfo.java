@@ -1,9 +1,22 @@
 package dev.tuner.log;
 
-/** Who proposed a change and what it cost. */
-public record ProposerInfo(String kind, String model, Long tokensIn, Long tokensOut, Double cost) {
+/**
+ * Who proposed a change and what it cost.
+ *
+ * @param cost USD this proposal cost (tokens at the model's price); null when free or unknown
+ * @param costTotal USD the run's proposals have cost so far, this one included
+ */
+public record ProposerInfo(String kind, String model, Long tokensIn, Long tokensOut, Double cost, Double costTotal) {
+
+  public ProposerInfo(String kind, String model, Long tokensIn, Long tokensOut, Double cost) {
+    this(kind, model, tokensIn, tokensOut, cost, null);
+  }
 
   public static ProposerInfo of(String kind) {
-    return new ProposerInfo(kind, null, null, null, null);
+    return new ProposerInfo(kind, null, null, null, null, null);
+  }
+
+  public ProposerInfo withCostTotal(double usd) {
+    return new ProposerInfo(kind, model, tokensIn, tokensOut, cost, usd);
   }
 }

@@ -16,6 +16,14 @@ public interface Bench {
   Decision compare(Path root, Path best, Path candidate, List<String> cases, Duration timeout) throws Exception;
 
   /**
+   * Where the artifact spends its time on these cases: the hottest stacks of a short profile, as text for a
+   * prompt; empty when there is nothing to show. Throws when profiling fails; the loop goes on without it.
+   */
+  default String hotFrames(Path root, Path artifact, List<String> cases, Duration timeout) throws Exception {
+    return "";
+  }
+
+  /**
    * Numbers of one build.
    *
    * @param metrics {@code p50_ms}, {@code p95_ms} (geometric means over cases), and per case {@code <case>.p95_ms}…

@@ -45,6 +45,9 @@ public final class Optimizer {
 
   private static final Duration MIN_BENCH_TIMEOUT = Duration.ofMinutes(10);
 
+  /** A profile of the best is a hint, not a measurement: it may not hold the loop up longer than this. */
+  private static final Duration PROFILE_TIMEOUT = Duration.ofMinutes(3);
+
   private final Path root;
   private final Path stateDir;
   private final TunerSpec spec;
@@ -71,7 +74,7 @@ public final class Optimizer {
     this.scope = new Scope(spec.scope());
     this.stages = new Stages(this.root, stateDir, spec);
     this.log = new ExperimentLog(stateDir.resolve("experiments.jsonl"));
-    this.prompts = new PromptBuilder(spec);
+    this.prompts = new PromptBuilder(spec, this.root);
   }
 
   /** Why the loop stopped, and whether that is a failure of the environment (three breakages in a row). */
@@ -97,6 +100,8 @@ public final class Optimizer {
     Instant started;
     final List<Record.Experiment> history = new ArrayList<>();
     String lastFailure;
+    /** Set when a try cannot start (the next call could break the cost cap). */
+    String stopReason;
   }
 
   public Outcome run() throws Exception {
@@ -120,7 +125,8 @@ public final class Optimizer {
           }
           Status status = tryOnce(repo, state, frozen);
           if (status == null) {
-            stop = "the " + proposer.kind() + " proposer has nothing more to propose";
+            stop = state.stopReason != null ? state.stopReason
+                : "the " + proposer.kind() + " proposer has nothing more to propose";
             break;
           }
           stop = afterTry(state, status);
@@ -269,8 +275,18 @@ public final class Optimizer {
     Files.createDirectories(promptFile.getParent());
     Path ideasFile = stateDir.resolve("ideas.md");
     String prompt = prompts.build(run, phase, contracts(state), state.history,
-        Files.exists(ideasFile) ? Files.readString(ideasFile) : "", state.lastFailure);
+        Files.exists(ideasFile) ? Files.readString(ideasFile) : "", state.lastFailure, hotFrames(state));
     Files.writeString(promptFile, prompt);
+    if (options.maxCostUsd() != null) {
+      // The cap holds before the call: stop when the worst this call could cost does not fit.
+      double worst = proposer.worstCaseCostUsd(prompt);
+      if (state.cost + worst > options.maxCostUsd()) {
+        state.stopReason = String.format(Locale.ROOT, "budget: the next proposal could cost up to $%.4f, more than the"
+            + " $%.4f left of the $%.2f cap ($%.4f spent)", worst, options.maxCostUsd() - state.cost,
+            options.maxCostUsd(), state.cost);
+        return null;
+      }
+    }
 
     Instant t0 = clock.instant();
     Proposal proposal = proposer.propose(new ProposalRequest(run, state.attempts, root, state.best, prompt, promptFile,
@@ -293,6 +309,11 @@ public final class Optimizer {
     if (proposal.outcome() == Proposal.Outcome.TIMEOUT) {
       return finish(repo, state, t.fail(Status.TIMEOUT, asi.rollback(proposal.problem(),
           "make a smaller change that takes less time to produce", proposal.output()), changed));
+    }
+    if (proposal.outcome() == Proposal.Outcome.FAILED) {
+      return finish(repo, state, t.fail(Status.PROPOSER_FAILED, asi.rollback(proposal.problem(),
+          "nothing to change in the code: the proposer's provider failed; check its status, key and rate limits",
+          proposal.output()), changed));
     }
     if (proposal.outcome() == Proposal.Outcome.INVALID) {
       return finish(repo, state, t.fail(Status.INVALID_PROPOSAL, asi.rollback(proposal.problem(),
@@ -420,6 +441,9 @@ public final class Optimizer {
     if (who != null && who.cost() != null) {
       state.cost += who.cost();
     }
+    if (who != null && state.cost > 0) {
+      who = who.withCostTotal(state.cost);
+    }
     Record.Experiment record = new Record.Experiment(t.run, t.commit, numbers == null ? null : primary(numbers),
         numbers == null ? null : numbers.metrics(), t.status.label(),
         t.proposal.description() == null ? "proposal " + t.run : t.proposal.description(), now(), state.segment,
@@ -450,6 +474,42 @@ public final class Optimizer {
     return m.append('\n').toString();
   }
 
+  /**
+   * The hottest stacks of the current best, profiled once per best commit and cached in
+   * {@code .tuner/profiles/}; null when profiling is off, not wanted, or failed (the loop goes on without).
+   */
+  private String hotFrames(State state) {
+    if (!spec.optimize().profile() || !proposer.readsPrompt()) {
+      return null;
+    }
+    Path cached = stateDir.resolve("profiles/" + state.best + ".txt");
+    try {
+      if (Files.exists(cached)) {
+        return Files.readString(cached);
+      }
+      Path artifact = stages.cached(state.best);
+      if (!Files.exists(artifact)) {
+        return null;
+      }
+      Files.createDirectories(cached.getParent());
+      out.println("  profiling the best " + shortSha(state.best) + " for the prompt (JMH -prof stack)");
+      out.flush();
+      String frames;
+      try {
+        frames = bench.hotFrames(root, artifact, tuneCases(), PROFILE_TIMEOUT);
+      } catch (Exception e) {
+        out.println("  profile skipped: " + e.getMessage());
+        frames = "";
+      }
+      // An empty file remembers a failed profile, so it is not retried on every try.
+      Files.writeString(cached, frames == null ? "" : frames);
+      return frames;
+    } catch (IOException e) {
+      out.println("  profile skipped: " + e.getMessage());
+      return null;
+    }
+  }
+
   // ---- stop rules ----------------------------------------------------------------------------------
 
   private void countPhase(State state, Status status) {
@@ -473,7 +533,7 @@ public final class Optimizer {
       out.println("  → phase " + phaseName(state) + ": contracts " + contracts(state));
     }
     if (state.breakages >= LoopOptions.MAX_BREAKAGES) {
-      return "aborted: " + LoopOptions.MAX_BREAKAGES + " crashes or build failures in a row; the last: "
+      return "aborted: " + LoopOptions.MAX_BREAKAGES + " crashes, build or proposer failures in a row; the last: "
           + state.history.get(state.history.size() - 1).asi().rollbackReason();
     }
     if (state.nonKeepStreak >= options.plateau()) {

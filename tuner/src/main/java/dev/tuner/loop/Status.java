@@ -14,7 +14,9 @@ public enum Status {
   CRASH,
   TIMEOUT,
   EXPLORE,
-  INVALID_PROPOSAL;
+  INVALID_PROPOSAL,
+  /** The proposer produced nothing: its provider kept failing (429, 5xx, timeouts) past the retries. */
+  PROPOSER_FAILED;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);
@@ -27,6 +29,6 @@ public enum Status {
 
   /** Failures that say the loop itself may be broken when they repeat. */
   public boolean isBreakage() {
-    return this == CRASH || this == BUILD_FAILED;
+    return this == CRASH || this == BUILD_FAILED || this == PROPOSER_FAILED;
   }
 }

@@ -39,6 +39,11 @@ public final class CommandProposer implements Proposer {
   }
 
   @Override
+  public boolean readsPrompt() {
+    return true;
+  }
+
+  @Override
   public Proposal propose(ProposalRequest request) throws IOException {
     ProposerInfo info = ProposerInfo.of(kind());
     Path result = stateDir.resolve("proposals/run-" + request.run() + ".result.json");

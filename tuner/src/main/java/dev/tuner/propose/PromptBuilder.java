@@ -2,25 +2,52 @@ package dev.tuner.propose;
 
 import dev.tuner.harness.spec.Contract;
 import dev.tuner.log.Record;
+import dev.tuner.loop.Scope;
 import dev.tuner.spec.ScopeSpec;
 import dev.tuner.spec.TunerSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * The one prompt every proposer that reads text gets (an external agent now, the LLM proposer later):
- * objective, constraints, scope, the recent experiments with what was learned from each, and the ideas
- * parked so far.
+ * The one prompt every proposer that reads text gets (an external agent, the LLM proposer): objective,
+ * constraints, scope, the recent experiments with what was learned from each, the last failure's evidence,
+ * the ideas parked so far, where time goes in the current best, and the in-scope files themselves.
  */
 public final class PromptBuilder {
 
   private static final int HISTORY = 12;
 
-  private final TunerSpec spec;
+  /** The in-scope files shown whole add up to at most this many characters (about 20k tokens). */
+  static final int FILE_BUDGET_CHARS = 60_000;
 
-  public PromptBuilder(TunerSpec spec) {
+  /** Directories never searched for in-scope files: build output and state, not sources. */
+  private static final Set<String> SKIPPED_DIRS = Set.of(".git", ".tuner", "target", "build", "node_modules");
+
+  /** Lines that declare something (types, methods, fields) in Java-like sources: a big file's outline. */
+  private static final Pattern DECLARATION = Pattern.compile(
+      "^\\s*(public|protected|private|static|final|abstract|record|class|interface|enum|@|[\\w<>\\[\\],.? ]+\\s+\\w+\\s*\\().*");
+
+  private final TunerSpec spec;
+  private final Path root;
+  private final Scope scope;
+
+  /** @param root the working tree whose in-scope files the prompt shows; null shows none */
+  public PromptBuilder(TunerSpec spec, Path root) {
     this.spec = spec;
+    this.root = root;
+    this.scope = new Scope(spec.scope());
   }
 
   /**
@@ -29,6 +56,14 @@ public final class PromptBuilder {
    */
   public String build(int run, String phase, Map<String, Contract> contracts, List<Record.Experiment> history,
       String ideas, String lastFailure) {
+    return build(run, phase, contracts, history, ideas, lastFailure, null);
+  }
+
+  /**
+   * @param hotFrames where the current best spends its time (a profile's hottest frames), or null
+   */
+  public String build(int run, String phase, Map<String, Contract> contracts, List<Record.Experiment> history,
+      String ideas, String lastFailure, String hotFrames) {
     StringBuilder p = new StringBuilder();
     p.append("# Task: experiment ").append(run).append(" of a performance optimisation loop\n\n");
     p.append("## Objective\n").append(spec.objective() == null ? "Make the hot path faster." : spec.objective().strip())
@@ -56,6 +91,9 @@ public final class PromptBuilder {
       if (e.stats() != null && e.stats().get("p95") != null) {
         p.append(String.format(Locale.ROOT, " (p95 ratio %.3f)", e.stats().get("p95").ratio()));
       }
+      if (e.asi() != null && e.asi().hypothesis() != null && !e.asi().hypothesis().equals(e.description())) {
+        p.append(" — hypothesis: ").append(e.asi().hypothesis().lines().findFirst().orElse(""));
+      }
       if (e.asi() != null && e.asi().rollbackReason() != null) {
         p.append(" — ").append(e.asi().rollbackReason());
       }
@@ -66,7 +104,86 @@ public final class PromptBuilder {
     }
     p.append("\n## Ideas backlog\n").append(ideas == null || ideas.isBlank() ? "(empty)\n" : ideas);
     p.append("\nIdeas that break the current constraints can be parked for later instead of tried.\n");
+    if (hotFrames != null && !hotFrames.isBlank()) {
+      p.append("\n## Where time goes in the current best (hottest frames of a profile)\n```\n")
+          .append(hotFrames.strip()).append("\n```\n");
+    }
+    if (root != null) {
+      files(p, hotFrames);
+    }
     return p.toString();
+  }
+
+  /**
+   * The in-scope files: whole while they fit the budget (those named in the hot frames first, then the
+   * smaller ones), an outline of declarations with line numbers for the rest.
+   */
+  private void files(StringBuilder p, String hotFrames) {
+    List<Path> files = inScopeFiles();
+    if (files.isEmpty()) {
+      return;
+    }
+    String hot = hotFrames == null ? "" : hotFrames;
+    List<Path> order = new ArrayList<>(files);
+    order.sort(Comparator.comparing((Path f) -> !hot.contains(baseName(f))).thenComparingLong(this::size));
+    p.append("\n## In-scope files (current best)\n");
+    int budget = FILE_BUDGET_CHARS;
+    for (Path file : order) {
+      String name = root.relativize(file).toString().replace('\\', '/');
+      String text;
+      try {
+        text = Files.readString(file, StandardCharsets.UTF_8);
+      } catch (MalformedInputException e) {
+        continue;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (text.length() <= budget) {
+        budget -= text.length();
+        p.append("\n### ").append(name).append("\n```\n").append(text).append(text.endsWith("\n") ? "" : "\n")
+            .append("```\n");
+      } else {
+        p.append("\n### ").append(name).append(" (").append(text.length())
+            .append(" chars: too big to show whole; its declarations with line numbers)\n```\n");
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+          if (DECLARATION.matcher(lines.get(i)).matches() && !lines.get(i).strip().startsWith("return")) {
+            p.append(i + 1).append(": ").append(lines.get(i).strip()).append('\n');
+          }
+        }
+        p.append("```\n");
+      }
+    }
+  }
+
+  private List<Path> inScopeFiles() {
+    try (Stream<Path> walk = Files.walk(root)) {
+      return walk.filter(f -> {
+        Path rel = root.relativize(f);
+        for (Path part : rel) {
+          if (SKIPPED_DIRS.contains(part.toString())) {
+            return false;
+          }
+        }
+        return Files.isRegularFile(f) && scope.allows(rel.toString().replace('\\', '/'));
+      }).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private long size(Path f) {
+    try {
+      return Files.size(f);
+    } catch (IOException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  private static String baseName(Path f) {
+    String name = f.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 
   private static String describe(Contract contract) {

@@ -25,6 +25,8 @@ public record Proposal(
     CHANGED,
     INVALID,
     TIMEOUT,
+    /** The proposer could not produce anything (a provider's errors outlasted the retries). */
+    FAILED,
     /** Nothing left to propose (a patch queue ran out): the loop stops. */
     EXHAUSTED
   }

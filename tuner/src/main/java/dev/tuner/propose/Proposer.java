@@ -12,4 +12,17 @@ public interface Proposer {
   String kind();
 
   Proposal propose(ProposalRequest request) throws IOException;
+
+  /**
+   * The most the next proposal could cost (USD) given its prompt, so the loop can stop before a call that
+   * might break the cost cap rather than after. Free proposers cost nothing.
+   */
+  default double worstCaseCostUsd(String prompt) {
+    return 0;
+  }
+
+  /** Whether this proposer reads the prompt, and so whether profiling the best for it is worth the time. */
+  default boolean readsPrompt() {
+    return false;
+  }
 }

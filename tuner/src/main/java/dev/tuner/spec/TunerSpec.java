@@ -86,10 +86,43 @@ public record TunerSpec(
       }
     }
     String kind = o.proposer().kind();
-    if (kind != null && !kind.equals("patches") && !kind.equals("command")) {
-      throw reader.error("optimize.proposer.kind", "'" + kind + "' is not one of [patches, command]");
+    if (kind != null && !List.of("patches", "command", "llm").contains(kind)) {
+      throw reader.error("optimize.proposer.kind", "'" + kind + "' is not one of [patches, command, llm]");
+    }
+    checkLlm(reader, o.proposer().llm());
+  }
+
+  private static void checkLlm(SpecReader reader, OptimizeSpec.LlmSpec llm) throws SpecException {
+    String key = "optimize.proposer.llm.";
+    if (llm.provider() != null && !PROVIDERS.contains(llm.provider())) {
+      throw reader.error(key + "provider", "'" + llm.provider() + "' is not one of " + PROVIDERS);
+    }
+    if (llm.temperature() != null && (llm.temperature() < 0 || llm.temperature() > 2)) {
+      throw reader.error(key + "temperature", "must be in [0, 2]");
+    }
+    if (llm.maxTokens() < 1) {
+      throw reader.error(key + "maxTokens", "must be at least 1");
+    }
+    if (llm.timeoutSeconds() < 1) {
+      throw reader.error(key + "timeoutSeconds", "must be at least 1");
+    }
+    if (llm.retries() < 0) {
+      throw reader.error(key + "retries", "must not be negative");
+    }
+    if (llm.retryBackoffMillis() < 0) {
+      throw reader.error(key + "retryBackoffMillis", "must not be negative");
+    }
+    for (var price : llm.prices().entrySet()) {
+      OptimizeSpec.Price p = price.getValue();
+      if (p == null || p.input() == null || p.output() == null || p.input() < 0 || p.output() < 0) {
+        throw reader.error(key + "prices." + price.getKey(),
+            "needs input and output: USD per million tokens, not negative (e.g. {input: 2.5, output: 10})");
+      }
     }
   }
+
+  /** The providers the llm proposer can talk to. */
+  public static final List<String> PROVIDERS = List.of("openai", "anthropic", "ollama", "openai-compatible");
 
   /** The harness's view of the same file. */
   public HarnessSpec harness() {

@@ -1,0 +1,90 @@
+package dev.tuner.propose.llm;
+
+import dev.tuner.spec.OptimizeSpec.LlmSpec;
+import dev.tuner.spec.OptimizeSpec.Price;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The llm proposer's settings for one run: the spec's {@code optimize.proposer.llm} with the command-line
+ * overrides applied, the API key read from the environment, and the model's price.
+ *
+ * @param apiKey null where the provider needs none; never printed ({@link #toString()} hides it)
+ */
+public record LlmSettings(
+    String provider,
+    String model,
+    String baseUrl,
+    String apiKeyEnv,
+    String apiKey,
+    Double temperature,
+    int maxTokens,
+    Duration timeout,
+    int retries,
+    Duration retryBackoff,
+    Price price) {
+
+  /** Command-line values that replace the spec's for one run; null keeps the spec's. */
+  public record Overrides(String provider, String model, String baseUrl, String apiKeyEnv) {}
+
+  /**
+   * Resolves the settings.
+   *
+   * @throws IllegalArgumentException naming the key or option and what is wrong: a usage error (exit 2)
+   */
+  public static LlmSettings resolve(LlmSpec spec, Overrides cli, Map<String, String> env) {
+    String provider = cli.provider() != null ? cli.provider() : spec.provider();
+    if (provider == null) {
+      throw new IllegalArgumentException("the llm proposer needs a provider: --provider or optimize.proposer.llm.provider"
+          + " (one of " + dev.tuner.spec.TunerSpec.PROVIDERS + ")");
+    }
+    if (!dev.tuner.spec.TunerSpec.PROVIDERS.contains(provider)) {
+      throw new IllegalArgumentException("--provider: '" + provider + "' is not one of " + dev.tuner.spec.TunerSpec.PROVIDERS);
+    }
+    String model = cli.model() != null ? cli.model() : spec.model();
+    if (model == null || model.isBlank()) {
+      throw new IllegalArgumentException("the llm proposer needs a model: --model or optimize.proposer.llm.model");
+    }
+    String baseUrl = cli.baseUrl() != null ? cli.baseUrl() : spec.baseUrl();
+    if (baseUrl == null && provider.equals("openai-compatible")) {
+      throw new IllegalArgumentException("provider openai-compatible needs --base-url or optimize.proposer.llm.baseUrl"
+          + " (e.g. http://localhost:8000/v1)");
+    }
+    String keyEnv = cli.apiKeyEnv() != null ? cli.apiKeyEnv() : spec.apiKeyEnv() != null ? spec.apiKeyEnv()
+        : switch (provider) {
+          case "openai" -> "OPENAI_API_KEY";
+          case "anthropic" -> "ANTHROPIC_API_KEY";
+          default -> null;
+        };
+    String key = null;
+    if (keyEnv != null) {
+      key = env.get(keyEnv);
+      if (key == null || key.isBlank()) {
+        throw new IllegalArgumentException("the environment variable " + keyEnv + " (optimize.proposer.llm.apiKeyEnv or"
+            + " --api-key-env) is not set: export it with your " + provider + " API key");
+      }
+    }
+    Price price = provider.equals("ollama") && Prices.of(model, spec.prices()) == null ? new Price(0.0, 0.0)
+        : Prices.of(model, spec.prices());
+    if (price == null) {
+      throw new IllegalArgumentException("no price for model '" + model + "': add optimize.proposer.llm.prices."
+          + model + ": {input: USD, output: USD} per million tokens (0 for a local model)");
+    }
+    return new LlmSettings(provider, model, baseUrl, keyEnv, key, spec.temperature(), spec.maxTokens(),
+        Duration.ofSeconds(spec.timeoutSeconds()), spec.retries(), Duration.ofMillis(spec.retryBackoffMillis()), price);
+  }
+
+  /** {@code text} with the API key replaced, for anything that may be printed or logged. */
+  public String redact(String text) {
+    if (text == null || apiKey == null || apiKey.length() < 4) {
+      return text;
+    }
+    return text.replace(apiKey, "<" + apiKeyEnv + ">");
+  }
+
+  @Override
+  public String toString() {
+    return "LlmSettings[provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl + ", apiKeyEnv=" + apiKeyEnv
+        + ", maxTokens=" + maxTokens + ", retries=" + retries + "]";
+  }
+}
