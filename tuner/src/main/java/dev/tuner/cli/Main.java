@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       CalibrateCommand.class,
       OptimizeCommand.class,
+      LogCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -93,6 +95,10 @@ public final class Main implements Runnable {
         return type.cast(new OptimizeCommand(out, err));
       } else if (type == CalibrateCommand.class) {
         return type.cast(new CalibrateCommand(out, err));
+      } else if (type == LogCommand.class) {
+        return type.cast(new LogCommand(out, err));
+      } else if (type == ReportCommand.class) {
+        return type.cast(new ReportCommand(out, err));
       }
       return CommandLine.defaultFactory().create(type);
     }
