@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       OptimizeCommand.class,
       LogCommand.class,
       ReportCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -99,6 +100,8 @@ public final class Main implements Runnable {
         return type.cast(new LogCommand(out, err));
       } else if (type == ReportCommand.class) {
         return type.cast(new ReportCommand(out, err));
+      } else if (type == DemoCommand.class) {
+        return type.cast(new DemoCommand(out, err, env));
       }
       return CommandLine.defaultFactory().create(type);
     }
