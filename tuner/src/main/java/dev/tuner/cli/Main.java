@@ -52,6 +52,8 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // The report draws its chart with Java2D; the CLI never opens a window, display or not.
+    System.setProperty("java.awt.headless", "true");
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(new Main(out, err, System.getenv()).run(args));

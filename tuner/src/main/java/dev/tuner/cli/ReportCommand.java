@@ -126,13 +126,15 @@ final class ReportCommand implements Callable<Integer> {
     return "no experiment log at " + file + "; run tuner optimize first, or pass --log FILE";
   }
 
-  /** The terminal's width from COLUMNS when a shell exports it, else 120. */
+  /**
+   * How wide table lines may be: COLUMNS when exported, 120 on a terminal that does not say, and no limit
+   * when the output goes to a pipe or file (nothing there wraps).
+   */
   static int terminalWidth() {
-    try {
-      String columns = System.getenv("COLUMNS");
-      return columns == null ? 120 : Math.max(60, Integer.parseInt(columns.strip()));
-    } catch (NumberFormatException e) {
-      return 120;
+    String columns = System.getenv("COLUMNS");
+    if (columns != null && columns.strip().matches("\\d{1,4}")) {
+      return Math.max(60, Integer.parseInt(columns.strip()));
     }
+    return System.console() == null ? Integer.MAX_VALUE : 120;
   }
 }

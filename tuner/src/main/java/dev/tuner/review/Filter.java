@@ -2,6 +2,7 @@ package dev.tuner.review;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,7 +34,11 @@ public record Filter(Set<String> statuses, Set<String> phases, Set<String> tags,
    */
   public static Instant parseSince(String text) {
     try {
-      return text.contains("T") ? Instant.parse(text) : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+      Instant instant = text.contains("T") ? timestamp(text) : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+      if (instant == null) {
+        throw new DateTimeParseException("not an instant", text, 0);
+      }
+      return instant;
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException("--since: '" + text + "' is neither a date (2026-11-22) nor an ISO instant"
           + " (2026-11-22T20:00:00Z)");
@@ -59,7 +64,7 @@ public record Filter(Set<String> statuses, Set<String> phases, Set<String> tags,
       return null;
     }
     try {
-      return Instant.parse(text);
+      return OffsetDateTime.parse(text).toInstant(); // 2026-11-22T20:00:00Z and 2026-11-22T21:00:00+01:00
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -79,6 +79,7 @@ class LogCommandTest {
     assertThat(log("--log", SMALL.toString(), "--model", "claude-y", "--phase", "fewer-calls").out())
         .contains("2 tries: parity_failed 1, keep 1");
     assertThat(log("--log", SMALL.toString(), "--since", "2026-11-21T11:30:00Z").out()).contains("1 try: keep 1");
+    assertThat(log("--log", SMALL.toString(), "--since", "2026-11-21T12:30:00+01:00").out()).contains("1 try: keep 1");
   }
 
   @Test
