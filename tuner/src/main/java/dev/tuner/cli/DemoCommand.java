@@ -4,6 +4,7 @@ import dev.tuner.build.Artifact;
 import dev.tuner.build.BuildFailedException;
 import dev.tuner.demo.DemoWorkspace;
 import dev.tuner.demo.LiveUpstream;
+import dev.tuner.review.ReviewLog;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -164,6 +165,20 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     progress(++step, steps, "report");
+    if (tags.size() > 1) {
+      // Each phase is a run of optimize, a segment of the log: one page each, the last one as report.html.
+      List<ReviewLog.Segment> segments = ReviewLog.read(workspaceDir.resolve(".tuner/experiments.jsonl"), err)
+          .segments();
+      for (ReviewLog.Segment segment : segments.subList(0, segments.size() - 1)) {
+        String name = segment.config() == null || segment.config().branch() == null ? "segment-" + segment.number()
+            : segment.config().branch().replace("tuner/", "");
+        code = tuner("report", "--spec", spec, "--segment", String.valueOf(segment.number()), "--html",
+            workspaceDir.resolve(".tuner/report/" + name + ".html").toString());
+        if (code != ExitCode.OK) {
+          return failed("report", code);
+        }
+      }
+    }
     Path html = workspaceDir.resolve(".tuner/report/report.html");
     code = tuner("report", "--spec", spec, "--html", html.toString(), "--png",
         workspaceDir.resolve(".tuner/report/chart.png").toString());

@@ -93,7 +93,7 @@ public final class DemoWorkspace {
     return spec.substring(0, cases)
         + "\nbenchmark:\n"
         + "  jmh: {forks: 1, warmupIterations: 2, warmupTime: 500ms, iterations: 2, iterationTime: 500ms}\n"
-        + "  compare: {warmupSeconds: 10, opsPerRound: 8, looks: [8]}\n"
+        + "  compare: {warmupSeconds: 20, opsPerRound: 10, looks: [8]}\n"
         + "cases:\n"
         + "  - {id: ai-default, input: {theme: AI}}\n"
         + "  - {id: water-europe, input: {theme: water, topN: 12, k: 200, maxPerSector: 3, minMarketCap: 500,"
