@@ -105,6 +105,19 @@ class LogCommandTest {
   }
 
   @Test
+  void severalRunsShowTheirSegmentAndCanBePickedOne() throws Exception {
+    Path two = dir.resolve("two.jsonl");
+    String first = Files.readString(SMALL);
+    Files.writeString(two, first + first.replace("\"segment\":1", "\"segment\":2"));
+    CliRun all = log("--log", two.toString());
+    assertThat(all.out()).startsWith("seg  run  commit").contains("10 tries");
+    assertThat(all.out().lines().filter(l -> l.startsWith("  2    5  fffffff"))).hasSize(1);
+    CliRun second = log("--log", two.toString(), "--segment", "2", "--status", "keep");
+    assertThat(second.out()).contains("2 tries: keep 2");
+    assertThat(log("--log", two.toString(), "--segment", "3").err()).contains("--segment 3: ");
+  }
+
+  @Test
   void aMissingLogExitsTwoNamingThePath() {
     CliRun run = log("--spec", dir.resolve("tuner.yaml").toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
