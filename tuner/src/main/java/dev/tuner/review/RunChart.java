@@ -2,13 +2,11 @@ package dev.tuner.review;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.ChartEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -103,12 +101,11 @@ public final class RunChart {
   }
 
   public byte[] png() throws IOException {
-    return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+    return ChartEncoder.getBytes(chart, "png");
   }
 
+  /** Needs VectorGraphics2D on the class path (an optional dependency of XChart, declared by the tuner). */
   public byte[] svg() throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    VectorGraphicsEncoder.saveVectorGraphic(chart, out, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-    return out.toByteArray();
+    return ChartEncoder.getBytes(chart, "svg");
   }
 }
