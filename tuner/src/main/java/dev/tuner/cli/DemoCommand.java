@@ -135,6 +135,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     List<String> tags = new ArrayList<>();
+    Instant optimizing = Instant.now();
     for (int i = 0; i < PHASES.size(); i++) {
       Phase phase = PHASES.get(i);
       String tag = "demo-" + (i + 1) + "-" + phase.name();
@@ -147,7 +148,7 @@ final class DemoCommand implements Callable<Integer> {
         args.addAll(List.of("--max-experiments", tries.toString()));
       }
       if (maxMinutes != null) {
-        long left = maxMinutes - Duration.between(started, Instant.now()).toMinutes();
+        long left = maxMinutes - Duration.between(optimizing, Instant.now()).toMinutes();
         if (left <= 0) {
           out.println("  skipped: the --max-minutes budget is spent");
           continue;
