@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       CalibrateCommand.class,
       OptimizeCommand.class,
+      LogCommand.class,
+      ReportCommand.class,
+      DemoCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -49,6 +52,8 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // The report draws its chart with Java2D; the CLI never opens a window, display or not.
+    System.setProperty("java.awt.headless", "true");
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     System.exit(new Main(out, err, System.getenv()).run(args));
@@ -93,6 +98,12 @@ public final class Main implements Runnable {
         return type.cast(new OptimizeCommand(out, err, env));
       } else if (type == CalibrateCommand.class) {
         return type.cast(new CalibrateCommand(out, err));
+      } else if (type == LogCommand.class) {
+        return type.cast(new LogCommand(out, err));
+      } else if (type == ReportCommand.class) {
+        return type.cast(new ReportCommand(out, err));
+      } else if (type == DemoCommand.class) {
+        return type.cast(new DemoCommand(out, err, env));
       }
       return CommandLine.defaultFactory().create(type);
     }

@@ -1,0 +1,140 @@
+package dev.tuner.cli;
+
+import dev.tuner.review.AtomicFile;
+import dev.tuner.review.HtmlReport;
+import dev.tuner.review.ReviewLog;
+import dev.tuner.review.RunChart;
+import dev.tuner.review.Summary;
+import dev.tuner.review.SummaryText;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "report",
+    description = {
+      "Summarise one run of optimize (the last segment of the log unless --segment): baseline → best for p50 and"
+          + " p95 with intervals (chained from the kept steps' decisions), tries by status, the top 3 changes,"
+          + " the hold-out verdict, tokens, cost and wall time.",
+      "--html writes one self-contained page (summary, chart, table, each try's hypothesis, asi and diff stats;"
+          + " no script, no network); --png and --svg write the chart of the primary metric over runs.",
+      "Without FILE they write .tuner/report/report.html, chart.png and chart.svg next to the spec. Files are"
+          + " written whole (a temporary file, then a move)."
+    },
+    mixinStandardHelpOptions = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the report was printed and every file asked for written",
+      "2:no log at the path, no such segment, an empty log, or a bad option",
+      "3:a file could not be written"
+    })
+final class ReportCommand implements Callable<Integer> {
+
+  static final int CHART_WIDTH = 1100;
+  static final int CHART_HEIGHT = 520;
+
+  @Mixin Project project;
+
+  @Option(names = "--log", paramLabel = "FILE", description = "The log to read (default: .tuner/experiments.jsonl"
+      + " next to the spec).")
+  Path logFile;
+
+  @Option(names = "--segment", paramLabel = "N", description = "Which run of optimize (default: the last).")
+  Integer segment;
+
+  @Option(names = "--html", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
+      description = "Write the HTML report (default FILE: .tuner/report/report.html).")
+  String html;
+
+  @Option(names = "--png", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
+      description = "Write the chart as PNG (default FILE: .tuner/report/chart.png).")
+  String png;
+
+  @Option(names = "--svg", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
+      description = "Write the chart as SVG (default FILE: .tuner/report/chart.svg).")
+  String svg;
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  ReportCommand(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Path file = logFile(project, logFile);
+    ReviewLog log;
+    try {
+      log = ReviewLog.read(file, err);
+    } catch (NoSuchFileException e) {
+      err.println("tuner report: " + missing(file));
+      return ExitCode.USAGE;
+    }
+    var chosen = log.segment(segment);
+    if (chosen.isEmpty()) {
+      err.println("tuner report: " + (segment == null ? file + " has no experiments to report on"
+          : "--segment " + segment + ": " + file + " has no such segment"));
+      return ExitCode.USAGE;
+    }
+    Summary summary = Summary.of(chosen.get());
+    SummaryText.print(summary, out);
+    boolean measured = chosen.get().rows().stream().anyMatch(r -> r.level() != null);
+    if ((png != null || svg != null) && !measured) {
+      err.println("tuner report: segment " + chosen.get().number() + " has no measured try: no chart to write");
+      return ExitCode.USAGE;
+    }
+    RunChart chart = measured ? RunChart.of(chosen.get(), CHART_WIDTH, CHART_HEIGHT) : null;
+    try {
+      if (png != null) {
+        write(target(png, "chart.png"), chart.png());
+      }
+      if (svg != null) {
+        write(target(svg, "chart.svg"), chart.svg());
+      }
+      if (html != null) {
+        write(target(html, "report.html"), HtmlReport.render(summary, chart == null ? null : chart.png()));
+      }
+    } catch (java.io.IOException e) {
+      err.println("tuner report: cannot write " + e.getMessage());
+      return ExitCode.ENVIRONMENT;
+    }
+    return ExitCode.OK;
+  }
+
+  private void write(Path target, byte[] content) throws java.io.IOException {
+    AtomicFile.write(target, content);
+    out.println("wrote " + target);
+  }
+
+  /** A FILE as given (relative to the working directory), or the default under .tuner/report/. */
+  private Path target(String given, String defaultName) {
+    return given.isEmpty() ? project.root().resolve(".tuner/report").resolve(defaultName)
+        : Path.of(given).toAbsolutePath().normalize();
+  }
+
+  static Path logFile(Project project, Path given) {
+    return given != null ? given : project.root().resolve(".tuner/experiments.jsonl");
+  }
+
+  static String missing(Path file) {
+    return "no experiment log at " + file + "; run tuner optimize first, or pass --log FILE";
+  }
+
+  /**
+   * How wide table lines may be: COLUMNS when exported, 120 on a terminal that does not say, and no limit
+   * when the output goes to a pipe or file (nothing there wraps).
+   */
+  static int terminalWidth() {
+    String columns = System.getenv("COLUMNS");
+    if (columns != null && columns.strip().matches("\\d{1,4}")) {
+      return Math.max(60, Integer.parseInt(columns.strip()));
+    }
+    return System.console() == null ? Integer.MAX_VALUE : 120;
+  }
+}

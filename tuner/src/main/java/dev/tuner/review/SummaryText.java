@@ -1,0 +1,140 @@
+package dev.tuner.review;
+
+import dev.tuner.log.Record;
+import dev.tuner.log.Stats;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The report's summary as lines of text: what {@code tuner report} prints and the HTML page repeats. */
+public final class SummaryText {
+
+  private SummaryText() {}
+
+  /** A heading line naming the run. */
+  public static String title(Summary s) {
+    Record.Config c = s.segment().config();
+    String name = c == null || c.name() == null ? "experiments" : c.name();
+    StringBuilder t = new StringBuilder(name).append(" · segment ").append(s.segment().number());
+    if (c != null && c.branch() != null) {
+      t.append(" · branch ").append(c.branch());
+    }
+    List<Row> rows = s.segment().rows();
+    if (!rows.isEmpty()) {
+      String first = rows.get(0).experiment().timestamp();
+      String last = rows.get(rows.size() - 1).experiment().timestamp();
+      if (first != null && last != null) {
+        t.append(" · ").append(first).append(" → ").append(last);
+      }
+    }
+    return t.toString();
+  }
+
+  /** The summary's facts, one per line, as label and text. */
+  public static List<Map.Entry<String, String>> facts(Summary s) {
+    List<Map.Entry<String, String>> facts = new ArrayList<>();
+    facts.add(Map.entry("p50", progress(s.p50())));
+    facts.add(Map.entry("p95", progress(s.p95())));
+    if (s.best() != null && s.baseline() != null) {
+      facts.add(Map.entry("best", s.best() == s.baseline() ? "the baseline (nothing kept)"
+          : "run " + s.best().experiment().run() + " " + s.best().shortCommit() + " "
+              + oneLine(s.best().experiment().description())));
+    }
+    int total = s.counts().values().stream().mapToInt(Integer::intValue).sum();
+    facts.add(Map.entry("tries", total + " (" + String.join(", ", s.counts().entrySet().stream()
+        .map(e -> e.getKey() + " " + e.getValue()).toList()) + ")"));
+    facts.add(Map.entry("hold-out", holdout(s.holdout())));
+    facts.add(Map.entry("tokens", s.tokensIn() == null ? "none reported"
+        : String.format(Locale.ROOT, "%,d in, %,d out", s.tokensIn(), s.tokensOut())));
+    facts.add(Map.entry("cost", s.cost() == null ? "none reported" : String.format(Locale.ROOT, "$%.2f", s.cost())));
+    facts.add(Map.entry("wall time", wall(s)));
+    return facts;
+  }
+
+  /** The top changes, one line each. */
+  public static List<String> top(Summary s) {
+    return s.top().stream().map(r -> String.format(Locale.ROOT, "run %d %s %s %s: %s", r.experiment().run(),
+        r.shortCommit(), r.status(), r.primary().text(), oneLine(r.experiment().description()))).toList();
+  }
+
+  public static void print(Summary s, PrintWriter out) {
+    out.println(title(s));
+    for (var fact : facts(s)) {
+      out.printf(Locale.ROOT, "  %-10s %s%n", fact.getKey(), fact.getValue());
+    }
+    List<String> top = top(s);
+    out.println("  top " + (top.isEmpty() ? "changes: none improved the " + s.segment().metricName()
+        : top.size() + " by " + s.segment().metricName() + " change:"));
+    top.forEach(line -> out.println("    " + line));
+    out.flush();
+  }
+
+  static String progress(Summary.Progress p) {
+    if (p == null) {
+      return "not measured";
+    }
+    StringBuilder t = new StringBuilder(ms(p.from())).append(" → ").append(ms(p.to()));
+    if (p.change() == null) {
+      t.append(" (nothing kept)");
+    } else {
+      t.append("  ").append(p.change().text()).append(" over ").append(p.steps())
+          .append(p.steps() == 1 ? " kept step" : " kept steps");
+    }
+    return t.toString();
+  }
+
+  static String holdout(Record.Holdout h) {
+    if (h == null) {
+      return "not checked (the run has not finished, or there are no hold-out cases)";
+    }
+    StringBuilder t = new StringBuilder(h.verdict() == null ? "?" : h.verdict().replace('_', ' '));
+    t.append(h.parity() ? "; parity holds" : "; parity FAILS");
+    if (h.stats() != null) {
+      for (String q : List.of("p50", "p95")) {
+        Stats st = h.stats().get(q);
+        if (st != null) {
+          Double lo = st.ci() != null && !st.ci().isEmpty() ? st.ci().get(0) : null;
+          Double hi = st.ci() != null && st.ci().size() > 1 ? st.ci().get(1) : null;
+          t.append("; ").append(q).append(' ').append(Change.ofRatio(st.ratio(), lo, hi).text());
+        }
+      }
+    }
+    return t.toString();
+  }
+
+  static String wall(Summary s) {
+    var w = s.wall();
+    StringBuilder t = new StringBuilder(duration(s.wallTotal()));
+    List<String> parts = new ArrayList<>();
+    if (w.propose() != null) {
+      parts.add("propose " + duration(w.propose()));
+    }
+    if (w.build() != null) {
+      parts.add("build " + duration(w.build()));
+    }
+    if (w.parity() != null) {
+      parts.add("parity " + duration(w.parity()));
+    }
+    if (w.bench() != null) {
+      parts.add("bench " + duration(w.bench()));
+    }
+    if (!parts.isEmpty()) {
+      t.append(" (").append(String.join(", ", parts)).append(')');
+    }
+    return t.toString();
+  }
+
+  static String duration(double seconds) {
+    return seconds >= 90 ? String.format(Locale.ROOT, "%.1f min", seconds / 60) : String.format(Locale.ROOT, "%.0f s", seconds);
+  }
+
+  private static String ms(Double v) {
+    return v == null ? "-" : String.format(Locale.ROOT, "%.2f ms", v);
+  }
+
+  static String oneLine(String s) {
+    return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+  }
+}
