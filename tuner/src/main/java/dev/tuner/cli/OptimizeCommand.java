@@ -7,6 +7,7 @@ import dev.tuner.loop.LoopOptions;
 import dev.tuner.loop.Optimizer;
 import dev.tuner.loop.RunLock;
 import dev.tuner.propose.CommandProposer;
+import dev.tuner.propose.KnobProposer;
 import dev.tuner.propose.PatchQueueProposer;
 import dev.tuner.propose.Proposer;
 import dev.tuner.spec.TunerSpec;
@@ -45,7 +46,7 @@ final class OptimizeCommand implements Callable<Integer> {
 
   @Mixin Project project;
 
-  @Option(names = "--proposer", paramLabel = "KIND", description = "patches or command (default: optimize.proposer.kind).")
+  @Option(names = "--proposer", paramLabel = "KIND", description = "patches, command or knobs (default: optimize.proposer.kind, else knobs when tuner.yaml declares knobs).")
   String proposerKind;
 
   @Option(names = "--patches", paramLabel = "DIR", description = "The patch queue: unified diffs in name order, or refs.txt.")
@@ -123,9 +124,11 @@ final class OptimizeCommand implements Callable<Integer> {
 
   private Proposer proposer(TunerSpec spec) throws Exception {
     var configured = spec.optimize().proposer();
-    String kind = proposerKind != null ? proposerKind : configured.kind();
+    String kind = proposerKind != null ? proposerKind : configured.kind() != null ? configured.kind()
+        : spec.knobs() != null ? "knobs" : null;
     if (kind == null) {
-      throw new IllegalArgumentException("no proposer: pass --proposer patches|command or set optimize.proposer.kind");
+      throw new IllegalArgumentException(
+          "no proposer: pass --proposer patches|command|knobs or set optimize.proposer.kind");
     }
     Path root = project.root();
     return switch (kind) {
@@ -147,7 +150,16 @@ final class OptimizeCommand implements Callable<Integer> {
         }
         yield new CommandProposer(cmd, root.resolve(".tuner"));
       }
-      default -> throw new IllegalArgumentException("--proposer: '" + kind + "' is not one of [patches, command]");
+      case "knobs" -> {
+        if (spec.knobs() == null) {
+          throw new IllegalArgumentException("--proposer knobs needs a knobs: section in " + project.specFile
+              + " (see README, \"Knob search\")");
+        }
+        yield new KnobProposer(spec.knobs(), spec.metric().primary().name().toLowerCase(java.util.Locale.ROOT),
+            spec.benchmark().jvmOptionsFile());
+      }
+      default -> throw new IllegalArgumentException(
+          "--proposer: '" + kind + "' is not one of [patches, command, knobs]");
     };
   }
 }

@@ -20,11 +20,13 @@ public final class JvmOptionsFile {
 
   /** The options in the file; none when it does not exist. */
   public static List<String> read(Path file) throws IOException {
+    return file == null || !Files.exists(file) ? List.of() : parse(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /** The options in a file's text. */
+  public static List<String> parse(String text) {
     List<String> options = new ArrayList<>();
-    if (file == null || !Files.exists(file)) {
-      return options;
-    }
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : text.lines().toList()) {
       String s = line.strip();
       if (!s.isEmpty() && !s.startsWith("#")) {
         options.add(s);
