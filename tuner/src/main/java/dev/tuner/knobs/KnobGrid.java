@@ -75,7 +75,9 @@ public final class KnobGrid {
       }
       measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]), cases, jmh, out);
     } else {
-      GridReplay.run(space, Table.read(Path.of(args[2]), space), spec.knobs(), opts, out);
+      Map<String, String> start = new dev.tuner.propose.KnobProposer(spec.knobs(), "p95",
+          spec.benchmark().jvmOptionsFile()).knobs(specFile.getParent());
+      GridReplay.run(space, Table.read(Path.of(args[2]), space), start, spec.knobs().optimizer(), opts, out);
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.tuner.knobs;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,16 +163,5 @@ public final class KnobSearch {
     Interrupted(InterruptedException cause) {
       super(cause);
     }
-  }
-
-  /** Every point's value in order of first evaluation, for tests and the grid replay. */
-  public static List<Map<String, String>> distinct(List<Map<String, String>> asked) {
-    List<Map<String, String>> out = new ArrayList<>();
-    asked.forEach(p -> {
-      if (!out.contains(p)) {
-        out.add(p);
-      }
-    });
-    return out;
   }
 }

@@ -33,6 +33,7 @@ class OptimizeWithKnobSearchTest {
   @TempDir static Path dir;
   static Path repo;
   static String userHead;
+  static String userBranch;
   static int exitCode;
   static String out;
   static List<Record.Experiment> experiments;
@@ -40,9 +41,9 @@ class OptimizeWithKnobSearchTest {
   @BeforeAll
   static void searchTheKnobsOfTheExample() throws Exception {
     repo = ExampleClone.create(dir.resolve("repo"), spec -> TinyBench.apply(spec)
-        .replaceAll("(?m)^  command: .*$", Matcher.quoteReplacement("  command: \"cp " + ARTIFACT
-            + " benchmarks.jar && jar uf benchmarks.jar -C example/src/main/resources tuning.properties\""))
-        .replaceAll("(?m)^  artifact: .*$", "  artifact: benchmarks.jar")
+        .replaceAll("(?m)^  command: .*$", Matcher.quoteReplacement("  command: \"mkdir -p benchmarks/target && cp "
+            + ARTIFACT + " benchmarks/target/benchmarks.jar && jar uf benchmarks/target/benchmarks.jar"
+            + " -C example/src/main/resources tuning.properties\""))
         + "knobs:\n"
         + "  file: example/src/main/resources/tuning.properties\n"
         + "  seed: 3\n"
@@ -52,6 +53,7 @@ class OptimizeWithKnobSearchTest {
         + "    - {name: segments.patternCacheSize, type: integer, values: [4, 64]}\n");
     try (Git git = Git.open(repo.toFile())) {
       userHead = git.getRepository().resolve("HEAD").name();
+      userBranch = git.getRepository().getBranch();
     }
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
@@ -101,8 +103,8 @@ class OptimizeWithKnobSearchTest {
   @Test
   void theUsersBranchIsUntouched() throws Exception {
     try (Git git = Git.open(repo.toFile())) {
-      assertThat(git.getRepository().getBranch()).isEqualTo("main");
-      assertThat(git.getRepository().resolve("refs/heads/main").name()).isEqualTo(userHead);
+      assertThat(git.getRepository().getBranch()).isEqualTo(userBranch);
+      assertThat(git.getRepository().resolve("refs/heads/" + userBranch).name()).isEqualTo(userHead);
       assertThat(git.status().call().isClean()).isTrue();
     }
   }
