@@ -75,11 +75,11 @@ public final class JvmOptionsFile {
   public static List<String> merge(List<String> base, List<String> extra) {
     List<String> merged = new ArrayList<>();
     for (String b : base) {
-      if (extra.stream().noneMatch(e -> sameSetting(b, e))) {
+      if (extra.contains(b) || extra.stream().noneMatch(e -> sameSetting(b, e))) {
         merged.add(b);
       }
     }
-    merged.addAll(extra);
+    extra.stream().filter(e -> !merged.contains(e)).forEach(merged::add);
     return merged;
   }
 

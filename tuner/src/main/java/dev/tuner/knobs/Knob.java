@@ -98,7 +98,7 @@ public record Knob(String name, Type type, boolean jvm, double min, double max, 
     return switch (type) {
       case BOOLEAN -> Boolean.parseBoolean(value) ? List.of(option) : List.of();
       case CHOICE -> Arrays.stream(value.strip().split("\\s+")).filter(o -> !o.isEmpty()).toList();
-      default -> List.of(option.replace("{}", value));
+      default -> Arrays.stream(option.replace("{}", value).strip().split("\\s+")).toList();
     };
   }
 

@@ -53,16 +53,16 @@ class JvmKnobsReachTheForksTest {
   void aComparisonOfDifferentJvmOptionsRunsEachSideWithItsOwnInSeparateJvms() throws Exception {
     TunerSpec spec = TunerSpec.load(SPEC);
     AbComparison.Settings settings = AbComparison.Settings.of(spec, CASES, work).withJmh(tiny(spec));
-    settings = settings.withDesign(Design.FORKS, List.of(3)).withSequential(false);
     settings = settings.withRule(settings.rule().withAlpha(0.1));
+    settings = settings.withDesign(Design.FORKS, List.of(4)).withSequential(false);
     var a = new AbComparison.Build("best", ARTIFACT, SPEC, List.of("-XX:+UseSerialGC"));
-    var b = new AbComparison.Build("candidate", ARTIFACT, SPEC, List.of("-XX:+UseParallelGC", "-Xmx700m"));
+    var b = new AbComparison.Build("candidate", ARTIFACT, SPEC, List.of("-XX:+UseParallelGC", "-Xms700m", "-Xmx700m"));
     new AbComparison(settings).run(a, b, new AbComparison.Listener() {}, new PrintWriter(new StringWriter()));
 
     assertThat(forkArguments(work.resolve("a/calls"))).contains("-XX:+UseSerialGC", "-Xmx1g")
         .doesNotContain("-XX:+UseParallelGC");
-    assertThat(forkArguments(work.resolve("b/calls"))).contains("-XX:+UseParallelGC", "-Xmx700m")
-        .doesNotContain("-XX:+UseSerialGC", "-Xmx1g");
+    assertThat(forkArguments(work.resolve("b/calls"))).contains("-XX:+UseParallelGC", "-Xms700m", "-Xmx700m")
+        .doesNotContain("-XX:+UseSerialGC", "-Xms1g", "-Xmx1g");
 
     AbComparison.Settings inOneJvm = settings.withDesign(Design.INTERLEAVED, null);
     assertThatThrownBy(() -> new AbComparison(inOneJvm).run(a, b, new AbComparison.Listener() {},

@@ -46,14 +46,16 @@ class KnobFilesTest {
     assertThat(JvmOptionsFile.merge(List.of("-XX:+UseSerialGC", "-Xms1g", "-Xmx1g", "-XX:TieredStopAtLevel=1"),
         List.of("-XX:+UseParallelGC", "-Xmx512m", "-XX:TieredStopAtLevel=4")))
         .containsExactly("-Xms1g", "-XX:+UseParallelGC", "-Xmx512m", "-XX:TieredStopAtLevel=4");
+    assertThat(JvmOptionsFile.merge(List.of("-XX:+UseSerialGC", "-Xms1g"), List.of("-XX:+UseSerialGC")))
+        .as("an option the base has already keeps its place").containsExactly("-XX:+UseSerialGC", "-Xms1g");
     List<Knob> knobs = List.of(
         Knob.of(new KnobSpec("gc", "choice", null, null, null, List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC"), null), true),
-        Knob.of(new KnobSpec("heap", "integer", 256.0, 2048.0, "log", null, "-Xmx{}m"), true),
+        Knob.of(new KnobSpec("heap", "integer", 256.0, 2048.0, "log", null, "-Xms{}m -Xmx{}m"), true),
         Knob.of(new KnobSpec("pretouch", "boolean", null, null, null, null, "-XX:+AlwaysPreTouch"), true));
     Path f = dir.resolve("jvm.options");
     Map<String, String> point = Map.of("gc", "-XX:+UseParallelGC", "heap", "724", "pretouch", "false");
     JvmOptionsFile.write(f, knobs, point);
-    assertThat(JvmOptionsFile.read(f)).containsExactly("-XX:+UseParallelGC", "-Xmx724m");
+    assertThat(JvmOptionsFile.read(f)).containsExactly("-XX:+UseParallelGC", "-Xms724m", "-Xmx724m");
     assertThat(JvmOptionsFile.values(f, knobs)).isEqualTo(point);
   }
 
