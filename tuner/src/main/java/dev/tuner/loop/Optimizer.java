@@ -527,8 +527,11 @@ public final class Optimizer {
     } else if (state.best.equals(state.base)) {
       verdict = "unchanged";
     } else {
-      Bench.Decision d = bench.compare(root, new Bench.Build(base, jvmOptions(repo, state.base)),
-          new Bench.Build(best, jvmOptions(repo, state.best)), cases, Duration.ofMinutes(180));
+      Bench.Build from = new Bench.Build(base, jvmOptions(repo, state.base));
+      Bench.Build to = new Bench.Build(best, jvmOptions(repo, state.best));
+      // Different JVM options are compared in separate JVMs (the forks design), which takes longer.
+      Bench.Decision d = bench.compare(root, from, to, cases,
+          Duration.ofMinutes(from.jvmOptions().equals(to.jvmOptions()) ? 60 : 180));
       stats = d.stats();
       verdict = d.faster() ? "improved" : "not_improved";
     }

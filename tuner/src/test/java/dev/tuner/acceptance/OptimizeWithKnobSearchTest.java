@@ -41,6 +41,9 @@ class OptimizeWithKnobSearchTest {
   @BeforeAll
   static void searchTheKnobsOfTheExample() throws Exception {
     repo = ExampleClone.create(dir.resolve("repo"), spec -> TinyBench.apply(spec)
+        // C1 only and short comparisons: this test shows the search's path through the gates, not a speedup.
+        .replace("  compare: {warmupSeconds: 20, opsPerRound: 10, looks: [8]}\n", "  compare: {warmupSeconds: 5,"
+            + " opsPerRound: 4, looks: [8]}\n  jvmArgs: [-XX:+UseSerialGC, -Xms512m, -Xmx512m, -XX:TieredStopAtLevel=1]\n")
         .replaceAll("(?m)^  command: .*$", Matcher.quoteReplacement("  command: \"mkdir -p benchmarks/target && cp "
             + ARTIFACT + " benchmarks/target/benchmarks.jar && jar uf benchmarks/target/benchmarks.jar"
             + " -C example/src/main/resources tuning.properties\""))
