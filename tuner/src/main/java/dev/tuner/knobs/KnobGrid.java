@@ -85,7 +85,7 @@ public final class KnobGrid {
   public static void measure(TunerSpec spec, Path specFile, KnobSpace space, Path artifact, Path table,
       List<String> cases, JmhOptions jmh, PrintWriter out) throws Exception {
     Path root = specFile.getParent();
-    String resource = resourceOf(spec.knobs().file());
+    String resource = spec.knobs().file() == null ? null : resourceOf(spec.knobs().file());
     Table done = Files.exists(table) ? Table.read(table, space) : new Table(space, new LinkedHashMap<>());
     if (!Files.exists(table)) {
       Files.writeString(table, Table.header(space));

@@ -19,8 +19,9 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * The knob search, written as a plain synchronous procedure over an objective (lower is better): rounds of
- * a coordinate sweep over the categorical knobs (every other level of each, from the best point) and an
+ * The knob search, written as a plain synchronous procedure over an objective (lower is better): first one
+ * pass of coordinate descent over every knob's grid levels (its listed values, or {@value KnobSpace#GRID_LEVELS}
+ * points spread over its range), then rounds of a coordinate sweep over the categorical knobs (every other level of each, from the best point) and an
  * epoch of a Commons Math derivative-free optimiser (CMA-ES, BOBYQA or Nelder-Mead) over the numeric knobs
  * in the unit box, from the best point; the first round starts at the given point, later rounds that found
  * nothing better restart the optimiser from a random point. It stops after {@value #STALE_ROUNDS} rounds in
@@ -59,6 +60,16 @@ public final class KnobSearch {
   public Best run(Map<String, String> start, Objective f) throws InterruptedException {
     Run run = new Run(f);
     run.eval(space.with(start, Map.of()));
+    // Screening: one pass of coordinate descent over every knob's grid levels, from the running best, so a
+    // small budget first spends itself on each knob's main effect; the optimiser then refines from there.
+    for (Knob k : space.knobs()) {
+      Map<String, String> from = run.best;
+      for (String level : k.gridLevels(KnobSpace.GRID_LEVELS)) {
+        if (!level.equals(from.get(k.name()))) {
+          run.eval(space.with(from, Map.of(k.name(), level)));
+        }
+      }
+    }
     RandomGenerator random = new MersenneTwister(seed);
     List<Knob> numeric = space.numeric();
     int stale = 0;
