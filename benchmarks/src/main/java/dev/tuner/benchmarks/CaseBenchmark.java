@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * in SampleTime; under replay the calls an operation makes are deterministic, so they are counted
  * here from the replay session's ledger (without allocating) and, when the system property
  * {@value #CALLS_PROPERTY} names a directory, written there at the end of the fork as
- * {@code <case>-<pid>.json}: {@code {"case":…, "ops":n, "callsPerOp":{upstream: calls ÷ ops}}}.
+ * {@code <case>-<pid>.json}: {@code {"case":…, "ops":n, "callsPerOp":{upstream: calls ÷ ops}, "jvmArgs":[…]}},
+ * {@code jvmArgs} being the fork's own input arguments (so a test can see which options reached it).
  * Every operation counts, warm-up included.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar CaseBenchmark -p caseId=ai-default -prof gc</pre>
@@ -41,7 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms1g", "-Xmx1g"})
+// jvmArgs, not jvmArgsAppend: the tuner's -jvmArgs replace these, so the spec's options (and the knob search's
+// collector or heap) are the fork's only ones; appended options would always win over them.
+@Fork(value = 1, jvmArgs = {"-XX:+UseSerialGC", "-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class CaseBenchmark {
@@ -94,6 +97,7 @@ public class CaseBenchmark {
     record.put("case", caseId);
     record.put("ops", ops);
     record.put("callsPerOp", perOp);
+    record.put("jvmArgs", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     Path file = Path.of(dir).resolve(caseId + "-" + ProcessHandle.current().pid() + ".json");
     Files.createDirectories(file.getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), record);

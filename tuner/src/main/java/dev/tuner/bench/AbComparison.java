@@ -50,13 +50,24 @@ public final class AbComparison {
    * @param artifact the built artifact (hot path + harness + benchmarks)
    * @param specFile the spec whose directory holds the fixtures this build replays, and whose case
    *     inputs it runs
+   * @param jvmOptions this build's own JVM options, merged over {@link Settings#jvmArgs()}
    */
-  public record Build(String label, Path artifact, Path specFile) {
+  public record Build(String label, Path artifact, Path specFile, List<String> jvmOptions) {
 
     public Build {
       Objects.requireNonNull(label, "label");
       Objects.requireNonNull(artifact, "artifact");
       Objects.requireNonNull(specFile, "specFile");
+      jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    public Build(String label, Path artifact, Path specFile) {
+      this(label, artifact, specFile, List.of());
+    }
+
+    /** The options this build's JVMs run with. */
+    List<String> jvmArgs(List<String> base) {
+      return dev.tuner.knobs.JvmOptionsFile.merge(base, jvmOptions);
     }
   }
 
@@ -267,6 +278,11 @@ public final class AbComparison {
    */
   private void runInterleaved(Build a, Build b, Collector collected, PrintWriter log, Duration timeout)
       throws IOException, BenchFailedException {
+    if (!a.jvmArgs(settings.jvmArgs()).equals(b.jvmArgs(settings.jvmArgs()))) {
+      // Both builds share one JVM here; different JVM options can only be compared in separate JVMs.
+      throw new IllegalArgumentException("the interleaved design runs both builds in one JVM, so it cannot compare"
+          + " different JVM options (" + a.jvmOptions() + " vs " + b.jvmOptions() + "); use the forks design");
+    }
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     int rounds = (settings.maxReplicates() + 1) / 2;
     java.util.function.BiConsumer<Integer, Double> warmup = collected.listener::warmup;
@@ -288,7 +304,7 @@ public final class AbComparison {
   private InterleavedRun start(Build a, Build b, boolean swapped, int rounds, PrintWriter log, long deadline)
       throws IOException, BenchFailedException {
     Duration left = deadline == Long.MAX_VALUE ? null : remaining(deadline);
-    return InterleavedRun.start(a, b, swapped, settings.cases(), settings.jvmArgs(), settings.transport(),
+    return InterleavedRun.start(a, b, swapped, settings.cases(), a.jvmArgs(settings.jvmArgs()), settings.transport(),
         settings.warmupSeconds(), rounds, settings.opsPerRound(), settings.workDir(), log, left);
   }
 
@@ -296,10 +312,10 @@ public final class AbComparison {
       throws IOException, BenchFailedException {
     JmhOptions oneFork = settings.jmh().withForks(1);
     for (int i = 0; i < settings.maxReplicates(); i++) {
-      BenchRun runA = JmhRunner.run(settings.workDir(), a.artifact(), a.specFile(), settings.cases(), oneFork,
-          settings.workDir().resolve("a"), log, remaining(deadline));
-      BenchRun runB = JmhRunner.run(settings.workDir(), b.artifact(), b.specFile(), settings.cases(), oneFork,
-          settings.workDir().resolve("b"), log, remaining(deadline));
+      BenchRun runA = JmhRunner.run(settings.workDir(), a.artifact(), a.specFile(), settings.cases(),
+          oneFork.withJvmArgs(a.jvmArgs(settings.jvmArgs())), settings.workDir().resolve("a"), log, remaining(deadline));
+      BenchRun runB = JmhRunner.run(settings.workDir(), b.artifact(), b.specFile(), settings.cases(),
+          oneFork.withJvmArgs(b.jvmArgs(settings.jvmArgs())), settings.workDir().resolve("b"), log, remaining(deadline));
       if (collected.add(single(runA), single(runB), calls(runA), calls(runB))) {
         return;
       }

@@ -42,6 +42,10 @@ public record JmhOptions(
         jmh.iterations(), jmh.iterationTime(), spec.jvmArgs(), spec.transport());
   }
 
+  public JmhOptions withJvmArgs(List<String> args) {
+    return new JmhOptions(benchmark, forks, warmupIterations, warmupTime, iterations, iterationTime, args, transport);
+  }
+
   public JmhOptions withForks(int n) {
     return new JmhOptions(benchmark, n, warmupIterations, warmupTime, iterations, iterationTime, jvmArgs, transport);
   }

@@ -6,8 +6,10 @@ import dev.tuner.decide.Assessment;
 import dev.tuner.decide.CaseFork;
 import dev.tuner.decide.Comparison;
 import dev.tuner.decide.ForkSummary;
+import dev.tuner.knobs.JvmOptionsFile;
 import dev.tuner.log.Stats;
 import dev.tuner.loop.Bench;
+import dev.tuner.spec.BenchmarkSpec;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -50,11 +52,12 @@ public final class LoopBench implements Bench {
   }
 
   @Override
-  public Measurement measure(Path root, Path artifact, List<String> cases, Duration timeout) throws Exception {
+  public Measurement measure(Path root, Build build, List<String> cases, Duration timeout) throws Exception {
     Path work = Files.createTempDirectory("tuner-measure");
     try {
-      BenchRun run = JmhRunner.run(root, artifact, specFile, cases, JmhOptions.of(spec.benchmark()), work, log,
-          timeout);
+      JmhOptions jmh = JmhOptions.of(spec.benchmark());
+      jmh = jmh.withJvmArgs(JvmOptionsFile.merge(jmh.jvmArgs(), build.jvmOptions()));
+      BenchRun run = JmhRunner.run(root, build.artifact(), specFile, cases, jmh, work, log, timeout);
       BenchSummary summary = BenchSummary.of(run);
       Map<String, Double> metrics = new LinkedHashMap<>();
       put(metrics, "", summary.all());
@@ -71,13 +74,14 @@ public final class LoopBench implements Bench {
   }
 
   @Override
-  public Decision compare(Path root, Path best, Path candidate, List<String> cases, Duration timeout)
+  public Decision compare(Path root, Build best, Build candidate, List<String> cases, Duration timeout)
       throws Exception {
     Path work = Files.createTempDirectory("tuner-compare");
     try {
-      AbComparison.Settings settings = AbComparison.Settings.of(spec, cases, work);
+      AbComparison.Settings settings = settingsFor(best, candidate, cases, work);
       AbComparison.Outcome outcome = new AbComparison(settings).run(
-          new AbComparison.Build("best", best, specFile), new AbComparison.Build("candidate", candidate, specFile),
+          new AbComparison.Build("best", best.artifact(), specFile, best.jvmOptions()),
+          new AbComparison.Build("candidate", candidate.artifact(), specFile, candidate.jvmOptions()),
           new AbComparison.Listener() {}, log, timeout);
       Assessment e = outcome.assessment();
       Map<String, Stats> stats = new LinkedHashMap<>();
@@ -89,6 +93,23 @@ public final class LoopBench implements Bench {
     } finally {
       Dirs.deleteTree(work);
     }
+  }
+
+  /**
+   * The spec's comparison settings; but when the two builds' JVM options differ, the forks design (with its
+   * default looks unless the spec chose forks), since the interleaved one runs both builds in one JVM.
+   */
+  AbComparison.Settings settingsFor(Build best, Build candidate, List<String> cases, Path work) {
+    AbComparison.Settings settings = AbComparison.Settings.of(spec, cases, work);
+    List<String> base = spec.benchmark().jvmArgs();
+    boolean differ = !JvmOptionsFile.merge(base, best.jvmOptions())
+        .equals(JvmOptionsFile.merge(base, candidate.jvmOptions()));
+    if (differ && settings.design() == BenchmarkSpec.Design.INTERLEAVED) {
+      log.println("tuner: the builds' JVM options differ (" + best.jvmOptions() + " vs " + candidate.jvmOptions()
+          + "): comparing with the forks design");
+      return settings.withDesign(BenchmarkSpec.Design.FORKS, null);
+    }
+    return settings;
   }
 
   /** B's own numbers from the replicates the decision read: medians over them. */

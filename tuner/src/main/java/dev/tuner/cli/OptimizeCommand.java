@@ -7,6 +7,7 @@ import dev.tuner.loop.LoopOptions;
 import dev.tuner.loop.Optimizer;
 import dev.tuner.loop.RunLock;
 import dev.tuner.propose.CommandProposer;
+import dev.tuner.propose.KnobProposer;
 import dev.tuner.propose.PatchQueueProposer;
 import dev.tuner.propose.Proposer;
 import dev.tuner.propose.llm.LlmProposer;
@@ -51,8 +52,8 @@ final class OptimizeCommand implements Callable<Integer> {
 
   @Mixin Project project;
 
-  @Option(names = "--proposer", paramLabel = "KIND",
-      description = "patches, command or llm (default: optimize.proposer.kind).")
+  @Option(names = "--proposer", paramLabel = "KIND", description = "patches, command, llm or knobs (default:"
+      + " optimize.proposer.kind, else knobs when tuner.yaml declares knobs).")
   String proposerKind;
 
   @Option(names = "--patches", paramLabel = "DIR", description = "The patch queue: unified diffs in name order, or refs.txt.")
@@ -147,9 +148,11 @@ final class OptimizeCommand implements Callable<Integer> {
 
   private Proposer proposer(TunerSpec spec) throws Exception {
     var configured = spec.optimize().proposer();
-    String kind = proposerKind != null ? proposerKind : configured.kind();
+    String kind = proposerKind != null ? proposerKind : configured.kind() != null ? configured.kind()
+        : spec.knobs() != null ? "knobs" : null;
     if (kind == null) {
-      throw new IllegalArgumentException("no proposer: pass --proposer patches|command|llm or set optimize.proposer.kind");
+      throw new IllegalArgumentException(
+          "no proposer: pass --proposer patches|command|llm|knobs or set optimize.proposer.kind");
     }
     Path root = project.root();
     return switch (kind) {
@@ -181,7 +184,16 @@ final class OptimizeCommand implements Callable<Integer> {
             settings.apiKeyEnv() == null ? "" : ", key from $" + settings.apiKeyEnv());
         yield new LlmProposer(settings, new Scope(spec.scope()));
       }
-      default -> throw new IllegalArgumentException("--proposer: '" + kind + "' is not one of [patches, command, llm]");
+      case "knobs" -> {
+        if (spec.knobs() == null) {
+          throw new IllegalArgumentException("--proposer knobs needs a knobs: section in " + project.specFile
+              + " (see README, \"Knob search\")");
+        }
+        yield new KnobProposer(spec.knobs(), spec.metric().primary().name().toLowerCase(java.util.Locale.ROOT),
+            spec.benchmark().jvmOptionsFile());
+      }
+      default -> throw new IllegalArgumentException(
+          "--proposer: '" + kind + "' is not one of [patches, command, llm, knobs]");
     };
   }
 }

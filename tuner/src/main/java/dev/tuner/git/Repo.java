@@ -229,6 +229,20 @@ public final class Repo implements AutoCloseable {
     }
   }
 
+  /** The text of {@code path} in {@code commit}, or null when the commit has no such file. */
+  public String readFile(String commit, String path) throws GitException {
+    Repository repository = git.getRepository();
+    try (RevWalk walk = new RevWalk(repository)) {
+      RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
+      try (var tree = org.eclipse.jgit.treewalk.TreeWalk.forPath(repository, path, c.getTree())) {
+        return tree == null ? null
+            : new String(repository.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new GitException("cannot read " + path + " at " + commit + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Files changed and lines added/removed by one commit. */
   public record DiffStats(List<String> files, int added, int removed) {}
 

@@ -9,11 +9,23 @@ import java.util.Map;
 /** Measures builds and decides between them; the loop's only view of JMH and the statistics. */
 public interface Bench {
 
-  /** Benchmarks one artifact on the given cases. */
-  Measurement measure(Path root, Path artifact, List<String> cases, Duration timeout) throws Exception;
+  /** Benchmarks one build on the given cases. */
+  Measurement measure(Path root, Build build, List<String> cases, Duration timeout) throws Exception;
 
-  /** Benchmarks a candidate against the best, interleaved, and applies the keep rule. */
-  Decision compare(Path root, Path best, Path candidate, List<String> cases, Duration timeout) throws Exception;
+  /** Benchmarks a candidate against the best and applies the keep rule. */
+  Decision compare(Path root, Build best, Build candidate, List<String> cases, Duration timeout) throws Exception;
+
+  /**
+   * What one side of a measurement runs.
+   *
+   * @param jvmOptions the build's own JVM options (its tree's {@code benchmark.jvmOptionsFile}), merged over
+   *     the spec's {@code benchmark.jvmArgs}
+   */
+  record Build(Path artifact, List<String> jvmOptions) {
+    public Build {
+      jvmOptions = List.copyOf(jvmOptions);
+    }
+  }
 
   /**
    * Where the artifact spends its time on these cases: the hottest stacks of a short profile, as text for a

@@ -18,6 +18,7 @@ import dev.tuner.propose.PromptBuilder;
 import dev.tuner.propose.Proposal;
 import dev.tuner.propose.ProposalRequest;
 import dev.tuner.propose.Proposer;
+import dev.tuner.spec.BenchmarkSpec;
 import dev.tuner.spec.OptimizeSpec;
 import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
@@ -134,7 +135,7 @@ public final class Optimizer {
         }
         out.println();
         out.println("stopped: " + stop);
-        holdout(state);
+        holdout(repo, state);
         ResultsTsv.write(log, stateDir.resolve("results.tsv"));
         return new Outcome(stop, aborted, state.best, state.branch);
       } finally {
@@ -200,6 +201,7 @@ public final class Optimizer {
     for (Record r : records) {
       if (r instanceof Record.Experiment e && e.segment() == state.segment) {
         state.history.add(e);
+        proposer.observe(e);
         state.run = Math.max(state.run, e.run());
         Status status = Status.valueOf(e.status().toUpperCase(Locale.ROOT));
         if (status == Status.BASELINE) {
@@ -247,7 +249,8 @@ public final class Optimizer {
           + " the recording first:\n" + parity.evidence());
     }
     Instant t0 = clock.instant();
-    Bench.Measurement numbers = bench.measure(root, build.artifact(), tuneCases(), Duration.ofMinutes(60));
+    Bench.Measurement numbers = bench.measure(root, new Bench.Build(build.artifact(), jvmOptions(repo, state.best)),
+        tuneCases(), Duration.ofMinutes(60));
     double benchSeconds = seconds(Duration.between(t0, clock.instant()));
     state.baseline = numbers;
     state.bestNumbers = numbers;
@@ -255,9 +258,10 @@ public final class Optimizer {
     Record.Experiment record = new Record.Experiment(0, state.best, primary(numbers), numbers.metrics(),
         Status.BASELINE.label(), "baseline", now(), state.segment, null, null, null, phaseName(state), List.of(),
         null, null, callsOf(numbers), numbers.allocBytesPerOp(), ProposerInfo.of(proposer.kind()),
-        new Diff(List.of(), 0, 0), state.baselineTimes, null);
+        new Diff(List.of(), 0, 0), state.baselineTimes, proposer.knobs(root));
     log.append(record);
     state.history.add(record);
+    proposer.observe(record);
     out.printf(Locale.ROOT, "baseline: p50 %.2f ms, p95 %.2f ms (geometric means over %d cases)%n", numbers.p50(),
         numbers.p95(), tuneCases().size());
   }
@@ -355,7 +359,10 @@ public final class Optimizer {
     Instant b0 = clock.instant();
     Bench.Decision decision;
     try {
-      decision = bench.compare(root, stages.cached(state.best), build.artifact(), tuneCases(), benchTimeout(state));
+      Bench.Build best = new Bench.Build(stages.cached(state.best), jvmOptions(repo, state.best));
+      Bench.Build candidate = new Bench.Build(build.artifact(), jvmOptions(repo, commit));
+      decision = bench.compare(root, best, candidate, tuneCases(),
+          benchTimeout(state, !best.jvmOptions().equals(candidate.jvmOptions())));
     } catch (Exception e) {
       t.bench = seconds(Duration.between(b0, clock.instant()));
       boolean timedOut = e instanceof dev.tuner.bench.BenchFailedException f && f.timedOut();
@@ -451,9 +458,10 @@ public final class Optimizer {
         t.proposal.expectation(), t.decision == null ? null : t.decision.stats(),
         numbers == null ? null : callsOf(numbers), numbers == null ? null : numbers.allocBytesPerOp(), who,
         t.diff == null ? null : new Diff(t.diff.files(), t.diff.added(), t.diff.removed()),
-        new WallTime(t.propose, t.build, t.parity, t.bench), null);
+        new WallTime(t.propose, t.build, t.parity, t.bench), t.proposal.knobs());
     log.append(record);
     state.history.add(record);
+    proposer.observe(record);
     state.lastFailure = t.status.advancesBest() || t.status == Status.DISCARD ? null
         : t.asi.rollbackReason() + (t.asi.error() == null ? "" : "\n" + t.asi.error());
     ResultsTsv.write(log, stateDir.resolve("results.tsv"));
@@ -561,7 +569,7 @@ public final class Optimizer {
 
   // ---- hold-out ------------------------------------------------------------------------------------
 
-  private void holdout(State state) throws Exception {
+  private void holdout(Repo repo, State state) throws Exception {
     List<String> cases = spec.cases().stream().filter(c -> c.split() == Split.HOLDOUT).map(CaseSpec::id).toList();
     if (cases.isEmpty()) {
       return;
@@ -579,7 +587,11 @@ public final class Optimizer {
     } else if (state.best.equals(state.base)) {
       verdict = "unchanged";
     } else {
-      Bench.Decision d = bench.compare(root, base, best, cases, Duration.ofMinutes(60));
+      Bench.Build from = new Bench.Build(base, jvmOptions(repo, state.base));
+      Bench.Build to = new Bench.Build(best, jvmOptions(repo, state.best));
+      // Different JVM options are compared in separate JVMs (the forks design), which takes longer.
+      Bench.Decision d = bench.compare(root, from, to, cases,
+          Duration.ofMinutes(from.jvmOptions().equals(to.jvmOptions()) ? 60 : 180));
       stats = d.stats();
       verdict = d.faster() ? "improved" : "not_improved";
     }
@@ -608,9 +620,23 @@ public final class Optimizer {
    * The comparison's deadline: it runs both builds, so twice the factor times the baseline's benchmark,
    * and never under {@link #MIN_BENCH_TIMEOUT}, since an interleaved comparison warms both builds up first.
    */
-  private Duration benchTimeout(State state) {
-    Duration scaled = options.stageTimeout(secondsOf(state.baselineTimes.bench()).multipliedBy(2));
+  private Duration benchTimeout(State state, boolean jvmOptionsDiffer) {
+    // Builds with different JVM options are compared in separate JMH forks, up to the forks design's last look
+    // per side, each as long as one of the baseline's forks.
+    long factor = jvmOptionsDiffer ? Math.max(2, 2L * BenchmarkSpec.Design.FORKS.defaultLooks().get(
+        BenchmarkSpec.Design.FORKS.defaultLooks().size() - 1) / spec.benchmark().jmh().forks()) : 2;
+    Duration scaled = options.stageTimeout(secondsOf(state.baselineTimes.bench()).multipliedBy(factor));
     return scaled.compareTo(MIN_BENCH_TIMEOUT) < 0 ? MIN_BENCH_TIMEOUT : scaled;
+  }
+
+  /** The JVM options a commit's tree gives its benchmark JVMs ({@code benchmark.jvmOptionsFile}), if any. */
+  private List<String> jvmOptions(Repo repo, String commit) throws Exception {
+    String file = spec.benchmark().jvmOptionsFile();
+    if (file == null) {
+      return List.of();
+    }
+    String text = repo.readFile(commit, file);
+    return text == null ? List.of() : dev.tuner.knobs.JvmOptionsFile.parse(text);
   }
 
   private List<String> tuneCases() {

@@ -104,8 +104,15 @@ final class Stages {
     return new Result(status, reason, evidence, outcome.elapsed(), artifact);
   }
 
-  /** A crash outranks changed calls, which outrank a changed output: the first is the cause of the rest. */
+  /**
+   * The cause is named, not its consequences: a request no stub matches comes first (the replay answers it
+   * with an error, so a hot path that then throws is its consequence: a batch size the recording does not
+   * hold, say); then a crash, then other changed calls, then a changed output.
+   */
   private static Status classify(List<Failure> failures) {
+    if (failures.stream().anyMatch(f -> f.kind() == Failure.Kind.UNMATCHED_REQUEST)) {
+      return Status.CALLS_CHANGED;
+    }
     if (failures.stream().anyMatch(f -> f.kind() == Failure.Kind.HOT_PATH_FAILED)) {
       return Status.CRASH;
     }

@@ -2,12 +2,14 @@ package dev.tuner.propose;
 
 import dev.tuner.log.ProposerInfo;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a proposer did to the working tree and why.
  *
  * @param problem why the proposal is invalid (a patch that does not apply, a command that failed)
  * @param output the tail of the proposer's own output, for the log's asi
+ * @param knobs the knob values the proposal set (knob search), recorded with the try; null otherwise
  */
 public record Proposal(
     Outcome outcome,
@@ -18,7 +20,8 @@ public record Proposal(
     List<String> ideas,
     ProposerInfo proposer,
     String problem,
-    String output) {
+    String output,
+    Map<String, String> knobs) {
 
   /** Whether the tree now holds a change to try. */
   public enum Outcome {
@@ -34,6 +37,16 @@ public record Proposal(
   public Proposal {
     tags = tags == null ? List.of() : List.copyOf(tags);
     ideas = ideas == null ? List.of() : List.copyOf(ideas);
+  }
+
+  public Proposal(Outcome outcome, String description, String hypothesis, String expectation, List<String> tags,
+      List<String> ideas, ProposerInfo proposer, String problem, String output) {
+    this(outcome, description, hypothesis, expectation, tags, ideas, proposer, problem, output, null);
+  }
+
+  /** This proposal, recording the knob values it set. */
+  public Proposal withKnobs(Map<String, String> values) {
+    return new Proposal(outcome, description, hypothesis, expectation, tags, ideas, proposer, problem, output, values);
   }
 
   public static Proposal changed(String description, String hypothesis, ProposerInfo proposer, String output) {

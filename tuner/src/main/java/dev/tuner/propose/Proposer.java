@@ -1,6 +1,9 @@
 package dev.tuner.propose;
 
+import dev.tuner.log.Record;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Makes one change to the working tree per call. The loop checks, commits, builds, verifies and measures
@@ -24,5 +27,16 @@ public interface Proposer {
   /** Whether this proposer reads the prompt, and so whether profiling the best for it is worth the time. */
   default boolean readsPrompt() {
     return false;
+  }
+
+  /**
+   * Feedback: called with every try's record once it is logged, and on {@code --resume} with every experiment
+   * of the run read back from the log (the baseline first), so a proposer that learns keeps what it learned.
+   */
+  default void observe(Record.Experiment tried) {}
+
+  /** The knob values the tree at {@code root} holds, for the baseline's record; null for proposers without knobs. */
+  default Map<String, String> knobs(Path root) throws IOException {
+    return null;
   }
 }

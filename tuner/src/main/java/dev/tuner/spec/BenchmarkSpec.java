@@ -13,10 +13,13 @@ import java.util.List;
  * @param transport how replayed calls reach the hot path: {@code in-process} or {@code loopback}
  * @param jmh {@code tuner bench}'s JMH run (and {@code compare}'s with {@code design: forks})
  * @param compare how {@code tuner compare} and {@code tuner optimize} measure and decide
+ * @param jvmOptionsFile a committed file of more JVM options, one per line ({@code #} comments), that the
+ *     optimisation loop reads from each build's tree and merges over {@code jvmArgs} for that build's JVMs
+ *     (the knob search's JVM knobs write it); optional
  */
-public record BenchmarkSpec(List<String> jvmArgs, String transport, Jmh jmh, Compare compare) {
+public record BenchmarkSpec(List<String> jvmArgs, String transport, Jmh jmh, Compare compare, String jvmOptionsFile) {
 
-  public static final BenchmarkSpec DEFAULTS = new BenchmarkSpec(null, null, null, null);
+  public static final BenchmarkSpec DEFAULTS = new BenchmarkSpec(null, null, null, null, null);
 
   public BenchmarkSpec {
     jvmArgs = jvmArgs == null ? List.of("-XX:+UseSerialGC", "-Xms1g", "-Xmx1g") : List.copyOf(jvmArgs);

@@ -28,7 +28,8 @@ public record TunerSpec(
     MetricSpec metric,
     ScopeSpec scope,
     OptimizeSpec optimize,
-    BenchmarkSpec benchmark) {
+    BenchmarkSpec benchmark,
+    KnobsSpec knobs) {
 
   public TunerSpec {
     metric = metric == null ? MetricSpec.DEFAULTS : metric;
@@ -59,6 +60,7 @@ public record TunerSpec(
     }
     checkOptimize(reader, spec);
     BenchmarkChecks.check(spec.benchmark(), spec.metric(), reader);
+    KnobChecks.check(spec, reader, file.toAbsolutePath().getParent());
     return spec;
   }
 
@@ -86,8 +88,8 @@ public record TunerSpec(
       }
     }
     String kind = o.proposer().kind();
-    if (kind != null && !List.of("patches", "command", "llm").contains(kind)) {
-      throw reader.error("optimize.proposer.kind", "'" + kind + "' is not one of [patches, command, llm]");
+    if (kind != null && !List.of("patches", "command", "llm", "knobs").contains(kind)) {
+      throw reader.error("optimize.proposer.kind", "'" + kind + "' is not one of [patches, command, llm, knobs]");
     }
     checkLlm(reader, o.proposer().llm());
   }

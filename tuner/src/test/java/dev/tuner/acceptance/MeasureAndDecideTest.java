@@ -135,12 +135,13 @@ class MeasureAndDecideTest {
     Path artifact = dev.tuner.build.Artifact.ensure(repo, spec.build(), new PrintWriter(new StringWriter()));
     var bench = new dev.tuner.bench.LoopBench(spec, MeasureAndDecideTest.spec, new PrintWriter(new StringWriter()));
 
-    var numbers = bench.measure(repo, artifact, java.util.List.of("water-europe"), java.time.Duration.ofMinutes(5));
+    var build = new dev.tuner.loop.Bench.Build(artifact, java.util.List.of());
+    var numbers = bench.measure(repo, build, java.util.List.of("water-europe"), java.time.Duration.ofMinutes(5));
 
     assertThat(numbers.p50()).isPositive();
     assertThat(numbers.metrics()).containsKeys("p95_ms", "water-europe.p99_ms");
     assertThat(numbers.callsPerOp()).containsEntry("reference", 20.0);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bench.compare(repo, artifact, artifact,
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bench.compare(repo, build, build,
             java.util.List.of("water-europe"), java.time.Duration.ofSeconds(2)))
         .isInstanceOfSatisfying(dev.tuner.bench.BenchFailedException.class, e -> assertThat(e.timedOut()).isTrue());
   }

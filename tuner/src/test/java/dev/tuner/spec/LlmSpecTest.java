@@ -65,7 +65,7 @@ class LlmSpecTest {
     expectError("optimize:\n  proposer:\n    llm:\n      temperature: 3\n", "optimize.proposer.llm.temperature: must be in [0, 2]");
     expectError("optimize:\n  proposer:\n    llm:\n      prices: {m: {input: 1}}\n", "optimize.proposer.llm.prices.m: needs input and output");
     expectError("optimize:\n  proposer:\n    llm:\n      apiKey: sk-123\n", "optimize.proposer.llm.apiKey: unknown key");
-    expectError("optimize:\n  proposer:\n    kind: oracle\n", "optimize.proposer.kind: 'oracle' is not one of [patches, command, llm]");
+    expectError("optimize:\n  proposer:\n    kind: oracle\n", "optimize.proposer.kind: 'oracle' is not one of [patches, command, llm, knobs]");
   }
 
   private void expectError(String section, String message) {

@@ -1,0 +1,174 @@
+package dev.tuner.knobs;
+
+import dev.tuner.bench.BenchRun;
+import dev.tuner.bench.BenchSummary;
+import dev.tuner.bench.JmhOptions;
+import dev.tuner.bench.JmhRunner;
+import dev.tuner.bench.PropertyVariant;
+import dev.tuner.build.Dirs;
+import dev.tuner.spec.TunerSpec;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The exhaustive grid over a spec's knobs, the yardstick of the knob search: every point is measured as the
+ * loop measures a build ({@code LoopBench.measure}: JMH SampleTime, the geometric mean over the cases of
+ * each case's p95), on a copy of the built artifact with the knobs-file keys set ({@link PropertyVariant},
+ * no Maven build per point) and the JVM knobs merged over {@code benchmark.jvmArgs}. Then the search can be
+ * run over the measured table to count the evaluations it needs.
+ *
+ * <pre>
+ * java -cp tuner/target/tuner.jar dev.tuner.knobs.KnobGrid measure tuner.yaml benchmarks/target/benchmarks.jar grid.tsv \
+ *     [cases=a,b] [warmup=8:1s] [measure=3:1s]
+ * java -cp tuner/target/tuner.jar dev.tuner.knobs.KnobGrid search tuner.yaml grid.tsv [budget=N] [seeds=N]
+ * </pre>
+ *
+ * {@code measure} appends one line per point to the table and skips points already in it, so it can be
+ * stopped and started again.
+ */
+public final class KnobGrid {
+
+  private KnobGrid() {}
+
+  public static void main(String[] args) throws Exception {
+    boolean measure = args.length >= 4 && args[0].equals("measure");
+    if (!measure && !(args.length >= 3 && args[0].equals("search"))) {
+      System.err.println("usage: KnobGrid measure SPEC ARTIFACT TABLE [cases=a,b] [warmup=N:T] [measure=N:T]\n"
+          + "       KnobGrid search SPEC TABLE [budget=N] [seeds=N]");
+      System.exit(2);
+    }
+    Path specFile = Path.of(args[1]).toAbsolutePath();
+    TunerSpec spec = TunerSpec.load(specFile);
+    KnobSpace space = KnobSpace.of(spec.knobs());
+    Map<String, String> opts = new HashMap<>();
+    for (int i = measure ? 4 : 3; i < args.length; i++) {
+      String[] kv = args[i].split("=", 2);
+      opts.put(kv[0], kv[1]);
+    }
+    PrintWriter out = new PrintWriter(System.out, true);
+    if (measure) {
+      List<String> cases = opts.containsKey("cases") ? List.of(opts.get("cases").split(","))
+          : spec.cases().stream().filter(c -> c.split() == dev.tuner.harness.spec.Split.TUNE)
+              .map(dev.tuner.harness.spec.CaseSpec::id).toList();
+      JmhOptions jmh = JmhOptions.of(spec.benchmark());
+      if (opts.containsKey("warmup")) {
+        String[] w = opts.get("warmup").split(":");
+        jmh = jmh.withWarmup(Integer.parseInt(w[0]), w[1]);
+      }
+      if (opts.containsKey("measure")) {
+        String[] m = opts.get("measure").split(":");
+        jmh = jmh.withMeasurement(Integer.parseInt(m[0]), m[1]);
+      }
+      if (opts.containsKey("forks")) {
+        jmh = jmh.withForks(Integer.parseInt(opts.get("forks")));
+      }
+      measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]), cases, jmh, out);
+    } else {
+      Map<String, String> start = new dev.tuner.propose.KnobProposer(spec.knobs(), "p95",
+          spec.benchmark().jvmOptionsFile()).knobs(specFile.getParent());
+      GridReplay.run(space, Table.read(Path.of(args[2]), space), start, spec.knobs().optimizer(), opts, out);
+    }
+  }
+
+  /** Measures every point not yet in {@code table}. */
+  public static void measure(TunerSpec spec, Path specFile, KnobSpace space, Path artifact, Path table,
+      List<String> cases, JmhOptions jmh, PrintWriter out) throws Exception {
+    Path root = specFile.getParent();
+    String resource = spec.knobs().file() == null ? null : resourceOf(spec.knobs().file());
+    Table done = Files.exists(table) ? Table.read(table, space) : new Table(space, new LinkedHashMap<>());
+    if (!Files.exists(table)) {
+      Files.writeString(table, Table.header(space));
+    }
+    List<Map<String, String>> grid = space.grid(KnobSpace.GRID_LEVELS);
+    out.printf("grid: %d points over %s; %d measured already; cases %s%n", grid.size(),
+        space.knobs().stream().map(Knob::name).toList(), done.p95().size(), cases);
+    Path work = Files.createTempDirectory("tuner-grid");
+    try (PrintWriter jmhLog = new PrintWriter(Files.newBufferedWriter(Path.of(table + ".jmh.log"),
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
+      int n = 0;
+      for (Map<String, String> point : grid) {
+        n++;
+        if (done.p95().containsKey(point)) {
+          continue;
+        }
+        Path jar = work.resolve("variant.jar");
+        Path from = artifact;
+        int step = 0;
+        for (Knob k : space.params()) {
+          Path to = work.resolve("variant-" + (step++ % 2) + ".jar");
+          PropertyVariant.write(from, to, resource, k.name(), point.get(k.name()));
+          from = to;
+        }
+        Files.copy(from, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        List<String> jvm = new ArrayList<>();
+        space.jvm().forEach(k -> jvm.addAll(k.jvmOptions(point.get(k.name()))));
+        JmhOptions options = new JmhOptions(jmh.benchmark(), jmh.forks(), jmh.warmupIterations(), jmh.warmupTime(),
+            jmh.iterations(), jmh.iterationTime(), JvmOptionsFile.merge(jmh.jvmArgs(), jvm), jmh.transport());
+        long t0 = System.nanoTime();
+        BenchRun run = JmhRunner.run(root, jar, specFile, cases, options, work.resolve("out"), jmhLog);
+        BenchSummary.Row all = BenchSummary.of(run).all();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String line = Table.line(space, point, all.p50() / 1e6, all.p95() / 1e6, seconds);
+        Files.writeString(table, line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        out.printf(Locale.ROOT, "[%d/%d] %s", n, grid.size(), line);
+      }
+    } finally {
+      Dirs.deleteTree(work);
+    }
+  }
+
+  /** The classpath resource a file under {@code src/main/resources/} becomes in the jar. */
+  static String resourceOf(String file) {
+    String marker = "src/main/resources/";
+    int i = file.indexOf(marker);
+    return i < 0 ? Path.of(file).getFileName().toString() : file.substring(i + marker.length());
+  }
+
+  /** A measured grid: p95 (ms) per point; TSV with one column per knob, then p50_ms, p95_ms, seconds. */
+  public record Table(KnobSpace space, Map<Map<String, String>, Double> p95) {
+
+    static String header(KnobSpace space) {
+      List<String> cols = new ArrayList<>(space.knobs().stream().map(Knob::name).toList());
+      cols.addAll(List.of("p50_ms", "p95_ms", "seconds"));
+      return String.join("\t", cols) + "\n";
+    }
+
+    static String line(KnobSpace space, Map<String, String> point, double p50, double p95, double seconds) {
+      List<String> cols = new ArrayList<>();
+      space.knobs().forEach(k -> cols.add(point.get(k.name())));
+      cols.add(String.format(Locale.ROOT, "%.3f", p50));
+      cols.add(String.format(Locale.ROOT, "%.3f", p95));
+      cols.add(String.format(Locale.ROOT, "%.0f", seconds));
+      return String.join("\t", cols) + "\n";
+    }
+
+    public static Table read(Path file, KnobSpace space) throws IOException {
+      List<String> lines = Files.readAllLines(file);
+      List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
+      Map<Map<String, String>, Double> p95 = new LinkedHashMap<>();
+      for (String l : lines.subList(1, lines.size())) {
+        if (l.isBlank()) {
+          continue;
+        }
+        String[] cols = l.split("\t", -1);
+        Map<String, String> point = new LinkedHashMap<>();
+        for (Knob k : space.knobs()) {
+          point.put(k.name(), cols[header.indexOf(k.name())]);
+        }
+        p95.put(space.with(point, Map.of()), Double.parseDouble(cols[header.indexOf("p95_ms")]));
+      }
+      return new Table(space, p95);
+    }
+  }
+}
