@@ -50,8 +50,9 @@ final class DemoCommand implements Callable<Integer> {
    */
   record Phase(String name, Function<Path, List<String>> optimizeArgs) {}
 
-  /** The phases the demo runs. A knob-search phase joins this list when that proposer exists. */
+  /** The phases the demo runs: the knob search on the declared knobs, then the demo patch queue on the code. */
   static final List<Phase> PHASES = List.of(
+      new Phase("knobs", ws -> List.of("--proposer", "knobs")),
       new Phase("patches", ws -> List.of("--proposer", "patches", "--patches", ws.resolve("example/patches").toString())));
 
   @Mixin Project project;

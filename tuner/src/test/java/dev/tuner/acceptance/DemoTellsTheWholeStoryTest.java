@@ -59,19 +59,24 @@ class DemoTellsTheWholeStoryTest {
 
   @Test
   void eachStepOfTheStoryRanInOrder() {
-    assertThat(out).containsSubsequence("== demo [1/7] workspace", "== demo [2/7] build", "== demo [3/7] live upstream",
-        "recorded ai-default", "upstream stopped", "== demo [4/7] verify", "verify: 3 passed, 0 failed",
-        "== demo [5/7] optimize, phase 1/1 (patches)", "baseline", "hold-out:", "== demo [6/7] report",
-        "== demo [7/7] done");
+    assertThat(out).containsSubsequence("== demo [1/8] workspace", "== demo [2/8] build", "== demo [3/8] live upstream",
+        "recorded ai-default", "upstream stopped", "== demo [4/8] verify", "verify: 3 passed, 0 failed",
+        "== demo [5/8] optimize, phase 1/2 (knobs)", "baseline", "hold-out:",
+        "== demo [6/8] optimize, phase 2/2 (patches)", "baseline", "hold-out:", "== demo [7/8] report",
+        "== demo [8/8] done");
   }
 
   @Test
   void theLogHoldsTheBaselineTheTryAndTheHoldOutCheck() throws Exception {
     List<Record> records = new ExperimentLog(workspace.resolve(".tuner/experiments.jsonl"))
         .read(new PrintWriter(new StringWriter()));
-    assertThat(records).filteredOn(r -> r instanceof Record.Experiment).extracting(r -> ((Record.Experiment) r).run())
-        .containsExactly(0, 1);
-    assertThat(records).filteredOn(r -> r instanceof Record.Holdout).hasSize(1);
+    List<Record.Experiment> tries = records.stream().filter(r -> r instanceof Record.Experiment)
+        .map(r -> (Record.Experiment) r).toList();
+    // Two phases, each a baseline and one try: the knob search's carry their knob values.
+    assertThat(tries).extracting(Record.Experiment::status).filteredOn("baseline"::equals).hasSize(2);
+    assertThat(tries).hasSize(4);
+    assertThat(tries.get(1).knobs()).containsKeys("analysis.cacheSize", "segments.patternCacheSize");
+    assertThat(records).filteredOn(r -> r instanceof Record.Holdout).hasSize(2);
   }
 
   @Test
