@@ -82,24 +82,57 @@ public final class DemoWorkspace {
 
   /**
    * Benchmark settings small enough for a first look and for tests (minutes, not hours; the numbers are
-   * noisy), and three cases: two tuned, one held out.
+   * noisy), and three cases: two tuned, one held out. The spec's other sections, knobs included, stay as
+   * they are; a {@code benchmark:} block gets the tiny settings added to it.
    */
   static String quick(String spec) {
-    int cases = spec.indexOf("\ncases:");
-    if (cases < 0 || spec.contains("\nbenchmark:")) {
-      throw new IllegalArgumentException("tuner.yaml is not the bundled example's (cases last, no benchmark"
-          + " section): --quick cannot shrink it");
+    StringBuilder out = new StringBuilder();
+    String section = "";
+    boolean benchmark = false;
+    for (String line : spec.split("\n", -1)) {
+      boolean topLevel = !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && line.charAt(0) != '#';
+      if (topLevel) {
+        section = line.substring(0, Math.max(0, line.indexOf(':')));
+        if (section.equals("cases")) {
+          out.append(QUICK_CASES);
+          continue;
+        }
+        if (section.equals("benchmark")) {
+          if (!line.strip().equals("benchmark:")) {
+            throw notTheExample();
+          }
+          benchmark = true;
+          out.append(line).append('\n').append(QUICK_BENCHMARK);
+          continue;
+        }
+      } else if (section.equals("benchmark") && (line.startsWith("  jmh:") || line.startsWith("  compare:"))) {
+        throw notTheExample();
+      }
+      if (!section.equals("cases")) {
+        out.append(line).append('\n');
+      }
     }
-    return spec.substring(0, cases)
-        + "\nbenchmark:\n"
-        + "  jmh: {forks: 1, warmupIterations: 2, warmupTime: 500ms, iterations: 2, iterationTime: 500ms}\n"
-        + "  compare: {warmupSeconds: 20, opsPerRound: 10, looks: [8]}\n"
-        + "cases:\n"
-        + "  - {id: ai-default, input: {theme: AI}}\n"
-        + "  - {id: water-europe, input: {theme: water, topN: 12, k: 200, maxPerSector: 3, minMarketCap: 500,"
-        + " countries: [GB, DE, FR, NL, CH, SE]}}\n"
-        + "  - {id: cyber-developed, split: holdout, input: {theme: cybersecurity, topN: 15, k: 150,"
-        + " maxPerSector: 4, countries: [US, GB, DE, JP, CA]}}\n";
+    String result = out.toString().replaceAll("\n+$", "\n");
+    if (!result.contains(QUICK_CASES)) {
+      throw notTheExample();
+    }
+    return benchmark ? result : result + "benchmark:\n" + QUICK_BENCHMARK;
+  }
+
+  private static final String QUICK_BENCHMARK =
+      "  jmh: {forks: 1, warmupIterations: 2, warmupTime: 500ms, iterations: 2, iterationTime: 500ms}\n"
+          + "  compare: {warmupSeconds: 20, opsPerRound: 10, looks: [8]}\n";
+
+  private static final String QUICK_CASES = "cases:\n"
+      + "  - {id: ai-default, input: {theme: AI}}\n"
+      + "  - {id: water-europe, input: {theme: water, topN: 12, k: 200, maxPerSector: 3, minMarketCap: 500,"
+      + " countries: [GB, DE, FR, NL, CH, SE]}}\n"
+      + "  - {id: cyber-developed, split: holdout, input: {theme: cybersecurity, topN: 15, k: 150,"
+      + " maxPerSector: 4, countries: [US, GB, DE, JP, CA]}}\n";
+
+  private static IllegalArgumentException notTheExample() {
+    return new IllegalArgumentException("tuner.yaml is not the bundled example's (a cases list, and no benchmark"
+        + " jmh or compare settings of its own): --quick cannot shrink it");
   }
 
   /** Commits whatever changed (a re-recording rewrites manifests' times), so optimize finds a clean tree. */

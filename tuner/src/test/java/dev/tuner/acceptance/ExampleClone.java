@@ -15,6 +15,10 @@ final class ExampleClone {
   static Path create(Path dir, UnaryOperator<String> specEdit) throws Exception {
     try (Git git = Git.cloneRepository().setURI(ExampleUpstream.REPO.toUri().toString()).setDirectory(dir.toFile())
         .call()) {
+      // The user's branch is "main" in every test, whichever branch this repository is on.
+      if (!git.getRepository().getBranch().equals("main")) {
+        git.branchRename().setNewName("main").call();
+      }
       Path spec = dir.resolve("tuner.yaml");
       Files.writeString(spec, specEdit.apply(Files.readString(spec)));
       PersonIdent who = new PersonIdent("test", "test@localhost");

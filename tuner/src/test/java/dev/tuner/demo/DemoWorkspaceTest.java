@@ -37,9 +37,36 @@ class DemoWorkspaceTest {
   @Test
   void quickSettingsReplaceTheCasesAndAddTinyBenchmarkSettings() {
     String quick = DemoWorkspace.quick("name: x\nmetric: {primary: p95}\ncases:\n  - id: a\n  - id: b\n");
-    assertThat(quick).startsWith("name: x\nmetric: {primary: p95}\nbenchmark:\n")
-        .contains("jmh: {forks: 1", "- {id: ai-default", "split: holdout").doesNotContain("id: a\n");
+    assertThat(quick).startsWith("name: x\nmetric: {primary: p95}\ncases:\n  - {id: ai-default")
+        .contains("split: holdout", "\nbenchmark:\n  jmh: {forks: 1").doesNotContain("id: a\n");
     assertThatThrownBy(() -> DemoWorkspace.quick("name: x\nbenchmark: {}\ncases: []\n"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--quick");
+    assertThatThrownBy(() -> DemoWorkspace.quick("name: x\nbenchmark:\n  compare: {looks: [3]}\ncases: []\n"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--quick");
+  }
+
+  @Test
+  void quickSettingsKeepTheSectionsAfterTheCases() {
+    String quick = DemoWorkspace.quick("name: x\ncases:\n  - id: a\n\nbenchmark:\n  jvmOptionsFile: j.options\n\n"
+        + "knobs:\n  file: k.properties\n");
+    assertThat(quick).contains("benchmark:\n  jmh: {forks: 1", "  compare: {warmupSeconds: 20",
+        "  jvmOptionsFile: j.options\n", "knobs:\n  file: k.properties\n").doesNotContain("id: a\n");
+  }
+
+  @Test
+  void theBundledExamplesSpecShrinksToAValidSpecThatStillDeclaresItsKnobs() throws Exception {
+    for (String file : new String[] {"example/src/main/resources/tuning.properties", "example/jvm.options"}) {
+      Files.createDirectories(dir.resolve(file).getParent());
+      Files.copy(Path.of("..", file), dir.resolve(file));
+    }
+    Path spec = dir.resolve("tuner.yaml");
+    Files.writeString(spec, DemoWorkspace.quick(Files.readString(Path.of("..", "tuner.yaml"))));
+
+    var quick = dev.tuner.spec.TunerSpec.load(spec);
+
+    assertThat(quick.cases()).hasSize(3);
+    assertThat(quick.knobs()).isNotNull();
+    assertThat(quick.benchmark().jvmOptionsFile()).isEqualTo("example/jvm.options");
+    assertThat(quick.benchmark().compare().looks()).containsExactly(8);
   }
 }
