@@ -98,6 +98,11 @@ public final class Optimizer {
     int phaseIndex;
     int triesInPhase;
     double cost;
+    /**
+     * The best's primary metric over the baseline's: the product of the kept steps' ratios. Each step is
+     * measured against the best of its time, so absolute numbers from different measurements never meet.
+     */
+    double bestVsBaseline = 1;
     Instant started;
     final List<Record.Experiment> history = new ArrayList<>();
     String lastFailure;
@@ -215,6 +220,7 @@ public final class Optimizer {
         if (status.advancesBest()) {
           state.best = e.commit();
           state.bestNumbers = measurementOf(e);
+          state.bestVsBaseline *= primaryRatio(e.stats());
         }
         if (e.proposer() != null && e.proposer().cost() != null) {
           state.cost += e.proposer().cost();
@@ -440,6 +446,7 @@ public final class Optimizer {
     if (t.status.advancesBest()) {
       state.best = t.commit;
       state.bestNumbers = t.decision.candidate();
+      state.bestVsBaseline *= primaryRatio(t.decision.stats());
     } else {
       repo.resetHard(state.best);
     }
@@ -605,11 +612,9 @@ public final class Optimizer {
   // ---- helpers -------------------------------------------------------------------------------------
 
   private void progress(State state, Status status) {
-    double best = primary(state.bestNumbers);
-    double start = primary(state.baseline);
     Duration elapsed = Duration.between(state.started, clock.instant());
-    out.printf(Locale.ROOT, "  = %s · best %s %.2f ms (%+.1f%% vs baseline) · %d/%d tries · %d min elapsed%s%s%n",
-        status.label(), shortSha(state.best), best, 100 * (best / start - 1), state.attempts,
+    out.printf(Locale.ROOT, "  = %s · best %s, %s %+.1f%% vs baseline · %d/%d tries · %d min elapsed%s%s%n",
+        status.label(), shortSha(state.best), primaryName(), 100 * (state.bestVsBaseline - 1), state.attempts,
         options.maxExperiments(), elapsed.toMinutes(),
         options.maxWall() == null ? "" : " of " + options.maxWall().toMinutes(),
         state.cost > 0 ? String.format(Locale.ROOT, " · $%.2f", state.cost) : "");
@@ -654,6 +659,16 @@ public final class Optimizer {
 
   private String phaseName(State state) {
     return spec.optimize().phases().get(state.phaseIndex).name();
+  }
+
+  private String primaryName() {
+    return spec.metric().primary().name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The primary metric's ratio in a decision's statistics; 1 when it has none (a step that changed nothing known). */
+  private double primaryRatio(Map<String, Stats> stats) {
+    Stats primary = stats == null ? null : stats.get(primaryName());
+    return primary == null ? 1 : primary.ratio();
   }
 
   private double primary(Bench.Measurement m) {
