@@ -94,7 +94,7 @@ class DemoTellsTheWholeStoryTest {
     try (Git git = Git.open(workspace.toFile())) {
       assertThat(git.getRepository().getBranch()).isEqualTo(Git.open(ExampleUpstream.REPO.toFile()).getRepository()
           .getBranch());
-      assertThat(git.branchList().call()).extracting(ref -> ref.getName()).contains("refs/heads/tuner/demo-1-patches");
+      assertThat(git.branchList().call()).extracting(ref -> ref.getName()).contains("refs/heads/tuner/demo-1-knobs", "refs/heads/tuner/demo-2-patches");
     }
   }
 
