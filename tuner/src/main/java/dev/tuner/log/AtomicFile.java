@@ -1,4 +1,4 @@
-package dev.tuner.review;
+package dev.tuner.log;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -8,7 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.UUID;
 
-/** Writes a file whole or not at all: a temporary file next to it, then a move over it. */
+/**
+ * Writes a run-state file ({@code results.tsv}, reports) whole or not at all: a temporary file next to it,
+ * then a move over it.
+ */
 public final class AtomicFile {
 
   private AtomicFile() {}

@@ -1,4 +1,4 @@
-package dev.tuner.review;
+package dev.tuner.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
