@@ -119,11 +119,13 @@ public final class DemoWorkspace {
     return benchmark ? result : result + "benchmark:\n" + QUICK_BENCHMARK;
   }
 
-  private static final String QUICK_BENCHMARK =
+  /** The {@code benchmark:} settings of {@code --quick} (the acceptance tests measure with them too). */
+  public static final String QUICK_BENCHMARK =
       "  jmh: {forks: 1, warmupIterations: 2, warmupTime: 500ms, iterations: 2, iterationTime: 500ms}\n"
           + "  compare: {warmupSeconds: 20, opsPerRound: 10, looks: [8]}\n";
 
-  private static final String QUICK_CASES = "cases:\n"
+  /** The {@code cases:} of {@code --quick}: two tuned, one held out. */
+  public static final String QUICK_CASES = "cases:\n"
       + "  - {id: ai-default, input: {theme: AI}}\n"
       + "  - {id: water-europe, input: {theme: water, topN: 12, k: 200, maxPerSector: 3, minMarketCap: 500,"
       + " countries: [GB, DE, FR, NL, CH, SE]}}\n"
