@@ -50,9 +50,7 @@ class MainTest {
 
   @Test
   void updateIsRefusedInCi() throws Exception {
-    Path spec = dir.resolve("tuner.yaml");
-    Files.writeString(spec, String.join("\n", "name: x", "target: {hotPath: a.B}", "build: {command: 'true', artifact: a.jar}",
-        "upstreams: {u: {url: 'http://127.0.0.1:9'}}", "cases: [{id: c, input: {}}]", ""));
+    Path spec = dev.tuner.spec.MinimalSpec.write(dir, dev.tuner.spec.MinimalSpec.TEXT);
     CliRun run = CliRun.of(java.util.Map.of("CI", "true"), "verify", "--update", "--spec", spec.toString());
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("refused when CI=true");

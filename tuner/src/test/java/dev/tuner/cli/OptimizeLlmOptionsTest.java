@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import dev.tuner.spec.MinimalSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,14 +21,8 @@ class OptimizeLlmOptionsTest {
   @BeforeEach
   void aSpec() throws Exception {
     spec = root.resolve("tuner.yaml");
-    Files.writeString(spec, String.join("\n",
-        "name: x",
-        "target: {hotPath: a.B}",
-        "build: {command: 'true', artifact: a.jar}",
-        "upstreams: {u: {url: 'http://127.0.0.1:9'}}",
-        "cases: [{id: c, input: {}}]",
-        "optimize: {proposer: {kind: llm, llm: {provider: openai, model: gpt-4o-mini, apiKeyEnv: MY_OPENAI_KEY}}}",
-        ""));
+    Files.writeString(spec, MinimalSpec.TEXT
+        + "optimize: {proposer: {kind: llm, llm: {provider: openai, model: gpt-4o-mini, apiKeyEnv: MY_OPENAI_KEY}}}\n");
   }
 
   private String[] run(Map<String, String> env, String... args) {

@@ -13,12 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Knob declarations: what is accepted, and one clear error (file, line, key) for each kind of mistake. */
 class KnobsSpecTest {
 
-  private static final String MINIMAL = String.join("\n",
-      "name: x",
-      "target: {hotPath: a.B}",
-      "build: {command: 'true', artifact: a.jar}",
-      "upstreams: {u: {url: 'http://127.0.0.1:9'}}",
-      "cases: [{id: c, input: {}}]",
+  private static final String MINIMAL = MinimalSpec.TEXT + String.join("\n",
       "scope:",
       "  include: [conf/*, jvm.options]",
       "benchmark:",
@@ -100,8 +95,6 @@ class KnobsSpecTest {
   }
 
   private TunerSpec load(String section) throws Exception {
-    Path spec = dir.resolve("tuner.yaml");
-    Files.writeString(spec, MINIMAL + section);
-    return TunerSpec.load(spec);
+    return MinimalSpec.load(dir, MINIMAL + section);
   }
 }

@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuner.harness.spec.SpecException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LlmSpecTest {
 
-  private static final String MINIMAL = String.join("\n",
-      "name: x",
-      "target: {hotPath: a.B}",
-      "build: {command: 'true', artifact: a.jar}",
-      "upstreams: {u: {url: 'http://127.0.0.1:9'}}",
-      "cases: [{id: c, input: {}}]",
-      "");
+  private static final String MINIMAL = MinimalSpec.TEXT;
 
   @TempDir Path dir;
 
@@ -73,8 +66,6 @@ class LlmSpecTest {
   }
 
   private TunerSpec load(String text) throws Exception {
-    Path spec = dir.resolve("tuner.yaml");
-    Files.writeString(spec, text);
-    return TunerSpec.load(spec);
+    return MinimalSpec.load(dir, text);
   }
 }
