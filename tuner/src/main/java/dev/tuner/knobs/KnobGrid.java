@@ -15,11 +15,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * The exhaustive grid over a spec's knobs, the yardstick of the knob search: every point is measured as the
@@ -30,7 +32,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp tuner/target/tuner.jar dev.tuner.knobs.KnobGrid measure tuner.yaml benchmarks/target/benchmarks.jar grid.tsv \
- *     [cases=a,b] [warmup=8:1s] [measure=3:1s]
+ *     [cases=a,b] [warmup=8:1s] [measure=3:1s] [forks=2] [seed=1]
  * java -cp tuner/target/tuner.jar dev.tuner.knobs.KnobGrid search tuner.yaml grid.tsv [budget=N] [seeds=N]
  * </pre>
  *
@@ -44,7 +46,7 @@ public final class KnobGrid {
   public static void main(String[] args) throws Exception {
     boolean measure = args.length >= 4 && args[0].equals("measure");
     if (!measure && !(args.length >= 3 && args[0].equals("search"))) {
-      System.err.println("usage: KnobGrid measure SPEC ARTIFACT TABLE [cases=a,b] [warmup=N:T] [measure=N:T]\n"
+      System.err.println("usage: KnobGrid measure SPEC ARTIFACT TABLE [cases=a,b] [warmup=N:T] [measure=N:T] [forks=N] [seed=N]\n"
           + "       KnobGrid search SPEC TABLE [budget=N] [seeds=N]");
       System.exit(2);
     }
@@ -73,7 +75,8 @@ public final class KnobGrid {
       if (opts.containsKey("forks")) {
         jmh = jmh.withForks(Integer.parseInt(opts.get("forks")));
       }
-      measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]), cases, jmh, out);
+      long seed = Long.parseLong(opts.getOrDefault("seed", "1"));
+      measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]), cases, jmh, seed, out);
     } else {
       Map<String, String> start = new dev.tuner.propose.KnobProposer(spec.knobs(), "p95",
           spec.benchmark().jvmOptionsFile()).knobs(specFile.getParent());
@@ -83,16 +86,19 @@ public final class KnobGrid {
 
   /** Measures every point not yet in {@code table}. */
   public static void measure(TunerSpec spec, Path specFile, KnobSpace space, Path artifact, Path table,
-      List<String> cases, JmhOptions jmh, PrintWriter out) throws Exception {
+      List<String> cases, JmhOptions jmh, long seed, PrintWriter out) throws Exception {
     Path root = specFile.getParent();
     String resource = spec.knobs().file() == null ? null : resourceOf(spec.knobs().file());
     Table done = Files.exists(table) ? Table.read(table, space) : new Table(space, new LinkedHashMap<>());
     if (!Files.exists(table)) {
       Files.writeString(table, Table.header(space));
     }
-    List<Map<String, String>> grid = space.grid(KnobSpace.GRID_LEVELS);
-    out.printf("grid: %d points over %s; %d measured already; cases %s%n", grid.size(),
-        space.knobs().stream().map(Knob::name).toList(), done.p95().size(), cases);
+    // Random order, so a drift in the machine's speed over the run spreads over the grid instead of
+    // favouring the points measured first.
+    List<Map<String, String>> grid = new ArrayList<>(space.grid(KnobSpace.GRID_LEVELS));
+    Collections.shuffle(grid, new Random(seed));
+    out.printf("grid: %d points over %s in random order (seed %d); %d measured already; cases %s%n", grid.size(),
+        space.knobs().stream().map(Knob::name).toList(), seed, done.p95().size(), cases);
     Path work = Files.createTempDirectory("tuner-grid");
     try (PrintWriter jmhLog = new PrintWriter(Files.newBufferedWriter(Path.of(table + ".jmh.log"),
         StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
