@@ -41,6 +41,9 @@ class OptimizeWithKnobSearchTest {
   static int exitCode;
   static String out;
   static String recording;
+  static final Map<String, Verified> verified = new java.util.HashMap<>();
+
+  record Verified(int code, String out) {}
   static List<Record.Experiment> experiments;
 
   @BeforeAll
@@ -68,6 +71,26 @@ class OptimizeWithKnobSearchTest {
     out = o + e.toString();
     experiments = new ExperimentLog(repo.resolve(".tuner/experiments.jsonl")).read(new PrintWriter(o)).stream()
         .filter(r -> r instanceof Record.Experiment).map(r -> (Record.Experiment) r).toList();
+    verifyBatchSize20("--phase", "exact");
+    verifyBatchSize20("--phase", "batching");
+    verifyBatchSize20("--phase", "relaxed");
+  }
+
+  /** {@code tuner verify --case ai-default} of the tree with batch size 20 (then put back), by arguments. */
+  private static void verifyBatchSize20(String... args) throws Exception {
+    Path tuning = repo.resolve("example/src/main/resources/tuning.properties");
+    String committed = Files.readString(tuning);
+    Files.writeString(tuning, committed.replace("reference.batchSize=10", "reference.batchSize=20"));
+    try {
+      StringWriter o = new StringWriter();
+      List<String> all = new java.util.ArrayList<>(List.of("verify", "--spec", repo.resolve("tuner.yaml").toString(),
+          "--case", "ai-default"));
+      all.addAll(List.of(args));
+      int code = new Main(new PrintWriter(o), new PrintWriter(o), Map.of()).run(all.toArray(String[]::new));
+      verified.put(String.join(" ", args), new Verified(code, o.toString()));
+    } finally {
+      Files.writeString(tuning, committed);
+    }
   }
 
   private static Path cloneWithTwoPhases(ExampleUpstream live) throws Exception {
@@ -152,6 +175,17 @@ class OptimizeWithKnobSearchTest {
       assertThat(e.stats()).containsKey("p95");
       assertThat(e.description()).startsWith("knobs: ");
     }
+  }
+
+  @Test
+  void verifyChecksTheOtherBatchSizeUnderTheContractsOfTheNamedPhase() {
+    assertThat(verified.get("--phase exact").code()).as(verified.get("--phase exact").out()).isEqualTo(ExitCode.CHECK_FAILED);
+    assertThat(verified.get("--phase exact").out()).contains("reference: 10 call(s), recorded 20 (contract exact)");
+    assertThat(verified.get("--phase batching").code()).as(verified.get("--phase batching").out())
+        .isEqualTo(ExitCode.OK);
+    assertThat(verified.get("--phase batching").out()).contains("PASS    ai-default", "reference=10");
+    assertThat(verified.get("--phase relaxed").code()).isEqualTo(ExitCode.USAGE);
+    assertThat(verified.get("--phase relaxed").out()).contains("--phase relaxed: no such phase", "[exact, batching]");
   }
 
   @Test
