@@ -142,9 +142,12 @@ public final class Recorder {
         calls.put(upstream.getKey(), events.size());
       }
       TreeMap<String, SortedMap<String, Integer>> variantCalls = new TreeMap<>();
+      Map<String, Set<String>> known = new TreeMap<>();
+      stubs.forEach((upstream, list) -> list.forEach(m -> known.computeIfAbsent(upstream, u -> new HashSet<>())
+          .add(Json.write(m.getRequest()))));
       for (int i = 0; i < variants.size(); i++) {
         Variant v = variants.get(i);
-        variantCalls.put(v.label(), addVariant(c, v, "v" + (i + 1) + "-", stubs, golden, writer));
+        variantCalls.put(v.label(), addVariant(c, v, "v" + (i + 1) + "-", known, golden, writer));
       }
       Manifest manifest = new Manifest(c.id(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
           "tuner-harness " + HarnessVersion.harness(), HarnessVersion.wiremock(), CanonicalJson.fromValue(c.input()),
@@ -162,12 +165,13 @@ public final class Recorder {
   }
 
   /**
-   * Adds a variant's stubs for requests the recorded values never make; returns the variant's calls.
+   * Adds a variant's stubs for requests no stub written so far answers; returns the variant's calls.
    *
-   * @param recorded the recorded values' stubs per upstream, already written
+   * @param known the requests (WireMock's JSON of the request pattern) of the stubs written so far, per upstream;
+   *     the variant's are added
    */
-  private SortedMap<String, Integer> addVariant(CaseSpec c, Variant v, String prefix,
-      Map<String, List<StubMapping>> recorded, String golden, FixtureWriter writer)
+  private SortedMap<String, Integer> addVariant(CaseSpec c, Variant v, String prefix, Map<String, Set<String>> known,
+      String golden, FixtureWriter writer)
       throws IOException, FixtureException, RecordingFailedException {
     Path stagedGolden = v.staged().golden(c.id());
     if (!Files.exists(stagedGolden)) {
@@ -184,14 +188,15 @@ public final class Recorder {
     FixtureSet staged = FixtureSet.load(v.staged(), c.id());
     Map<String, Integer> hits = staged.manifest().expectedHitsById();
     for (String upstream : staged.stubs().keySet()) {
-      Set<String> known = new HashSet<>();
-      recorded.getOrDefault(upstream, List.of()).forEach(m -> known.add(Json.write(m.getRequest())));
+      Set<String> answered = known.computeIfAbsent(upstream, u -> new HashSet<>());
       List<StubMapping> added = new ArrayList<>();
       for (RecordedStub stub : staged.stubs(upstream)) {
-        if (known.add(Json.write(stub.mapping().getRequest()))) {
+        // Every copy of a repeated request (a scenario) is kept, so replay can answer each call.
+        if (!answered.contains(Json.write(stub.mapping().getRequest()))) {
           added.add(withInlineBody(stub, v.label()));
         }
       }
+      added.forEach(m -> answered.add(Json.write(m.getRequest())));
       writer.writeVariant(v.label(), prefix, upstream, added, m -> hits.getOrDefault(m.getId().toString(), 1));
     }
     return staged.manifest().calls();
