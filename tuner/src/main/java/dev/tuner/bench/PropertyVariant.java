@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -14,9 +15,10 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A copy of an artifact with one key of one properties resource set to another value: how {@code
- * tuner calibrate} injects a known change (the example's {@code calibration.extraWorkPercent}
- * knob in {@code tuning.properties}) without rebuilding. Everything else is copied byte for byte.
+ * A copy of an artifact with one resource changed: one key of a properties resource set to another value, how
+ * {@code tuner calibrate} injects a known change (the example's {@code calibration.extraWorkPercent} knob in
+ * {@code tuning.properties}) without rebuilding, or a whole resource replaced, how {@code tuner record}
+ * records other values of a knob that changes calls. Everything else is copied byte for byte.
  */
 public final class PropertyVariant {
 
@@ -28,6 +30,33 @@ public final class PropertyVariant {
    * @throws IllegalArgumentException if the artifact has no such resource or the resource no such key
    */
   public static void write(Path from, Path to, String resource, String key, String value) throws IOException {
+    copyWith(from, to, resource, bytes -> replace(new String(bytes, StandardCharsets.ISO_8859_1), key, value, from,
+        resource).getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /**
+   * Writes {@code to}: {@code from} with {@code resource}'s content replaced.
+   *
+   * @throws IllegalArgumentException if the artifact has no such resource
+   */
+  public static void writeResource(Path from, Path to, String resource, byte[] content) throws IOException {
+    copyWith(from, to, resource, bytes -> content);
+  }
+
+  /** The bytes of {@code resource} in the artifact, or null when absent. */
+  public static byte[] readResource(Path jar, String resource) throws IOException {
+    try (ZipFile in = new ZipFile(jar.toFile())) {
+      ZipEntry entry = in.getEntry(resource);
+      if (entry == null) {
+        return null;
+      }
+      try (InputStream data = in.getInputStream(entry)) {
+        return data.readAllBytes();
+      }
+    }
+  }
+
+  private static void copyWith(Path from, Path to, String resource, UnaryOperator<byte[]> edit) throws IOException {
     boolean found = false;
     Files.createDirectories(to.toAbsolutePath().getParent());
     try (ZipFile in = new ZipFile(from.toFile());
@@ -41,8 +70,7 @@ public final class PropertyVariant {
           bytes = data.readAllBytes();
         }
         if (entry.getName().equals(resource)) {
-          bytes = replace(new String(bytes, StandardCharsets.ISO_8859_1), key, value, from, resource)
-              .getBytes(StandardCharsets.ISO_8859_1);
+          bytes = edit.apply(bytes);
           found = true;
         }
         ZipEntry copy = new ZipEntry(entry.getName());

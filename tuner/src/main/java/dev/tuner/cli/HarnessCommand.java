@@ -17,7 +17,11 @@ final class HarnessCommand {
 
   static int fork(Project project, TunerSpec spec, String command, List<String> args, PrintWriter out, PrintWriter err)
       throws Exception {
-    Path artifact = project.artifact(spec, err);
+    return fork(project, project.artifact(spec, err), command, args, out, err);
+  }
+
+  static int fork(Project project, Path artifact, String command, List<String> args, PrintWriter out,
+      PrintWriter err) throws Exception {
     List<String> all = new ArrayList<>();
     all.add(command);
     all.add("--spec");

@@ -1,8 +1,13 @@
 package dev.tuner.cli;
 
+import dev.tuner.build.Dirs;
 import dev.tuner.harness.fixture.Layout;
 import dev.tuner.harness.record.ProxyCapture;
+import dev.tuner.knobs.CallVariants;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,6 +23,8 @@ import picocli.CommandLine.Option;
       "For each case: a WireMock recorder in front of every live upstream, the hot path run through them,"
           + " then fixtures/<case>/<upstream>/mappings (WireMock's format), fixtures/<case>/manifest.json and the"
           + " approved output goldens/<case>.json. Credentials and volatile headers never reach disk.",
+      "Knobs declared with calls: (a batch size) are recorded with each of their other values too, so that a"
+          + " phase relaxing those upstreams' contracts can replay them; their output must be the same.",
       "With --proxy, starts recording proxies for traffic you drive and saves it under fixtures/_captured/ on Ctrl-C."
     },
     mixinStandardHelpOptions = true,
@@ -57,7 +64,38 @@ final class RecordCommand implements Callable<Integer> {
     }
     List<String> args = new ArrayList<>();
     cases.forEach(c -> args.addAll(List.of("--case", c)));
-    return HarnessCommand.fork(project, spec, "record", args, out, err);
+    List<CallVariants.Variant> variants = spec.knobs() == null ? List.of() : CallVariants.of(spec.knobs(),
+        project.root());
+    Path artifact = project.artifact(spec, err);
+    if (variants.isEmpty()) {
+      return HarnessCommand.fork(project, artifact, "record", args, out, err);
+    }
+    Path stage = Files.createTempDirectory(Files.createDirectories(project.root().resolve(".tuner")), "record-");
+    try {
+      List<String> merge = new ArrayList<>(args);
+      for (int i = 0; i < variants.size(); i++) {
+        CallVariants.Variant v = variants.get(i);
+        Path dir = Files.createDirectories(stage.resolve("v" + (i + 1)));
+        Files.writeString(dir.resolve("label.txt"), v.label() + "\n");
+        Path jar = stage.resolve("v" + (i + 1) + ".jar");
+        CallVariants.writeArtifact(artifact, jar, project.root().resolve(spec.knobs().file()), spec.knobs().file(), v);
+        out.println("recording with " + v.label() + " (a knob with calls:)");
+        out.flush();
+        StringWriter staged = new StringWriter();
+        List<String> into = new ArrayList<>(args);
+        into.addAll(List.of("--out", dir.toString()));
+        int code = HarnessCommand.fork(project, jar, "record", into, new PrintWriter(staged), err);
+        if (code != ExitCode.OK) {
+          out.print(staged);
+          err.println("tuner record: recording with " + v.label() + " failed; nothing was changed");
+          return code;
+        }
+        merge.addAll(List.of("--variant", dir.toString()));
+      }
+      return HarnessCommand.fork(project, artifact, "record", merge, out, err);
+    } finally {
+      Dirs.deleteTree(stage);
+    }
   }
 
   /** Runs the proxies in this JVM (no user code runs here) until Ctrl-C, then saves what they saw. */

@@ -1,5 +1,6 @@
 package dev.tuner.cli;
 
+import dev.tuner.spec.OptimizeSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,6 +47,10 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
   Path json;
 
+  @Option(names = "--phase", paramLabel = "NAME",
+      description = "Check calls under the contracts of this optimize phase (optimize.phases) instead of the spec's.")
+  String phase;
+
   private final PrintWriter out;
   private final PrintWriter err;
 
@@ -76,6 +81,14 @@ final class VerifyCommand implements Callable<Integer> {
     args.addAll(List.of("--transport", transport));
     if (json != null) {
       args.addAll(List.of("--json", json.toAbsolutePath().toString()));
+    }
+    if (phase != null) {
+      var chosen = spec.optimize().phases().stream().filter(p -> p.name().equals(phase)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("--phase " + phase + ": no such phase in "
+              + project.specFile + "; phases: " + spec.optimize().phases().stream()
+                  .map(OptimizeSpec.PhaseSpec::name).toList()));
+      chosen.contracts().forEach((upstream, contract) -> args.addAll(List.of("--contract",
+          upstream + "=" + contract.yamlName())));
     }
     return HarnessCommand.fork(project, spec, "verify", args, out, err);
   }

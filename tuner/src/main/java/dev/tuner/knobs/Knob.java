@@ -14,9 +14,10 @@ import java.util.Locale;
  *
  * @param levels the values of a choice or boolean, or a numeric knob's ordered levels; empty for a range
  * @param option a JVM knob's option (see {@link KnobSpec#option()}); null for a knobs-file key
+ * @param calls the upstreams whose calls it changes (see {@link KnobSpec#calls()})
  */
 public record Knob(String name, Type type, boolean jvm, double min, double max, boolean log, List<String> levels,
-    String option) {
+    String option, List<String> calls) {
 
   /** What values a knob takes. */
   public enum Type {
@@ -29,6 +30,7 @@ public record Knob(String name, Type type, boolean jvm, double min, double max, 
 
   public Knob {
     levels = List.copyOf(levels);
+    calls = List.copyOf(calls);
   }
 
   /** The runtime model of a declaration that {@code KnobChecks} accepted. */
@@ -42,7 +44,7 @@ public record Knob(String name, Type type, boolean jvm, double min, double max, 
     }
     double min = s.min() == null ? 0 : s.min();
     double max = s.max() == null ? 0 : s.max();
-    return new Knob(s.name(), type, jvm, min, max, "log".equals(s.scale()), levels, s.option());
+    return new Knob(s.name(), type, jvm, min, max, "log".equals(s.scale()), levels, s.option(), s.calls());
   }
 
   /** Searched by the numeric optimiser (integer or real), rather than by the coordinate sweep. */

@@ -88,7 +88,7 @@ public final class KnobGrid {
   public static void measure(TunerSpec spec, Path specFile, KnobSpace space, Path artifact, Path table,
       List<String> cases, JmhOptions jmh, long seed, PrintWriter out) throws Exception {
     Path root = specFile.getParent();
-    String resource = spec.knobs().file() == null ? null : resourceOf(spec.knobs().file());
+    String resource = spec.knobs().file() == null ? null : CallVariants.resourceOf(spec.knobs().file());
     Table done = Files.exists(table) ? Table.read(table, space) : new Table(space, new LinkedHashMap<>());
     if (!Files.exists(table)) {
       Files.writeString(table, Table.header(space));
@@ -132,13 +132,6 @@ public final class KnobGrid {
     } finally {
       Dirs.deleteTree(work);
     }
-  }
-
-  /** The classpath resource a file under {@code src/main/resources/} becomes in the jar. */
-  static String resourceOf(String file) {
-    String marker = "src/main/resources/";
-    int i = file.indexOf(marker);
-    return i < 0 ? Path.of(file).getFileName().toString() : file.substring(i + marker.length());
   }
 
   /** A measured grid: p95 (ms) per point; TSV with one column per knob, then p50_ms, p95_ms, seconds. */

@@ -300,7 +300,7 @@ public final class Optimizer {
 
     Instant t0 = clock.instant();
     Proposal proposal = proposer.propose(new ProposalRequest(run, state.attempts, root, state.best, prompt, promptFile,
-        ideasFile, options.proposerTimeout()));
+        ideasFile, options.proposerTimeout(), phase));
     double proposeSeconds = seconds(Duration.between(t0, clock.instant()));
     if (proposal.outcome() == Proposal.Outcome.EXHAUSTED) {
       return null;

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +28,9 @@ import java.util.Map;
  * number, then each candidate's ratio to the best at the time of its comparison times the best's value
  * (the ratio comes from the paired comparison, so machine drift between tries cancels). A point that failed
  * a gate (parity, calls, build, crash, timeout) is infeasible. Every value is cached, also from a resumed
- * run's log, so no point is measured twice.
+ * run's log, so no point is measured twice, with one exception: a point rejected because its calls changed
+ * (a batch size in a phase with exact contracts) is tried again in a later phase, whose contracts may allow
+ * it; the search then starts over from the best so far.
  */
 public final class KnobProposer implements Proposer {
 
@@ -36,7 +39,10 @@ public final class KnobProposer implements Proposer {
   private final String primary;
   private final String jvmOptionsFile;
   private final Map<Map<String, String>, Double> values = new LinkedHashMap<>();
+  /** Points rejected as {@code calls_changed}, with the phase that rejected them. */
+  private final Map<Map<String, String>, String> rejectedForCalls = new HashMap<>();
   private SteppedSearch search;
+  private String phase;
   private Map<String, String> start;
   private double bestValue = Double.NaN;
 
@@ -86,6 +92,9 @@ public final class KnobProposer implements Proposer {
     } else if (("keep".equals(tried.status()) || "explore".equals(tried.status())) && Double.isFinite(value)) {
       bestValue = value;
     }
+    if ("calls_changed".equals(tried.status())) {
+      rejectedForCalls.put(point, tried.phase());
+    }
     values.putIfAbsent(point, value);
     if (search != null) {
       search.tell(point, values.get(point));
@@ -113,7 +122,19 @@ public final class KnobProposer implements Proposer {
   public Proposal propose(ProposalRequest request) throws IOException {
     ProposerInfo info = ProposerInfo.of(kind());
     Map<String, String> current = knobs(request.root());
+    if (search != null && !request.phase().equals(phase)) {
+      search.close();
+      search = null;
+      start = current;
+    }
     if (search == null) {
+      phase = request.phase();
+      rejectedForCalls.forEach((p, rejectedIn) -> {
+        if (!phase.equals(rejectedIn)) {
+          values.remove(p);
+        }
+      });
+      rejectedForCalls.values().removeIf(rejectedIn -> !phase.equals(rejectedIn));
       search = new SteppedSearch(new KnobSearch(space, spec.optimizer(), spec.seed()), start != null ? start : current);
       values.forEach(search::tell);
     }

@@ -17,6 +17,8 @@ final class KnobChecks {
 
   private static final List<String> TYPES = List.of("integer", "real", "choice", "boolean");
   private static final List<String> OPTIMIZERS = List.of("cmaes", "bobyqa", "nelder-mead");
+  /** Combinations of call-changing knob values: each is one more recording of every case. */
+  private static final int MAX_VARIANTS = 16;
 
   private KnobChecks() {}
 
@@ -66,11 +68,41 @@ final class KnobChecks {
     }
     for (int i = 0; i < k.jvm().size(); i++) {
       numeric += knob(reader, "knobs.jvm[" + i + "]", k.jvm().get(i), true, names) ? 1 : 0;
+      if (!k.jvm().get(i).calls().isEmpty()) {
+        throw reader.error("knobs.jvm[" + i + "].calls", "a JVM option cannot change the hot path's calls;"
+            + " only knobs.params can");
+      }
+    }
+    int variants = 1;
+    for (int i = 0; i < k.params().size(); i++) {
+      variants *= callVariants(spec, reader, "knobs.params[" + i + "]", k.params().get(i));
+    }
+    if (variants > MAX_VARIANTS) {
+      throw reader.error("knobs.params", "the knobs that change calls have " + variants + " combinations of values,"
+          + " each recorded for every case; at most " + MAX_VARIANTS);
     }
     if (k.optimizer().equals("bobyqa") && numeric < 2) {
       throw reader.error("knobs.optimizer", "bobyqa needs at least two numeric knobs; declared " + numeric
           + " (use cmaes or nelder-mead)");
     }
+  }
+
+  /** How many values {@code tuner record} records for a knob that changes calls (1 for any other knob). */
+  private static int callVariants(TunerSpec spec, SpecReader reader, String key, KnobSpec s) throws SpecException {
+    if (s.calls().isEmpty()) {
+      return 1;
+    }
+    for (String upstream : s.calls()) {
+      if (!spec.upstreams().containsKey(upstream)) {
+        throw reader.error(key + ".calls", "no upstream named '" + upstream + "'; declared: "
+            + spec.upstreams().keySet());
+      }
+    }
+    if (s.values() == null && !"boolean".equals(s.type())) {
+      throw reader.error(key + ".calls", "a knob that changes calls needs its values listed (values: [...]):"
+          + " tuner record records the calls of each, and the search tries no other");
+    }
+    return "boolean".equals(s.type()) ? 2 : s.values().size();
   }
 
   /** Checks one declaration; true when it is numeric. */

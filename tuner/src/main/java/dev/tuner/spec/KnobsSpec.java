@@ -31,7 +31,19 @@ public record KnobsSpec(String file, Long seed, String optimizer, List<KnobSpec>
    * @param values a choice's values; for a numeric knob, its ordered levels instead of a range
    * @param option a JVM knob's option: the flag a boolean adds, or a template with {@code {}} for a number
    *     ({@code -Xmx{}m}); a JVM choice's values are the options themselves ({@code ""} for none)
+   * @param calls the upstreams whose calls the knob changes (a batch size): {@code tuner record} records the
+   *     requests of each of its values, so that a phase relaxing those upstreams' contracts can replay them
    */
   public record KnobSpec(String name, String type, Double min, Double max, String scale, List<Object> values,
-      String option) {}
+      String option, List<String> calls) {
+
+    public KnobSpec {
+      calls = calls == null ? List.of() : List.copyOf(calls);
+    }
+
+    public KnobSpec(String name, String type, Double min, Double max, String scale, List<Object> values,
+        String option) {
+      this(name, type, min, max, scale, values, option, null);
+    }
+  }
 }

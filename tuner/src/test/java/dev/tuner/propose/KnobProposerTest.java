@@ -33,12 +33,21 @@ class KnobProposerTest {
   }
 
   Proposal propose(KnobProposer p, int run) throws Exception {
+    return propose(p, run, "1");
+  }
+
+  Proposal propose(KnobProposer p, int run, String phase) throws Exception {
     return p.propose(new ProposalRequest(run, run - 1, root, "best", "", root.resolve("prompt"),
-        root.resolve("ideas"), Duration.ofSeconds(5)));
+        root.resolve("ideas"), Duration.ofSeconds(5), phase));
   }
 
   static Record.Experiment tried(int run, String status, Map<String, String> knobs, Double metric, Double ratio) {
-    return new Record.Experiment(run, "c" + run, metric, null, status, "d", "t", 1, null, null, null, "1", List.of(),
+    return tried(run, "1", status, knobs, metric, ratio);
+  }
+
+  static Record.Experiment tried(int run, String phase, String status, Map<String, String> knobs, Double metric,
+      Double ratio) {
+    return new Record.Experiment(run, "c" + run, metric, null, status, "d", "t", 1, null, null, null, phase, List.of(),
         null, ratio == null ? null : Map.of("p95", new Stats(ratio, List.of(ratio, ratio), 0.5, List.of(3, 3), "same")),
         null, null, null, null, null, knobs);
   }
@@ -56,6 +65,26 @@ class KnobProposerTest {
     assertThat(p.knobs(root)).isEqualTo(first.knobs());
     assertThat(Files.readString(root.resolve("tuning.properties"))).startsWith("# cache\n").endsWith("other=1\n");
     assertThat(first.description()).startsWith("knobs: ");
+  }
+
+  @Test
+  void aPointRejectedForItsCallsIsTriedAgainInALaterPhaseOnly() throws Exception {
+    KnobProposer p = proposer();
+    String committed = Files.readString(root.resolve("tuning.properties"));
+    String jvmOptions = Files.readString(root.resolve("jvm.options"));
+    Map<String, String> start = p.knobs(root);
+    p.observe(tried(0, "exact", "baseline", start, 100.0, null));
+    Map<String, String> rejected = propose(p, 1, "exact").knobs();
+    p.observe(tried(1, "exact", "calls_changed", rejected, null, null));
+    for (int run = 2; run <= 4; run++) {
+      Map<String, String> point = propose(p, run, "exact").knobs();
+      assertThat(point).as("run " + run).isNotEqualTo(rejected);
+      p.observe(tried(run, "exact", "discard", point, 101.0, 1.01));
+    }
+    // The loop proposes from the best's tree: here, the baseline's.
+    Files.writeString(root.resolve("tuning.properties"), committed);
+    Files.writeString(root.resolve("jvm.options"), jvmOptions);
+    assertThat(propose(p, 5, "relaxed").knobs()).as("the new phase's contracts may allow it").isEqualTo(rejected);
   }
 
   @Test

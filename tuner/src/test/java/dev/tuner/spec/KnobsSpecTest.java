@@ -58,6 +58,21 @@ class KnobsSpecTest {
   }
 
   @Test
+  void aKnobThatChangesCallsNamesItsUpstreamsAndListsItsValues() throws Exception {
+    KnobsSpec k = load("knobs:\n  file: conf/tuning.properties\n  params:\n"
+        + "    - {name: cache.size, type: integer, values: [16, 64], calls: [u]}\n").knobs();
+    assertThat(k.params().get(0).calls()).containsExactly("u");
+    String head = "knobs:\n  file: conf/tuning.properties\n  params:\n";
+    expectError(head + "    - {name: cache.size, type: integer, values: [16, 64], calls: [v]}\n",
+        ":13: knobs.params[0].calls: no upstream named 'v'; declared: [u]");
+    expectError(head + "    - {name: cache.size, type: integer, min: 1, max: 64, calls: [u]}\n",
+        "knobs.params[0].calls: a knob that changes calls needs its values listed");
+    expectError("knobs:\n  file: conf/tuning.properties\n  jvm:\n"
+        + "    - {name: gc, type: choice, values: ['-XX:+UseSerialGC'], calls: [u]}\n",
+        "knobs.jvm[0].calls: a JVM option cannot change the hot path's calls");
+  }
+
+  @Test
   void badDeclarationsNameTheLineAndKey() {
     String head = "knobs:\n  file: conf/tuning.properties\n  params:\n";
     expectError(head + "    - name: cache.sise\n      type: integer\n      min: 1\n      max: 9\n",

@@ -36,12 +36,16 @@ import java.util.stream.Collectors;
  * {@code java -cp benchmarks.jar dev.tuner.harness.cli.HarnessMain verify --spec tuner.yaml}.
  *
  * <pre>
- * record --spec FILE [--case ID]...
+ * record --spec FILE [--case ID]... [--out DIR] [--variant DIR]...
  * verify --spec FILE [--case ID]... [--holdout] [--update] [--transport in-process|loopback]
  *        [--contract UPSTREAM=exact|no-increase|free]... [--json FILE]
  * </pre>
  *
- * Exit codes: 0 all passed, 1 a check failed, 2 bad arguments, spec, fixture or golden, 3 environment.
+ * {@code --out} writes the recording under DIR instead of next to the spec (a staged variant); each {@code
+ * --variant} names such a staged recording, made with other knob values and labelled by its {@code
+ * label.txt}, whose requests join this one's fixtures.
+ *
+ * <p>Exit codes: 0 all passed, 1 a check failed, 2 bad arguments, spec, fixture or golden, 3 environment.
  */
 public final class HarnessMain {
 
@@ -79,7 +83,8 @@ public final class HarnessMain {
       Layout layout = new Layout(parsed.spec.toAbsolutePath().getParent());
       List<CaseSpec> cases = select(spec, parsed);
       HotPath hotPath = HotPaths.load(spec.target().hotPath());
-      return parsed.command.equals("record") ? record(layout, spec, hotPath, cases) : verify(layout, spec, hotPath, cases, parsed);
+      return parsed.command.equals("record") ? record(layout, spec, hotPath, cases, parsed)
+          : verify(layout, spec, hotPath, cases, parsed);
     } catch (SpecException | FixtureException | IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
       return 2;
@@ -92,16 +97,23 @@ public final class HarnessMain {
     }
   }
 
-  private int record(Layout layout, HarnessSpec spec, HotPath hotPath, List<CaseSpec> cases)
+  private int record(Layout layout, HarnessSpec spec, HotPath hotPath, List<CaseSpec> cases, Args args)
       throws IOException, FixtureException, UpstreamUnreachableException, RecordingFailedException {
-    Recorder recorder = new Recorder(layout, spec, hotPath);
+    Layout into = args.out == null ? layout : new Layout(args.out);
+    List<Recorder.Variant> variants = new ArrayList<>();
+    for (Path dir : args.variants) {
+      variants.add(new Recorder.Variant(Files.readString(dir.resolve("label.txt")).strip(), new Layout(dir)));
+    }
+    Recorder recorder = new Recorder(into, spec, hotPath, variants);
     for (CaseSpec c : cases) {
       Recorder.Recorded recorded = recorder.record(c);
       out.printf(Locale.ROOT, "recorded %-24s %s -> %s%n", c.id(), describe(recorded.calls()),
-          layout.root().relativize(recorded.fixtures()));
+          into.root().relativize(recorded.fixtures()));
+      recorded.variants().forEach((label, calls) -> out.printf(Locale.ROOT, "  with %s: %s%n", label,
+          describe(calls)));
     }
     out.printf(Locale.ROOT, "record: %d case(s) recorded; goldens in %s%n", cases.size(),
-        layout.root().relativize(layout.goldens()));
+        into.root().relativize(into.goldens()));
     return 0;
   }
 
@@ -162,6 +174,8 @@ public final class HarnessMain {
     TransportKind transport = TransportKind.IN_PROCESS;
     final Map<String, Contract> contracts = new HashMap<>();
     Path json;
+    Path out;
+    final List<Path> variants = new ArrayList<>();
 
     static Args parse(String[] argv) {
       Args a = new Args();
@@ -177,6 +191,8 @@ public final class HarnessMain {
           case "--spec" -> a.spec = Path.of(value(argv, ++i, flag));
           case "--case" -> a.cases.add(value(argv, ++i, flag));
           case "--json" -> a.json = Path.of(value(argv, ++i, flag));
+          case "--out" -> a.out = Path.of(value(argv, ++i, flag));
+          case "--variant" -> a.variants.add(Path.of(value(argv, ++i, flag)));
           case "--transport" -> a.transport = TransportKind.parse(value(argv, ++i, flag));
           case "--contract" -> {
             String v = value(argv, ++i, flag);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 /**
  * Writes one upstream's recorded stubs in WireMock's own layout ({@code mappings/*.json}, large bodies in
@@ -35,13 +36,26 @@ final class FixtureWriter {
   }
 
   /** Writes the stubs of one upstream; {@code hits} gives each stub's recorded hit count. */
-  void write(String upstream, List<StubMapping> stubs, java.util.function.ToIntFunction<StubMapping> hits)
-      throws IOException {
+  void write(String upstream, List<StubMapping> stubs, ToIntFunction<StubMapping> hits) throws IOException {
+    write(upstream, stubs, hits, "", null);
+  }
+
+  /**
+   * Writes stubs that only another knob value's requests use, with file names starting {@code prefix} so they
+   * never collide with the recorded values' files.
+   */
+  void writeVariant(String label, String prefix, String upstream, List<StubMapping> stubs,
+      ToIntFunction<StubMapping> hits) throws IOException {
+    write(upstream, stubs, hits, prefix, label);
+  }
+
+  private void write(String upstream, List<StubMapping> stubs, ToIntFunction<StubMapping> hits, String prefix,
+      String variant) throws IOException {
     Path mappings = Files.createDirectories(caseDir.resolve(upstream).resolve("mappings"));
     int n = 0;
     for (StubMapping stub : stubs) {
       scrubber.scrub(stub);
-      String base = String.format(Locale.ROOT, "%03d-%s-%s", ++n,
+      String base = String.format(Locale.ROOT, "%s%03d-%s-%s", prefix, ++n,
           stub.getRequest().getMethod().getName().toLowerCase(Locale.ROOT), slug(stub));
       stub.setName(upstream + " " + stub.getRequest().getMethod() + " " + stub.getRequest().getUrlMatcher().getExpected());
       extractBody(upstream, stub, base);
@@ -49,7 +63,7 @@ final class FixtureWriter {
       writeChecked(file, Json.write(stub));
       written.add(new Manifest.Stub(stub.getId().toString(), upstream, stub.getRequest().getMethod().getName(),
           stub.getRequest().getUrlMatcher().getExpected(), caseDir.relativize(file).toString().replace('\\', '/'),
-          hits.applyAsInt(stub)));
+          hits.applyAsInt(stub), variant));
     }
   }
 

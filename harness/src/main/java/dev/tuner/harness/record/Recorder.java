@@ -3,6 +3,8 @@ package dev.tuner.harness.record;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.tuner.harness.HarnessVersion;
@@ -12,7 +14,10 @@ import dev.tuner.harness.fixture.FixtureException;
 import dev.tuner.harness.fixture.FixtureSet;
 import dev.tuner.harness.fixture.Layout;
 import dev.tuner.harness.fixture.Manifest;
+import dev.tuner.harness.fixture.RecordedStub;
 import dev.tuner.harness.golden.CanonicalJson;
+import dev.tuner.harness.golden.Difference;
+import dev.tuner.harness.golden.JsonDiff;
 import dev.tuner.harness.parity.Goldens;
 import dev.tuner.harness.spec.CaseSpec;
 import dev.tuner.harness.spec.HarnessSpec;
@@ -31,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -38,6 +44,11 @@ import java.util.stream.Stream;
  * Records one case: a WireMock recorder in front of each live upstream, the hot path run through them, then
  * fixtures, manifest and golden written. Everything is written to a temporary directory first and moved into
  * place at the end, so a failure leaves the previous recording as it was.
+ *
+ * <p>Variants, recorded beforehand by the same hot path built with other knob values (into staging layouts),
+ * join the recording: their requests that the recorded values never make become stubs of their own, marked
+ * with the variant's label, so that a phase whose contract allows other calls can replay them. A variant must
+ * produce the same output, or the knob is not output-neutral and the recording fails.
  */
 public final class Recorder {
 
@@ -46,15 +57,30 @@ public final class Recorder {
   private final Layout layout;
   private final HarnessSpec spec;
   private final HotPath hotPath;
+  private final List<Variant> variants;
 
   public Recorder(Layout layout, HarnessSpec spec, HotPath hotPath) {
+    this(layout, spec, hotPath, List.of());
+  }
+
+  public Recorder(Layout layout, HarnessSpec spec, HotPath hotPath, List<Variant> variants) {
     this.layout = layout;
     this.spec = spec;
     this.hotPath = hotPath;
+    this.variants = List.copyOf(variants);
   }
 
-  /** What one recording wrote. */
-  public record Recorded(String caseId, Map<String, Integer> calls, Path fixtures, Path golden) {}
+  /**
+   * A recording of the same cases made with other knob values.
+   *
+   * @param label what differs, such as {@code reference.batchSize=20}
+   * @param staged where that recording was written
+   */
+  public record Variant(String label, Layout staged) {}
+
+  /** What one recording wrote; {@code variants} gives each variant's calls per upstream. */
+  public record Recorded(String caseId, Map<String, Integer> calls, Path fixtures, Path golden,
+      Map<String, ? extends Map<String, Integer>> variants) {}
 
   public Recorded record(CaseSpec c)
       throws UpstreamUnreachableException, RecordingFailedException, IOException, FixtureException {
@@ -115,9 +141,17 @@ public final class Recorder {
         writer.write(upstream.getKey(), upstream.getValue(), stub -> hitsOf(stub, events));
         calls.put(upstream.getKey(), events.size());
       }
+      TreeMap<String, SortedMap<String, Integer>> variantCalls = new TreeMap<>();
+      Map<String, Set<String>> known = new TreeMap<>();
+      stubs.forEach((upstream, list) -> list.forEach(m -> known.computeIfAbsent(upstream, u -> new HashSet<>())
+          .add(Json.write(m.getRequest()))));
+      for (int i = 0; i < variants.size(); i++) {
+        Variant v = variants.get(i);
+        variantCalls.put(v.label(), addVariant(c, v, "v" + (i + 1) + "-", known, golden, writer));
+      }
       Manifest manifest = new Manifest(c.id(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
           "tuner-harness " + HarnessVersion.harness(), HarnessVersion.wiremock(), CanonicalJson.fromValue(c.input()),
-          writer.stubs(), new TreeMap<>(calls), FixtureSet.hashFiles(tmp));
+          writer.stubs(), new TreeMap<>(calls), FixtureSet.hashFiles(tmp), variantCalls);
       Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(manifest) + "\n");
       replaceDirectory(tmp, layout.caseFixtures(c.id()));
     } finally {
@@ -125,8 +159,58 @@ public final class Recorder {
     }
     Goldens.write(layout.golden(c.id()), golden);
     Files.deleteIfExists(layout.received(c.id()));
-    return new Recorded(c.id(), FixtureSet.load(layout, c.id()).expectedCalls(), layout.caseFixtures(c.id()),
-        layout.golden(c.id()));
+    FixtureSet written = FixtureSet.load(layout, c.id());
+    return new Recorded(c.id(), written.expectedCalls(), layout.caseFixtures(c.id()), layout.golden(c.id()),
+        written.manifest().variants());
+  }
+
+  /**
+   * Adds a variant's stubs for requests no stub written so far answers; returns the variant's calls.
+   *
+   * @param known the requests (WireMock's JSON of the request pattern) of the stubs written so far, per upstream;
+   *     the variant's are added
+   */
+  private SortedMap<String, Integer> addVariant(CaseSpec c, Variant v, String prefix, Map<String, Set<String>> known,
+      String golden, FixtureWriter writer)
+      throws IOException, FixtureException, RecordingFailedException {
+    Path stagedGolden = v.staged().golden(c.id());
+    if (!Files.exists(stagedGolden)) {
+      throw new RecordingFailedException("case '" + c.id() + "': no recording with " + v.label() + " at "
+          + v.staged().root(), null);
+    }
+    List<Difference> differences = new JsonDiff(c.parity().tolerance(), c.parity().ignore())
+        .compare(CanonicalJson.parse(golden), CanonicalJson.parse(Files.readString(stagedGolden)));
+    if (!differences.isEmpty()) {
+      throw new RecordingFailedException("case '" + c.id() + "': with " + v.label() + " the output differs at "
+          + differences.size() + " path(s), first " + differences.get(0) + "; a knob that changes the output"
+          + " cannot be tuned", null);
+    }
+    FixtureSet staged = FixtureSet.load(v.staged(), c.id());
+    Map<String, Integer> hits = staged.manifest().expectedHitsById();
+    for (String upstream : staged.stubs().keySet()) {
+      Set<String> answered = known.computeIfAbsent(upstream, u -> new HashSet<>());
+      List<StubMapping> added = new ArrayList<>();
+      for (RecordedStub stub : staged.stubs(upstream)) {
+        // Every copy of a repeated request (a scenario) is kept, so replay can answer each call.
+        if (!answered.contains(Json.write(stub.mapping().getRequest()))) {
+          added.add(withInlineBody(stub, v.label()));
+        }
+      }
+      added.forEach(m -> answered.add(Json.write(m.getRequest())));
+      writer.writeVariant(v.label(), prefix, upstream, added, m -> hits.getOrDefault(m.getId().toString(), 1));
+    }
+    return staged.manifest().calls();
+  }
+
+  /** A copy of a staged stub with its body inline (the writer files it anew) and its scenario named apart. */
+  private static StubMapping withInlineBody(RecordedStub stub, String label) {
+    StubMapping copy = StubMapping.buildFrom(Json.write(stub.mapping()));
+    copy.setResponse(ResponseDefinitionBuilder.like(copy.getResponse()).but()
+        .withBodyFile(null).withBody(stub.body()).build());
+    if (copy.isInScenario()) {
+      copy.setScenarioName(label + " " + copy.getScenarioName());
+    }
+    return copy;
   }
 
   /** A stub in a scenario answered one call; any other answered every identical request. */

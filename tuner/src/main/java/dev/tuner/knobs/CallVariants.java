@@ -1,0 +1,79 @@
+package dev.tuner.knobs;
+
+import dev.tuner.bench.PropertyVariant;
+import dev.tuner.spec.KnobsSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The other values of the knobs that change the hot path's calls ({@code calls:} in a knob's declaration),
+ * which {@code tuner record} records next to the committed values: every combination but the committed one,
+ * each run from a copy of the artifact whose packaged knobs file holds those values, so no build is needed.
+ */
+public final class CallVariants {
+
+  private CallVariants() {}
+
+  /** One combination of values, and its label in fixtures and messages ({@code reference.batchSize=20}). */
+  public record Variant(String label, Map<String, String> values) {}
+
+  /** The combinations to record, given the knobs file's values under {@code root}; empty when no knob changes calls. */
+  public static List<Variant> of(KnobsSpec spec, Path root) throws IOException {
+    List<Knob> knobs = KnobSpace.of(spec).params().stream().filter(k -> !k.calls().isEmpty()).toList();
+    if (knobs.isEmpty()) {
+      return List.of();
+    }
+    KnobFile file = new KnobFile(root.resolve(spec.file()));
+    Map<String, String> committed = new LinkedHashMap<>();
+    for (Knob k : knobs) {
+      committed.put(k.name(), file.get(k.name()));
+    }
+    List<Map<String, String>> points = new KnobSpace(knobs).grid(1);
+    List<Variant> variants = new ArrayList<>();
+    for (Map<String, String> p : points) {
+      if (!p.equals(committed)) {
+        variants.add(new Variant(KnobSpace.describe(p), p));
+      }
+    }
+    return variants;
+  }
+
+  /**
+   * Writes {@code to}: the artifact with its packaged knobs file set to the variant's values.
+   *
+   * @param knobsFile the knobs file in the tree, which the artifact must package unchanged
+   * @throws IllegalStateException when the artifact does not package the tree's knobs file as it is
+   */
+  public static void writeArtifact(Path artifact, Path to, Path knobsFile, String declared, Variant variant)
+      throws IOException {
+    String resource = resourceOf(declared);
+    byte[] packaged = PropertyVariant.readResource(artifact, resource);
+    if (packaged == null || !Arrays.equals(packaged, Files.readAllBytes(knobsFile))) {
+      throw new IllegalStateException("knobs.file " + declared + " is not packaged unchanged in " + artifact + " as "
+          + resource + (packaged == null ? "" : " (the packaged copy differs: rebuild)")
+          + "; tuner record runs the other values of knobs with calls: from that resource");
+    }
+    Path edited = Files.createTempFile(to.toAbsolutePath().getParent(), "knobs-",
+        knobsFile.getFileName().toString());
+    try {
+      Files.copy(knobsFile, edited, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      new KnobFile(edited).set(variant.values());
+      PropertyVariant.writeResource(artifact, to, resource, Files.readAllBytes(edited));
+    } finally {
+      Files.deleteIfExists(edited);
+    }
+  }
+
+  /** The classpath resource a file under {@code src/main/resources/} becomes in the jar. */
+  static String resourceOf(String file) {
+    String marker = "src/main/resources/";
+    int i = file.indexOf(marker);
+    return i < 0 ? Path.of(file).getFileName().toString() : file.substring(i + marker.length());
+  }
+}

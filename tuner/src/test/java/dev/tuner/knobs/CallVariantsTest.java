@@ -1,0 +1,75 @@
+package dev.tuner.knobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tuner.bench.PropertyVariant;
+import dev.tuner.spec.KnobsSpec;
+import dev.tuner.spec.KnobsSpec.KnobSpec;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The other values of knobs that change calls, and the artifacts {@code tuner record} runs them from. */
+class CallVariantsTest {
+
+  static final String FILE = "app/src/main/resources/tuning.properties";
+  static final String TUNING = "# batch\nbatch=10\nmode=a\ncache=64\n";
+  static final KnobsSpec SPEC = new KnobsSpec(FILE, 1L, "cmaes", List.of(
+      new KnobSpec("batch", "integer", null, null, null, List.of(10, 20, 50), null, List.of("reference")),
+      new KnobSpec("mode", "choice", null, null, null, List.of("a", "b"), null, List.of("reference")),
+      new KnobSpec("cache", "integer", 16.0, 1024.0, "log", null, null)), List.of());
+
+  @TempDir Path root;
+  Path jar;
+
+  @BeforeEach
+  void treeAndArtifact() throws Exception {
+    Files.createDirectories(root.resolve(FILE).getParent());
+    Files.writeString(root.resolve(FILE), TUNING);
+    jar = root.resolve("app.jar");
+    try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
+      zip.putNextEntry(new ZipEntry("tuning.properties"));
+      zip.write(TUNING.getBytes(StandardCharsets.ISO_8859_1));
+      zip.closeEntry();
+      zip.putNextEntry(new ZipEntry("app/Main.class"));
+      zip.write(new byte[] {(byte) 0xca, (byte) 0xfe});
+      zip.closeEntry();
+    }
+  }
+
+  @Test
+  void everyCombinationOfTheCallKnobsButTheCommittedOneIsAVariant() throws Exception {
+    assertThat(CallVariants.of(SPEC, root)).extracting(CallVariants.Variant::label).containsExactly(
+        "batch=10 mode=b", "batch=20 mode=a", "batch=20 mode=b", "batch=50 mode=a", "batch=50 mode=b");
+  }
+
+  @Test
+  void aVariantsArtifactPackagesTheKnobsFileWithItsValuesAndNothingElseChanged() throws Exception {
+    CallVariants.Variant v = CallVariants.of(SPEC, root).get(1);
+    Path to = root.resolve("v.jar");
+    CallVariants.writeArtifact(jar, to, root.resolve(FILE), FILE, v);
+    assertThat(new String(PropertyVariant.readResource(to, "tuning.properties"), StandardCharsets.ISO_8859_1))
+        .isEqualTo("# batch\nbatch=20\nmode=a\ncache=64\n");
+    assertThat(PropertyVariant.readResource(to, "app/Main.class")).containsExactly(0xca, 0xfe);
+  }
+
+  @Test
+  void anArtifactBuiltFromAnotherKnobsFileIsRefused() throws Exception {
+    Files.writeString(root.resolve(FILE), TUNING.replace("cache=64", "cache=128"));
+    CallVariants.Variant v = new CallVariants.Variant("batch=20", Map.of("batch", "20"));
+    assertThatThrownBy(() -> CallVariants.writeArtifact(jar, root.resolve("v.jar"), root.resolve(FILE), FILE, v))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("knobs.file " + FILE + " is not packaged unchanged")
+        .hasMessageContaining("the packaged copy differs: rebuild");
+    assertThat(root.resolve("v.jar")).doesNotExist();
+  }
+}
