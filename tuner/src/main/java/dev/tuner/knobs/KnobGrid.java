@@ -33,11 +33,12 @@ import java.util.Random;
  * <pre>
  * java -cp tuner/target/tuner.jar dev.tuner.knobs.KnobGrid measure tuner.yaml benchmarks/target/benchmarks.jar grid.tsv \
  *     [cases=a,b] [warmup=8:1s] [measure=3:1s] [forks=2] [seed=1]
- * java -cp tuner/target/tuner.jar dev.tuner.knobs.KnobGrid search tuner.yaml grid.tsv [budget=N] [seeds=N]
+ * java -cp tuner/target/tuner.jar dev.tuner.knobs.KnobGrid search tuner.yaml grid.tsv[,grid2.tsv] [budget=N] [seeds=N]
  * </pre>
  *
  * {@code measure} appends one line per point to the table and skips points already in it, so it can be
- * stopped and started again.
+ * stopped and started again. {@code search} over several tables (passes of {@code measure} with other seeds,
+ * so other orders) reads each point's mean p95, which halves the variance of a two-pass grid.
  */
 public final class KnobGrid {
 
@@ -47,7 +48,7 @@ public final class KnobGrid {
     boolean measure = args.length >= 4 && args[0].equals("measure");
     if (!measure && !(args.length >= 3 && args[0].equals("search"))) {
       System.err.println("usage: KnobGrid measure SPEC ARTIFACT TABLE [cases=a,b] [warmup=N:T] [measure=N:T] [forks=N] [seed=N]\n"
-          + "       KnobGrid search SPEC TABLE [budget=N] [seeds=N]");
+          + "       KnobGrid search SPEC TABLE[,TABLE...] [budget=N] [seeds=N]");
       System.exit(2);
     }
     Path specFile = Path.of(args[1]).toAbsolutePath();
@@ -80,7 +81,11 @@ public final class KnobGrid {
     } else {
       Map<String, String> start = new dev.tuner.propose.KnobProposer(spec.knobs(), "p95",
           spec.benchmark().jvmOptionsFile()).knobs(specFile.getParent());
-      GridReplay.run(space, Table.read(Path.of(args[2]), space), start, spec.knobs().optimizer(), opts, out);
+      List<Table> passes = new ArrayList<>();
+      for (String file : args[2].split(",")) {
+        passes.add(Table.read(Path.of(file), space));
+      }
+      GridReplay.run(space, Table.mean(passes), start, spec.knobs().optimizer(), opts, out);
     }
   }
 
@@ -150,6 +155,27 @@ public final class KnobGrid {
       cols.add(String.format(Locale.ROOT, "%.3f", p95));
       cols.add(String.format(Locale.ROOT, "%.0f", seconds));
       return String.join("\t", cols) + "\n";
+    }
+
+    /** Each point's mean p95 over several passes; every pass must hold the same points. */
+    public static Table mean(List<Table> passes) {
+      Table first = passes.get(0);
+      Map<Map<String, String>, Double> mean = new LinkedHashMap<>();
+      for (Map<String, String> point : first.p95().keySet()) {
+        double sum = 0;
+        for (Table t : passes) {
+          Double v = t.p95().get(point);
+          if (v == null) {
+            throw new IllegalArgumentException("a pass has no point " + KnobSpace.describe(point));
+          }
+          sum += v;
+        }
+        mean.put(point, sum / passes.size());
+      }
+      if (passes.stream().anyMatch(t -> t.p95().size() != mean.size())) {
+        throw new IllegalArgumentException("the passes hold different points");
+      }
+      return new Table(first.space(), mean);
     }
 
     public static Table read(Path file, KnobSpace space) throws IOException {
