@@ -4,6 +4,7 @@ import dev.tuner.build.Dirs;
 import dev.tuner.harness.fixture.Layout;
 import dev.tuner.harness.record.ProxyCapture;
 import dev.tuner.knobs.CallVariants;
+import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -67,9 +68,16 @@ final class RecordCommand implements Callable<Integer> {
     List<CallVariants.Variant> variants = spec.knobs() == null ? List.of() : CallVariants.of(spec.knobs(),
         project.root());
     Path artifact = project.artifact(spec, err);
-    if (variants.isEmpty()) {
-      return HarnessCommand.fork(project, artifact, "record", args, out, err);
-    }
+    return variants.isEmpty() ? HarnessCommand.fork(project, artifact, "record", args, out, err)
+        : recordWithVariants(spec, artifact, args, variants);
+  }
+
+  /**
+   * Records each variant into a staging directory of its own, from a copy of the artifact with its values, then
+   * the committed values, merging the variants in; a failure stops before any fixture changes.
+   */
+  private int recordWithVariants(TunerSpec spec, Path artifact, List<String> args,
+      List<CallVariants.Variant> variants) throws Exception {
     Path stage = Files.createTempDirectory(Files.createDirectories(project.root().resolve(".tuner")), "record-");
     try {
       List<String> merge = new ArrayList<>(args);
@@ -99,7 +107,7 @@ final class RecordCommand implements Callable<Integer> {
   }
 
   /** Runs the proxies in this JVM (no user code runs here) until Ctrl-C, then saves what they saw. */
-  private int capture(dev.tuner.spec.TunerSpec spec) throws Exception {
+  private int capture(TunerSpec spec) throws Exception {
     Layout layout = new Layout(project.root());
     ProxyCapture capture = ProxyCapture.start(layout, spec.harness(), port);
     out.println("recording proxies (point your client's base URLs here; Ctrl-C saves to "

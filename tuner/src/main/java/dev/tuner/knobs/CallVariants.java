@@ -5,6 +5,7 @@ import dev.tuner.spec.KnobsSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -62,7 +63,7 @@ public final class CallVariants {
     Path edited = Files.createTempFile(to.toAbsolutePath().getParent(), "knobs-",
         knobsFile.getFileName().toString());
     try {
-      Files.copy(knobsFile, edited, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(knobsFile, edited, StandardCopyOption.REPLACE_EXISTING);
       new KnobFile(edited).set(variant.values());
       PropertyVariant.writeResource(artifact, to, resource, Files.readAllBytes(edited));
     } finally {
