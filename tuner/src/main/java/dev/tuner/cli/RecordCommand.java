@@ -86,7 +86,8 @@ final class RecordCommand implements Callable<Integer> {
         Path dir = Files.createDirectories(stage.resolve("v" + (i + 1)));
         Files.writeString(dir.resolve("label.txt"), v.label() + "\n");
         Path jar = stage.resolve("v" + (i + 1) + ".jar");
-        CallVariants.writeArtifact(artifact, jar, project.root().resolve(spec.knobs().file()), spec.knobs().file(), v);
+        CallVariants.writeArtifact(artifact, jar, project.root().resolve(spec.knobs().file()), spec.knobs().file(),
+            v.values());
         out.println("recording with " + v.label() + " (a knob with calls:)");
         out.flush();
         StringWriter staged = new StringWriter();

@@ -46,25 +46,26 @@ public final class CallVariants {
   }
 
   /**
-   * Writes {@code to}: the artifact with its packaged knobs file set to the variant's values.
+   * Writes {@code to}: the artifact with its packaged knobs file set to {@code values} (a variant's, or a grid
+   * point's), every other entry copied byte for byte.
    *
    * @param knobsFile the knobs file in the tree, which the artifact must package unchanged
    * @throws IllegalStateException when the artifact does not package the tree's knobs file as it is
    */
-  public static void writeArtifact(Path artifact, Path to, Path knobsFile, String declared, Variant variant)
+  public static void writeArtifact(Path artifact, Path to, Path knobsFile, String declared, Map<String, String> values)
       throws IOException {
     String resource = resourceOf(declared);
     byte[] packaged = PropertyVariant.readResource(artifact, resource);
     if (packaged == null || !Arrays.equals(packaged, Files.readAllBytes(knobsFile))) {
       throw new IllegalStateException("knobs.file " + declared + " is not packaged unchanged in " + artifact + " as "
           + resource + (packaged == null ? "" : " (the packaged copy differs: rebuild)")
-          + "; tuner record runs the other values of knobs with calls: from that resource");
+          + "; other knob values are run from that resource");
     }
     Path edited = Files.createTempFile(to.toAbsolutePath().getParent(), "knobs-",
         knobsFile.getFileName().toString());
     try {
       Files.copy(knobsFile, edited, StandardCopyOption.REPLACE_EXISTING);
-      new KnobFile(edited).set(variant.values());
+      new KnobFile(edited).set(values);
       PropertyVariant.writeResource(artifact, to, resource, Files.readAllBytes(edited));
     } finally {
       Files.deleteIfExists(edited);

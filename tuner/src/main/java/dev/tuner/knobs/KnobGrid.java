@@ -4,7 +4,6 @@ import dev.tuner.bench.BenchRun;
 import dev.tuner.bench.BenchSummary;
 import dev.tuner.bench.JmhOptions;
 import dev.tuner.bench.JmhRunner;
-import dev.tuner.bench.PropertyVariant;
 import dev.tuner.build.Dirs;
 import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,9 +26,9 @@ import java.util.Random;
 /**
  * The exhaustive grid over a spec's knobs, the yardstick of the knob search: every point is measured as the
  * loop measures a build ({@code LoopBench.measure}: JMH SampleTime, the geometric mean over the cases of
- * each case's p95), on a copy of the built artifact with the knobs-file keys set ({@link PropertyVariant},
- * no Maven build per point) and the JVM knobs merged over {@code benchmark.jvmArgs}. Then the search can be
- * run over the measured table to count the evaluations it needs.
+ * each case's p95), on a copy of the built artifact with the knobs-file keys set ({@link
+ * CallVariants#writeArtifact}, no Maven build per point) and the JVM knobs merged over {@code
+ * benchmark.jvmArgs}. Then the search can be run over the measured table to count the evaluations it needs.
  *
  * <pre>
  * java -cp tuner/target/tuner.jar dev.tuner.knobs.KnobGrid measure tuner.yaml benchmarks/target/benchmarks.jar grid.tsv \
@@ -93,7 +93,6 @@ public final class KnobGrid {
   public static void measure(TunerSpec spec, Path specFile, KnobSpace space, Path artifact, Path table,
       List<String> cases, JmhOptions jmh, long seed, PrintWriter out) throws Exception {
     Path root = specFile.getParent();
-    String resource = spec.knobs().file() == null ? null : CallVariants.resourceOf(spec.knobs().file());
     Table done = Files.exists(table) ? Table.read(table, space) : new Table(space, new LinkedHashMap<>());
     if (!Files.exists(table)) {
       Files.writeString(table, Table.header(space));
@@ -114,14 +113,13 @@ public final class KnobGrid {
           continue;
         }
         Path jar = work.resolve("variant.jar");
-        Path from = artifact;
-        int step = 0;
-        for (Knob k : space.params()) {
-          Path to = work.resolve("variant-" + (step++ % 2) + ".jar");
-          PropertyVariant.write(from, to, resource, k.name(), point.get(k.name()));
-          from = to;
+        Map<String, String> params = new LinkedHashMap<>();
+        space.params().forEach(k -> params.put(k.name(), point.get(k.name())));
+        if (params.isEmpty()) {
+          Files.copy(artifact, jar, StandardCopyOption.REPLACE_EXISTING);
+        } else {
+          CallVariants.writeArtifact(artifact, jar, root.resolve(spec.knobs().file()), spec.knobs().file(), params);
         }
-        Files.copy(from, jar, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         List<String> jvm = new ArrayList<>();
         space.jvm().forEach(k -> jvm.addAll(k.jvmOptions(point.get(k.name()))));
         JmhOptions options = new JmhOptions(jmh.benchmark(), jmh.forks(), jmh.warmupIterations(), jmh.warmupTime(),

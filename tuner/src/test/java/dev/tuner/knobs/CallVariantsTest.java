@@ -56,7 +56,7 @@ class CallVariantsTest {
   void aVariantsArtifactPackagesTheKnobsFileWithItsValuesAndNothingElseChanged() throws Exception {
     CallVariants.Variant v = CallVariants.of(SPEC, root).get(1);
     Path to = root.resolve("v.jar");
-    CallVariants.writeArtifact(jar, to, root.resolve(FILE), FILE, v);
+    CallVariants.writeArtifact(jar, to, root.resolve(FILE), FILE, v.values());
     assertThat(new String(PropertyVariant.readResource(to, "tuning.properties"), StandardCharsets.ISO_8859_1))
         .isEqualTo("# batch\nbatch=20\nmode=a\ncache=64\n");
     assertThat(PropertyVariant.readResource(to, "app/Main.class")).containsExactly(0xca, 0xfe);
@@ -65,8 +65,8 @@ class CallVariantsTest {
   @Test
   void anArtifactBuiltFromAnotherKnobsFileIsRefused() throws Exception {
     Files.writeString(root.resolve(FILE), TUNING.replace("cache=64", "cache=128"));
-    CallVariants.Variant v = new CallVariants.Variant("batch=20", Map.of("batch", "20"));
-    assertThatThrownBy(() -> CallVariants.writeArtifact(jar, root.resolve("v.jar"), root.resolve(FILE), FILE, v))
+    assertThatThrownBy(() -> CallVariants.writeArtifact(jar, root.resolve("v.jar"), root.resolve(FILE), FILE,
+        Map.of("batch", "20")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("knobs.file " + FILE + " is not packaged unchanged")
         .hasMessageContaining("the packaged copy differs: rebuild");
