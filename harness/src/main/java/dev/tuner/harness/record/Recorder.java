@@ -144,7 +144,7 @@ public final class Recorder {
       TreeMap<String, SortedMap<String, Integer>> variantCalls = new TreeMap<>();
       Map<String, Set<String>> known = new TreeMap<>();
       stubs.forEach((upstream, list) -> list.forEach(m -> known.computeIfAbsent(upstream, u -> new HashSet<>())
-          .add(Json.write(m.getRequest()))));
+          .add(requestKey(m))));
       for (int i = 0; i < variants.size(); i++) {
         Variant v = variants.get(i);
         variantCalls.put(v.label(), addVariant(c, v, "v" + (i + 1) + "-", known, golden, writer));
@@ -167,8 +167,7 @@ public final class Recorder {
   /**
    * Adds a variant's stubs for requests no stub written so far answers; returns the variant's calls.
    *
-   * @param known the requests (WireMock's JSON of the request pattern) of the stubs written so far, per upstream;
-   *     the variant's are added
+   * @param known the {@link #requestKey}s of the stubs written so far, per upstream; the variant's are added
    */
   private SortedMap<String, Integer> addVariant(CaseSpec c, Variant v, String prefix, Map<String, Set<String>> known,
       String golden, FixtureWriter writer)
@@ -190,16 +189,24 @@ public final class Recorder {
     for (String upstream : staged.stubs().keySet()) {
       Set<String> answered = known.computeIfAbsent(upstream, u -> new HashSet<>());
       List<StubMapping> added = new ArrayList<>();
+      Set<String> addedKeys = new HashSet<>();
       for (RecordedStub stub : staged.stubs(upstream)) {
         // Every copy of a repeated request (a scenario) is kept, so replay can answer each call.
-        if (!answered.contains(Json.write(stub.mapping().getRequest()))) {
+        String key = requestKey(stub.mapping());
+        if (!answered.contains(key)) {
           added.add(withInlineBody(stub, v.label()));
+          addedKeys.add(key);
         }
       }
-      added.forEach(m -> answered.add(Json.write(m.getRequest())));
+      answered.addAll(addedKeys);
       writer.writeVariant(v.label(), prefix, upstream, added, m -> hits.getOrDefault(m.getId().toString(), 1));
     }
     return staged.manifest().calls();
+  }
+
+  /** What identifies a stub's request when recordings are merged: WireMock's JSON of its request pattern. */
+  private static String requestKey(StubMapping stub) {
+    return Json.write(stub.getRequest());
   }
 
   /** A copy of a staged stub with its body inline (the writer files it anew) and its scenario named apart. */
