@@ -672,7 +672,7 @@ public final class Optimizer {
   }
 
   private double primary(Bench.Measurement m) {
-    return m.metrics().getOrDefault(spec.metric().primary().name().toLowerCase(Locale.ROOT) + "_ms", Double.NaN);
+    return m.metrics().getOrDefault(primaryName() + "_ms", Double.NaN);
   }
 
   private static Map<String, Integer> callsOf(Bench.Measurement m) {
