@@ -13,8 +13,13 @@ final class GridReplay {
 
   private GridReplay() {}
 
-  /** What one seed's search found within the budget. */
-  record Outcome(long seed, int evaluations, Map<String, String> best, double value, int toWithin5) {}
+  /**
+   * What one seed's search found within the budget.
+   *
+   * @param path every point measured, in order, with its value
+   */
+  record Outcome(long seed, int evaluations, Map<String, String> best, double value, int toWithin5,
+      Map<Map<String, String>, Double> path) {}
 
   /**
    * @param start where the search starts (the knobs files' values)
@@ -53,7 +58,7 @@ final class GridReplay {
     } catch (Spent spent) {
       // the budget ended the search
     }
-    return new Outcome(seed, seen.size(), bestPoint[0], best[0], within[0]);
+    return new Outcome(seed, seen.size(), bestPoint[0], best[0], within[0], seen);
   }
 
   static void run(KnobSpace space, KnobGrid.Table table, Map<String, String> start, String optimizer,
@@ -75,6 +80,10 @@ final class GridReplay {
       out.printf(Locale.ROOT, "seed %2d: %2d evaluations, best %.3f ms (%+.1f%% vs grid best) at %s%s%n", seed,
           o.evaluations(), o.value(), 100 * (o.value() / min.getValue() - 1), KnobSpace.describe(o.best()),
           o.toWithin5() > 0 ? "; within 5% after " + o.toWithin5() : "");
+      if (seed == 1) {
+        int[] n = {0};
+        o.path().forEach((p, v) -> out.printf(Locale.ROOT, "  %d. %s: %.3f ms%n", ++n[0], KnobSpace.describe(p), v));
+      }
     }
     out.printf("within 5%% of the grid's best: %d of %d seeds%n", hits, seeds);
   }

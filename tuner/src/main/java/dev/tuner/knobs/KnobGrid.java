@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The exhaustive grid over a spec's knobs, the yardstick of the knob search: every point is measured as the
@@ -45,48 +47,97 @@ public final class KnobGrid {
   private KnobGrid() {}
 
   public static void main(String[] args) throws Exception {
-    boolean measure = args.length >= 4 && args[0].equals("measure");
-    if (!measure && !(args.length >= 3 && args[0].equals("search"))) {
+    String mode = args.length > 0 ? args[0] : "";
+    int positional = switch (mode) {
+      case "measure", "paired" -> 4;
+      case "search" -> 3;
+      default -> Integer.MAX_VALUE;
+    };
+    if (args.length < positional) {
       System.err.println("usage: KnobGrid measure SPEC ARTIFACT TABLE [cases=a,b] [warmup=N:T] [measure=N:T] [forks=N] [seed=N]\n"
-          + "       KnobGrid search SPEC TABLE[,TABLE...] [budget=N] [seeds=N]");
+          + "       KnobGrid paired SPEC ARTIFACT TABLE reference=KNOB=V,... [only=KNOB=V|V;...] [cases=a,b] [rounds=N] [forks=N] [warmup=S]\n"
+          + "       KnobGrid search SPEC TABLE[,TABLE...] [paired=TABLE] [budget=N] [seeds=N]");
       System.exit(2);
     }
     Path specFile = Path.of(args[1]).toAbsolutePath();
     TunerSpec spec = TunerSpec.load(specFile);
     KnobSpace space = KnobSpace.of(spec.knobs());
     Map<String, String> opts = new HashMap<>();
-    for (int i = measure ? 4 : 3; i < args.length; i++) {
+    for (int i = positional; i < args.length; i++) {
       String[] kv = args[i].split("=", 2);
       opts.put(kv[0], kv[1]);
     }
     PrintWriter out = new PrintWriter(System.out, true);
-    if (measure) {
-      List<String> cases = opts.containsKey("cases") ? List.of(opts.get("cases").split(","))
-          : spec.cases().stream().filter(c -> c.split() == dev.tuner.harness.spec.Split.TUNE)
-              .map(dev.tuner.harness.spec.CaseSpec::id).toList();
-      JmhOptions jmh = JmhOptions.of(spec.benchmark());
-      if (opts.containsKey("warmup")) {
-        String[] w = opts.get("warmup").split(":");
-        jmh = jmh.withWarmup(Integer.parseInt(w[0]), w[1]);
+    List<String> cases = opts.containsKey("cases") ? List.of(opts.get("cases").split(","))
+        : spec.cases().stream().filter(c -> c.split() == dev.tuner.harness.spec.Split.TUNE)
+            .map(dev.tuner.harness.spec.CaseSpec::id).toList();
+    switch (mode) {
+      case "measure" -> {
+        JmhOptions jmh = JmhOptions.of(spec.benchmark());
+        if (opts.containsKey("warmup")) {
+          String[] w = opts.get("warmup").split(":");
+          jmh = jmh.withWarmup(Integer.parseInt(w[0]), w[1]);
+        }
+        if (opts.containsKey("measure")) {
+          String[] m = opts.get("measure").split(":");
+          jmh = jmh.withMeasurement(Integer.parseInt(m[0]), m[1]);
+        }
+        if (opts.containsKey("forks")) {
+          jmh = jmh.withForks(Integer.parseInt(opts.get("forks")));
+        }
+        long seed = Long.parseLong(opts.getOrDefault("seed", "1"));
+        measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]), cases, jmh, seed, out);
       }
-      if (opts.containsKey("measure")) {
-        String[] m = opts.get("measure").split(":");
-        jmh = jmh.withMeasurement(Integer.parseInt(m[0]), m[1]);
+      case "paired" -> {
+        if (!opts.containsKey("reference")) {
+          throw new IllegalArgumentException("paired needs reference=KNOB=VALUE,...");
+        }
+        PairedGrid.measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]),
+            point(space, opts.get("reference")), only(opts.get("only")), cases,
+            Integer.parseInt(opts.getOrDefault("rounds", "16")), Integer.parseInt(opts.getOrDefault("forks", "10")),
+            opts.containsKey("warmup") ? Integer.valueOf(opts.get("warmup")) : null, out);
       }
-      if (opts.containsKey("forks")) {
-        jmh = jmh.withForks(Integer.parseInt(opts.get("forks")));
+      default -> {
+        Map<String, String> start = new dev.tuner.propose.KnobProposer(spec.knobs(), "p95",
+            spec.benchmark().jvmOptionsFile()).knobs(specFile.getParent());
+        List<Table> passes = new ArrayList<>();
+        for (String file : args[2].split(",")) {
+          passes.add(Table.read(Path.of(file), space));
+        }
+        Table table = Table.mean(passes);
+        if (opts.containsKey("paired")) {
+          table = table.refinedBy(PairedGrid.read(Path.of(opts.get("paired")), space));
+        }
+        GridReplay.run(space, table, start, spec.knobs().optimizer(), opts, out);
       }
-      long seed = Long.parseLong(opts.getOrDefault("seed", "1"));
-      measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]), cases, jmh, seed, out);
-    } else {
-      Map<String, String> start = new dev.tuner.propose.KnobProposer(spec.knobs(), "p95",
-          spec.benchmark().jvmOptionsFile()).knobs(specFile.getParent());
-      List<Table> passes = new ArrayList<>();
-      for (String file : args[2].split(",")) {
-        passes.add(Table.read(Path.of(file), space));
-      }
-      GridReplay.run(space, Table.mean(passes), start, spec.knobs().optimizer(), opts, out);
     }
+  }
+
+  /** {@code k=v,k=v}: every knob of the space. */
+  private static Map<String, String> point(KnobSpace space, String text) {
+    Map<String, String> p = new LinkedHashMap<>();
+    for (String kv : text.split(",")) {
+      String[] parts = kv.split("=", 2);
+      p.put(parts[0], parts[1]);
+    }
+    List<String> names = space.knobs().stream().map(Knob::name).toList();
+    if (!p.keySet().equals(new java.util.HashSet<>(names))) {
+      throw new IllegalArgumentException("a point names every knob once: " + names + ", got " + p.keySet());
+    }
+    return space.with(p, Map.of());
+  }
+
+  /** {@code k=v|v;k=v}: the points whose knobs have one of the values named; null: every point. */
+  private static Predicate<Map<String, String>> only(String text) {
+    Predicate<Map<String, String>> all = p -> true;
+    if (text != null) {
+      for (String condition : text.split(";")) {
+        String[] kv = condition.split("=", 2);
+        Set<String> values = Set.of(kv[1].split("\\|"));
+        all = all.and(p -> values.contains(p.get(kv[0])));
+      }
+    }
+    return all;
   }
 
   /** Measures every point not yet in {@code table}. */
@@ -113,13 +164,7 @@ public final class KnobGrid {
           continue;
         }
         Path jar = work.resolve("variant.jar");
-        Map<String, String> params = new LinkedHashMap<>();
-        space.params().forEach(k -> params.put(k.name(), point.get(k.name())));
-        if (params.isEmpty()) {
-          Files.copy(artifact, jar, StandardCopyOption.REPLACE_EXISTING);
-        } else {
-          CallVariants.writeArtifact(artifact, jar, root.resolve(spec.knobs().file()), spec.knobs().file(), params);
-        }
+        writePoint(spec, root, space, artifact, point, jar);
         List<String> jvm = new ArrayList<>();
         space.jvm().forEach(k -> jvm.addAll(k.jvmOptions(point.get(k.name()))));
         JmhOptions options = new JmhOptions(jmh.benchmark(), jmh.forks(), jmh.warmupIterations(), jmh.warmupTime(),
@@ -134,6 +179,18 @@ public final class KnobGrid {
       }
     } finally {
       Dirs.deleteTree(work);
+    }
+  }
+
+  /** Writes a copy of {@code artifact} whose packaged knobs file holds the point's parameters. */
+  static void writePoint(TunerSpec spec, Path root, KnobSpace space, Path artifact, Map<String, String> point,
+      Path jar) throws IOException {
+    Map<String, String> params = new LinkedHashMap<>();
+    space.params().forEach(k -> params.put(k.name(), point.get(k.name())));
+    if (params.isEmpty()) {
+      Files.copy(artifact, jar, StandardCopyOption.REPLACE_EXISTING);
+    } else {
+      CallVariants.writeArtifact(artifact, jar, root.resolve(spec.knobs().file()), spec.knobs().file(), params);
     }
   }
 
@@ -153,6 +210,21 @@ public final class KnobGrid {
       cols.add(String.format(Locale.ROOT, "%.3f", p95));
       cols.add(String.format(Locale.ROOT, "%.0f", seconds));
       return String.join("\t", cols) + "\n";
+    }
+
+    /**
+     * This table with the points of a paired grid replaced by their p95 relative to its reference, times this
+     * table's value at the reference: the paired grid's finer ordering, on this table's scale.
+     */
+    public Table refinedBy(Map<Map<String, String>, PairedGrid.Row> paired) {
+      Map<String, String> reference = PairedGrid.reference(paired);
+      Double anchor = p95.get(reference);
+      if (anchor == null) {
+        throw new IllegalArgumentException("the table has no point " + KnobSpace.describe(reference));
+      }
+      Map<Map<String, String>, Double> refined = new LinkedHashMap<>(p95);
+      PairedGrid.relative(paired, reference).forEach((point, r) -> refined.put(point, anchor * r));
+      return new Table(space, refined);
     }
 
     /** Each point's mean p95 over several passes; every pass must hold the same points. */
