@@ -9,7 +9,9 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** What {@code tuner log} prints: the tries or their groups, as a table, TSV or JSON. */
 public final class LogView {
@@ -32,6 +34,7 @@ public final class LogView {
   /** One line per try. */
   public void tries(List<Row> rows, PrintWriter out) throws Exception {
     boolean segments = log.segments().size() > 1;
+    List<String> knobs = knobNames(rows);
     switch (format) {
       case JSON -> {
         ArrayNode array = JSON.createArrayNode();
@@ -39,15 +42,21 @@ public final class LogView {
         out.println(JSON.writeValueAsString(array));
       }
       case TSV -> {
-        out.println("segment\trun\tcommit\tstatus\tphase\tp50_change\tp50_low\tp50_high\tp95_change\tp95_low"
-            + "\tp95_high\tmetric\tdescription");
+        List<String> header = new ArrayList<>(List.of("segment", "run", "commit", "status", "phase", "p50_change",
+            "p50_low", "p50_high", "p95_change", "p95_low", "p95_high", "metric"));
+        header.addAll(knobs);
+        header.add("description");
+        out.println(String.join("\t", header));
         for (Row r : rows) {
           var e = r.experiment();
-          out.println(String.join("\t", String.valueOf(e.segment()), String.valueOf(e.run()), r.shortCommit(),
-              r.status(), dash(e.phase()), number(r.p50() == null ? null : r.p50().percent()),
+          List<String> cells = new ArrayList<>(List.of(String.valueOf(e.segment()), String.valueOf(e.run()),
+              r.shortCommit(), r.status(), dash(e.phase()), number(r.p50() == null ? null : r.p50().percent()),
               number(r.p50() == null ? null : r.p50().low()), number(r.p50() == null ? null : r.p50().high()),
               number(r.p95() == null ? null : r.p95().percent()), number(r.p95() == null ? null : r.p95().low()),
-              number(r.p95() == null ? null : r.p95().high()), number(e.metric()), oneLine(e.description())));
+              number(r.p95() == null ? null : r.p95().high()), number(e.metric())));
+          knobs.forEach(k -> cells.add(oneLine(knob(r, k))));
+          cells.add(oneLine(e.description()));
+          out.println(String.join("\t", cells));
         }
       }
       case TABLE -> {
@@ -66,6 +75,7 @@ public final class LogView {
         column(columns, right, quantiles, "p95 Δ", true);
         column(columns, right, true, "metric", true);
         column(columns, right, plain, "Δ vs best", true);
+        knobs.forEach(k -> column(columns, right, true, k, false));
         column(columns, right, true, "description", false);
         boolean[] alignRight = new boolean[right.size()];
         for (int i = 0; i < alignRight.length; i++) {
@@ -87,6 +97,7 @@ public final class LogView {
           if (plain) {
             cells.add(r.p50() == null && r.p95() == null ? text(r.primary()) : "");
           }
+          knobs.forEach(k -> cells.add(dash(knob(r, k))));
           cells.add(dash(e.description()));
           table.add(cells);
         }
@@ -158,6 +169,9 @@ public final class LogView {
     o.set("p50", change(r.p50()));
     o.set("p95", change(r.p95()));
     o.set("primary", change(r.primary()));
+    if (e.knobs() != null) {
+      o.putPOJO("knobs", e.knobs());
+    }
     o.put("description", e.description()).put("timestamp", e.timestamp());
     if (e.proposer() != null) {
       ObjectNode p = o.putObject("proposer").put("kind", e.proposer().kind()).put("model", e.proposer().model());
@@ -195,6 +209,25 @@ public final class LogView {
     }
     Double m = r.experiment().metric();
     return m == null || m.isNaN() ? "-" : String.format(Locale.ROOT, "%.2f", m);
+  }
+
+  /**
+   * The knobs the tries carry, in the order they first appear: a column each, so the table shows the path a
+   * knob search took and where each try stood.
+   */
+  private static List<String> knobNames(List<Row> rows) {
+    Set<String> names = new LinkedHashSet<>();
+    rows.forEach(r -> {
+      if (r.experiment().knobs() != null) {
+        names.addAll(r.experiment().knobs().keySet());
+      }
+    });
+    return List.copyOf(names);
+  }
+
+  private static String knob(Row r, String name) {
+    Map<String, String> knobs = r.experiment().knobs();
+    return knobs == null ? null : knobs.get(name);
   }
 
   private static String text(Change c) {

@@ -15,6 +15,7 @@ class LogCommandTest {
 
   static final Path SMALL = Path.of("src/test/resources/review/small.jsonl").toAbsolutePath();
   static final Path PI = Path.of("src/test/resources/review/autoresearch.jsonl").toAbsolutePath();
+  static final Path KNOB_RUN = Path.of("src/test/resources/review/knob-run.jsonl").toAbsolutePath();
 
   @TempDir Path dir;
 
@@ -93,6 +94,31 @@ class LogCommandTest {
     assertThat(json).hasSize(5);
     assertThat(json.get(1).get("p95").get("percent").asDouble()).isEqualTo(-20.0);
     assertThat(json.get(1).get("proposer").get("model").asText()).isEqualTo("gpt-x");
+  }
+
+  @Test
+  void aKnobSearchsTriesShowEachKnobsValueInAColumnOfItsOwn() throws Exception {
+    CliRun table = log("--log", KNOB_RUN.toString());
+    assertThat(table.exitCode()).as(table.err()).isEqualTo(ExitCode.OK);
+    List<String> lines = table.out().lines().toList();
+    assertThat(lines.get(0)).contains("analysis.cacheSize  segments.patternCacheSize  jvm.gc");
+    assertThat(lines.get(3)).contains("09fbe48  keep").contains("256                 4                          "
+        + "-XX:+UseSerialGC  knobs: analysis.cacheSize 64→256");
+    assertThat(lines.get(5)).contains("ea4856b  discard").contains("256                 2 ");
+
+    List<String> tsv = log("--log", KNOB_RUN.toString(), "--tsv").out().lines().toList();
+    assertThat(tsv.get(0)).endsWith("\tmetric\tanalysis.cacheSize\tsegments.patternCacheSize\tjvm.gc\tdescription");
+    assertThat(tsv.get(2)).contains("\t16\t4\t-XX:+UseSerialGC\tknobs: analysis.cacheSize 64→16");
+
+    JsonNode json = new ObjectMapper().readTree(log("--log", KNOB_RUN.toString(), "--json").out());
+    assertThat(json.get(4).get("knobs").get("analysis.cacheSize").asText()).isEqualTo("256");
+    assertThat(json.get(4).get("knobs").get("segments.patternCacheSize").asText()).isEqualTo("2");
+  }
+
+  @Test
+  void logsWithoutKnobsGetNoKnobColumns() {
+    assertThat(log("--log", SMALL.toString(), "--tsv").out().lines().findFirst().orElseThrow())
+        .endsWith("\tmetric\tdescription");
   }
 
   @Test
