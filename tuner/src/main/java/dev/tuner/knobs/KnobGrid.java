@@ -35,12 +35,16 @@ import java.util.function.Predicate;
  * <pre>
  * java -cp tuner/target/tuner.jar dev.tuner.knobs.KnobGrid measure tuner.yaml benchmarks/target/benchmarks.jar grid.tsv \
  *     [cases=a,b] [warmup=8:1s] [measure=3:1s] [forks=2] [seed=1]
- * java -cp tuner/target/tuner.jar dev.tuner.knobs.KnobGrid search tuner.yaml grid.tsv[,grid2.tsv] [budget=N] [seeds=N]
+ * java -cp tuner/target/tuner.jar dev.tuner.knobs.KnobGrid paired tuner.yaml benchmarks/target/benchmarks.jar paired.tsv \
+ *     reference=KNOB=V,... [only=KNOB=V|V;...] [cases=a,b] [rounds=16] [forks=10] [warmup=S]
+ * java -cp tuner/target/tuner.jar dev.tuner.knobs.KnobGrid search tuner.yaml grid.tsv[,grid2.tsv] [paired=paired.tsv]
+ *     [budget=N] [seeds=N]
  * </pre>
  *
  * {@code measure} appends one line per point to the table and skips points already in it, so it can be
  * stopped and started again. {@code search} over several tables (passes of {@code measure} with other seeds,
- * so other orders) reads each point's mean p95, which halves the variance of a two-pass grid.
+ * so other orders) reads each point's mean p95, which halves the variance of a two-pass grid; with {@code
+ * paired}, the points a {@link PairedGrid} measured take its finer values instead.
  */
 public final class KnobGrid {
 
