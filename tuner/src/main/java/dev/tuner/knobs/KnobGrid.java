@@ -97,7 +97,7 @@ public final class KnobGrid {
           throw new IllegalArgumentException("paired needs reference=KNOB=VALUE,...");
         }
         PairedGrid.measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]),
-            point(space, opts.get("reference")), only(opts.get("only")), cases,
+            point(space, opts.get("reference")), only(space, opts.get("only")), cases,
             Integer.parseInt(opts.getOrDefault("rounds", "16")), Integer.parseInt(opts.getOrDefault("forks", "10")),
             opts.containsKey("warmup") ? Integer.valueOf(opts.get("warmup")) : null, out);
       }
@@ -125,18 +125,21 @@ public final class KnobGrid {
       p.put(parts[0], parts[1]);
     }
     List<String> names = space.knobs().stream().map(Knob::name).toList();
-    if (!p.keySet().equals(new java.util.HashSet<>(names))) {
+    if (!p.keySet().equals(Set.copyOf(names))) {
       throw new IllegalArgumentException("a point names every knob once: " + names + ", got " + p.keySet());
     }
     return space.with(p, Map.of());
   }
 
   /** {@code k=v|v;k=v}: the points whose knobs have one of the values named; null: every point. */
-  private static Predicate<Map<String, String>> only(String text) {
+  private static Predicate<Map<String, String>> only(KnobSpace space, String text) {
     Predicate<Map<String, String>> all = p -> true;
     if (text != null) {
       for (String condition : text.split(";")) {
         String[] kv = condition.split("=", 2);
+        if (kv.length < 2 || space.knobs().stream().noneMatch(k -> k.name().equals(kv[0]))) {
+          throw new IllegalArgumentException("only: '" + condition + "' is not KNOB=VALUE|VALUE for a declared knob");
+        }
         Set<String> values = Set.of(kv[1].split("\\|"));
         all = all.and(p -> values.contains(p.get(kv[0])));
       }

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,7 +61,7 @@ final class PairedGrid {
       }
     }
     // The group references first: a group's points are worth little until their group is tied to the rest.
-    todo.sort((x, y) -> Boolean.compare(!isGroupReference(space, reference, x), !isGroupReference(space, reference, y)));
+    todo.sort(Comparator.comparing(p -> !isGroupReference(space, reference, p)));
     out.printf(Locale.ROOT, "paired grid: %d points against %s; %d measured already; cases %s%n", todo.size(),
         KnobSpace.describe(reference), done.size(), cases);
     Path work = Files.createTempDirectory("tuner-paired-grid");
@@ -110,9 +111,9 @@ final class PairedGrid {
     for (Map<String, String> p : rows.keySet()) {
       double r = 1;
       Map<String, String> at = p;
-      while (!at.equals(reference)) {
+      for (int steps = 0; !at.equals(reference); steps++) {
         Row row = rows.get(at);
-        if (row == null) {
+        if (row == null || steps == rows.size()) {
           throw new IllegalArgumentException("no comparison ties " + KnobSpace.describe(at) + " to the reference");
         }
         r *= row.p95();

@@ -85,6 +85,17 @@ class PairedGridTest {
         .hasMessageContaining("no comparison ties analysis.cacheSize=256 segments.patternCacheSize=4 jvm.gc=" + PARALLEL);
   }
 
+  @Test
+  void aTableWhoseComparisonsGoRoundInACircleIsRefused(@TempDir Path dir) throws Exception {
+    Path table = dir.resolve("paired.tsv");
+    Files.writeString(table, HEADER
+        + "1024\t2\t" + SERIAL + "\t1024\t4\t" + SERIAL + "\tinterleaved\t16\t1\t1\t1\t1\n"
+        + "1024\t4\t" + SERIAL + "\t1024\t2\t" + SERIAL + "\tinterleaved\t16\t1\t1\t1\t1\n");
+    Map<Map<String, String>, PairedGrid.Row> rows = PairedGrid.read(table, space);
+
+    assertThatThrownBy(() -> PairedGrid.relative(rows, reference)).hasMessageContaining("no comparison ties");
+  }
+
   static Map<String, String> point(int cache, int patterns, String gc) {
     return space.with(Map.of("analysis.cacheSize", Integer.toString(cache), "segments.patternCacheSize",
         Integer.toString(patterns), "jvm.gc", gc), Map.of());
