@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -256,19 +255,9 @@ public final class KnobGrid {
     }
 
     public static Table read(Path file, KnobSpace space) throws IOException {
-      List<String> lines = Files.readAllLines(file);
-      List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
       Map<Map<String, String>, Double> p95 = new LinkedHashMap<>();
-      for (String l : lines.subList(1, lines.size())) {
-        if (l.isBlank()) {
-          continue;
-        }
-        String[] cols = l.split("\t", -1);
-        Map<String, String> point = new LinkedHashMap<>();
-        for (Knob k : space.knobs()) {
-          point.put(k.name(), cols[header.indexOf(k.name())]);
-        }
-        p95.put(space.with(point, Map.of()), Double.parseDouble(cols[header.indexOf("p95_ms")]));
+      for (GridTsv.Line line : GridTsv.read(file)) {
+        p95.put(line.point(space, ""), line.number("p95_ms"));
       }
       return new Table(space, p95);
     }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,29 +182,13 @@ final class PairedGrid {
   }
 
   static Map<Map<String, String>, Row> read(Path file, KnobSpace space) throws IOException {
-    List<String> lines = Files.readAllLines(file);
-    List<String> header = Arrays.asList(lines.get(0).split("\t", -1));
     Map<Map<String, String>, Row> rows = new LinkedHashMap<>();
-    for (String l : lines.subList(1, lines.size())) {
-      if (l.isBlank()) {
-        continue;
-      }
-      String[] cols = l.split("\t", -1);
-      Map<String, String> point = new LinkedHashMap<>();
-      Map<String, String> against = new LinkedHashMap<>();
-      for (Knob k : space.knobs()) {
-        point.put(k.name(), cols[header.indexOf(k.name())]);
-        against.put(k.name(), cols[header.indexOf("vs " + k.name())]);
-      }
-      point = space.with(point, Map.of());
-      rows.put(point, new Row(point, space.with(against, Map.of()), cols[header.indexOf("design")],
-          Integer.parseInt(cols[header.indexOf("replicates")]), number(cols, header, "p50_ratio"),
-          number(cols, header, "p95_ratio"), number(cols, header, "p95_low"), number(cols, header, "p95_high")));
+    for (GridTsv.Line line : GridTsv.read(file)) {
+      Map<String, String> point = line.point(space, "");
+      rows.put(point, new Row(point, line.point(space, "vs "), line.get("design"),
+          Integer.parseInt(line.get("replicates")), line.number("p50_ratio"), line.number("p95_ratio"),
+          line.number("p95_low"), line.number("p95_high")));
     }
     return rows;
-  }
-
-  private static double number(String[] cols, List<String> header, String name) {
-    return Double.parseDouble(cols[header.indexOf(name)]);
   }
 }

@@ -96,6 +96,16 @@ class PairedGridTest {
     assertThatThrownBy(() -> PairedGrid.relative(rows, reference)).hasMessageContaining("no comparison ties");
   }
 
+  @Test
+  void aTableWithoutAColumnItNeedsNamesTheFileLineAndColumn(@TempDir Path dir) throws Exception {
+    Path grid = dir.resolve("grid.tsv");
+    Files.writeString(grid, "analysis.cacheSize\tsegments.patternCacheSize\tjvm.gc\tp50_ms\n\n"
+        + "256\t4\t" + SERIAL + "\t20\n");
+
+    assertThatThrownBy(() -> KnobGrid.Table.read(grid, space))
+        .hasMessage(grid + " line 3: no column 'p95_ms'");
+  }
+
   static Map<String, String> point(int cache, int patterns, String gc) {
     return space.with(Map.of("analysis.cacheSize", Integer.toString(cache), "segments.patternCacheSize",
         Integer.toString(patterns), "jvm.gc", gc), Map.of());
