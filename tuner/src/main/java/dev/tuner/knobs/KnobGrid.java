@@ -71,9 +71,6 @@ public final class KnobGrid {
       opts.put(kv[0], kv[1]);
     }
     PrintWriter out = new PrintWriter(System.out, true);
-    List<String> cases = opts.containsKey("cases") ? List.of(opts.get("cases").split(","))
-        : spec.cases().stream().filter(c -> c.split() == dev.tuner.harness.spec.Split.TUNE)
-            .map(dev.tuner.harness.spec.CaseSpec::id).toList();
     switch (mode) {
       case "measure" -> {
         JmhOptions jmh = JmhOptions.of(spec.benchmark());
@@ -89,14 +86,15 @@ public final class KnobGrid {
           jmh = jmh.withForks(Integer.parseInt(opts.get("forks")));
         }
         long seed = Long.parseLong(opts.getOrDefault("seed", "1"));
-        measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]), cases, jmh, seed, out);
+        measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]), cases(spec, opts), jmh,
+            seed, out);
       }
       case "paired" -> {
         if (!opts.containsKey("reference")) {
           throw new IllegalArgumentException("paired needs reference=KNOB=VALUE,...");
         }
         PairedGrid.measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]),
-            point(space, opts.get("reference")), only(space, opts.get("only")), cases,
+            point(space, opts.get("reference")), only(space, opts.get("only")), cases(spec, opts),
             Integer.parseInt(opts.getOrDefault("rounds", "16")), Integer.parseInt(opts.getOrDefault("forks", "10")),
             opts.containsKey("warmup") ? Integer.valueOf(opts.get("warmup")) : null, out);
       }
@@ -114,6 +112,13 @@ public final class KnobGrid {
         GridReplay.run(space, table, start, spec.knobs().optimizer(), opts, out);
       }
     }
+  }
+
+  /** {@code cases=a,b}, or every tune case. */
+  private static List<String> cases(TunerSpec spec, Map<String, String> opts) {
+    return opts.containsKey("cases") ? List.of(opts.get("cases").split(","))
+        : spec.cases().stream().filter(c -> c.split() == dev.tuner.harness.spec.Split.TUNE)
+            .map(dev.tuner.harness.spec.CaseSpec::id).toList();
   }
 
   /** {@code k=v,k=v}: every knob of the space. */

@@ -41,21 +41,17 @@ class ExampleGridSearchTest {
 
   @Test
   void inAQuarterOfTheGridsEvaluationsTheSearchLandsWithinTheGridsNoiseOfItsBest() throws Exception {
-    int grid = space.grid(KnobSpace.GRID_LEVELS).size();
-    assertThat(first.p95()).as("every grid point measured").hasSize(grid);
+    assertThat(first.p95()).as("every grid point measured").hasSize(gridSize());
     KnobGrid.Table table = KnobGrid.Table.mean(List.of(first, second));
-    Map<String, String> start = new KnobProposer(spec.knobs(), "p95", spec.benchmark().jvmOptionsFile()).knobs(REPO);
-    double best = table.p95().values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    double best = best(table);
     double noise = passToPassNoise();
 
-    GridReplay.Outcome o = GridReplay.search(space, table, spec.knobs().optimizer(), spec.knobs().seed(), start,
-        grid / 4);
+    GridReplay.Outcome o = searchAQuarterOf(table);
 
-    assertThat(o.evaluations()).isLessThanOrEqualTo(grid / 4);
     assertThat(o.value()).as("best found at %s; grid best %.2f; noise %.3f", o.best(), best, noise)
         .isLessThanOrEqualTo(best * Math.exp(noise));
     assertThat(o.value()).as("improves on the start by more than the noise")
-        .isLessThan(table.p95().get(start) * Math.exp(-noise));
+        .isLessThan(table.p95().get(start()) * Math.exp(-noise));
   }
 
   @Test
@@ -83,16 +79,32 @@ class ExampleGridSearchTest {
   }
 
   private static void assertWithinFivePercent(Map<Map<String, String>, PairedGrid.Row> rows) throws Exception {
-    int grid = space.grid(KnobSpace.GRID_LEVELS).size();
     KnobGrid.Table table = KnobGrid.Table.mean(List.of(first, second)).refinedBy(rows);
-    Map<String, String> start = new KnobProposer(spec.knobs(), "p95", spec.benchmark().jvmOptionsFile()).knobs(REPO);
-    double best = table.p95().values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    double best = best(table);
 
-    GridReplay.Outcome o = GridReplay.search(space, table, spec.knobs().optimizer(), spec.knobs().seed(), start,
-        grid / 4);
+    GridReplay.Outcome o = searchAQuarterOf(table);
 
-    assertThat(o.evaluations()).isLessThanOrEqualTo(grid / 4);
     assertThat(o.value()).as("best found at %s; grid best %.2f", o.best(), best).isLessThanOrEqualTo(1.05 * best);
+  }
+
+  /** The spec's search from the example's own knob values, over a table, with a quarter of the grid's points. */
+  private static GridReplay.Outcome searchAQuarterOf(KnobGrid.Table table) throws Exception {
+    GridReplay.Outcome o = GridReplay.search(space, table, spec.knobs().optimizer(), spec.knobs().seed(), start(),
+        gridSize() / 4);
+    assertThat(o.evaluations()).isLessThanOrEqualTo(gridSize() / 4);
+    return o;
+  }
+
+  private static Map<String, String> start() throws Exception {
+    return new KnobProposer(spec.knobs(), "p95", spec.benchmark().jvmOptionsFile()).knobs(REPO);
+  }
+
+  private static int gridSize() {
+    return space.grid(KnobSpace.GRID_LEVELS).size();
+  }
+
+  private static double best(KnobGrid.Table table) {
+    return table.p95().values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
   }
 
   @Test
