@@ -2,7 +2,7 @@ package dev.tuner.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.tuner.harness.bench.ReplayedCase;
+import dev.tuner.harness.runner.ReplayedCase;
 import dev.tuner.harness.replay.TransportKind;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.tuner.benchmarks;
 
-import dev.tuner.harness.bench.ReplayedCase;
+import dev.tuner.harness.runner.ReplayedCase;
 import dev.tuner.harness.fixture.RecordedStub;
 import dev.tuner.harness.replay.ExactRequest;
 import dev.tuner.harness.replay.TransportKind;

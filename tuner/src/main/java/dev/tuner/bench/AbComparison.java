@@ -67,7 +67,7 @@ public final class AbComparison {
 
     /** The options this build's JVMs run with. */
     List<String> jvmArgs(List<String> base) {
-      return dev.tuner.knobs.JvmOptionsFile.merge(base, jvmOptions);
+      return dev.tuner.spec.JvmOptionsFile.merge(base, jvmOptions);
     }
   }
 

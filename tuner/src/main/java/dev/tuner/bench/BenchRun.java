@@ -1,6 +1,6 @@
 package dev.tuner.bench;
 
-import dev.tuner.measure.CaseResult;
+import dev.tuner.measure.JmhCase;
 import dev.tuner.measure.JmhResults;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +20,7 @@ public record BenchRun(Path jmhJson, JmhResults results, Map<String, List<Map<St
   }
 
   /** The case id a JMH result is for: its {@code caseId} parameter. */
-  public static String caseId(CaseResult result) {
+  public static String caseId(JmhCase result) {
     String id = result.params().get("caseId");
     return id == null ? result.id() : id;
   }

@@ -1,6 +1,6 @@
 package dev.tuner.bench;
 
-import dev.tuner.measure.CaseResult;
+import dev.tuner.measure.JmhCase;
 import dev.tuner.measure.ForkResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,7 @@ public record BenchSummary(List<Row> cases, Row all) {
 
   public static BenchSummary of(BenchRun run) {
     List<Row> rows = new ArrayList<>();
-    for (CaseResult c : run.results().cases()) {
+    for (JmhCase c : run.results().cases()) {
       String id = BenchRun.caseId(c);
       List<ForkResult> forks = c.forks();
       rows.add(new Row(id,

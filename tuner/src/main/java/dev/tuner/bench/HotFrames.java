@@ -1,7 +1,7 @@
 package dev.tuner.bench;
 
-import dev.tuner.build.Dirs;
-import dev.tuner.fork.JavaFork;
+import dev.tuner.io.Dirs;
+import dev.tuner.io.JavaFork;
 import dev.tuner.spec.BenchmarkSpec;
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.decide.CaseFork;
 import dev.tuner.decide.ForkSummary;
-import dev.tuner.fork.JavaFork;
+import dev.tuner.io.JavaFork;
 import dev.tuner.measure.Histogram;
 import dev.tuner.measure.Quantiles;
 import java.io.BufferedReader;
@@ -29,7 +29,7 @@ import java.util.TreeMap;
  */
 final class InterleavedRun implements AutoCloseable {
 
-  static final String MAIN = "dev.tuner.harness.bench.InterleaveMain";
+  static final String MAIN = "dev.tuner.harness.runner.InterleaveMain";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 

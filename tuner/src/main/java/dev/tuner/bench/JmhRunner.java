@@ -2,7 +2,7 @@ package dev.tuner.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tuner.fork.JavaFork;
+import dev.tuner.io.JavaFork;
 import dev.tuner.measure.JmhJsonReader;
 import dev.tuner.measure.JmhResults;
 import java.io.IOException;

@@ -12,7 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.Set;
 import java.time.Duration;
-import dev.tuner.process.Processes;
+import dev.tuner.io.Processes;
 
 /**
  * The build's artifact for a working tree: rebuilt with the spec's command when it is missing or older than

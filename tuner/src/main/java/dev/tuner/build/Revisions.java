@@ -1,5 +1,6 @@
 package dev.tuner.build;
 
+import dev.tuner.io.Dirs;
 import dev.tuner.spec.BuildSpec;
 import java.io.IOException;
 import java.io.PrintWriter;

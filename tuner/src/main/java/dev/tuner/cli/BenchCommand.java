@@ -8,7 +8,7 @@ import dev.tuner.bench.BenchSummary;
 import dev.tuner.bench.Format;
 import dev.tuner.bench.JmhOptions;
 import dev.tuner.bench.JmhRunner;
-import dev.tuner.build.Dirs;
+import dev.tuner.io.Dirs;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;

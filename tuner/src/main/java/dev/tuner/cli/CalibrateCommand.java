@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tuner.bench.AbComparison;
 import dev.tuner.bench.Calibration;
 import dev.tuner.bench.Replicate;
-import dev.tuner.build.Dirs;
+import dev.tuner.io.Dirs;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;

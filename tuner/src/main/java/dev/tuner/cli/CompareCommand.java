@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tuner.bench.AbComparison;
 import dev.tuner.bench.CompareReport;
 import dev.tuner.bench.Replicate;
-import dev.tuner.build.Dirs;
+import dev.tuner.io.Dirs;
 import dev.tuner.build.Revisions;
 import dev.tuner.decide.Aggregate;
 import dev.tuner.decide.CaseFork;

@@ -1,6 +1,6 @@
 package dev.tuner.cli;
 
-import dev.tuner.fork.JavaFork;
+import dev.tuner.io.JavaFork;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.tuner.cli;
 
-import dev.tuner.bench.LoopBench;
-import dev.tuner.git.GitException;
-import dev.tuner.loop.Bench;
+import dev.tuner.bench.JmhBenchStage;
+import dev.tuner.commit.GitException;
+import dev.tuner.bench.BenchStage;
 import dev.tuner.loop.LoopOptions;
 import dev.tuner.loop.Optimizer;
 import dev.tuner.loop.RunLock;
@@ -12,7 +12,7 @@ import dev.tuner.propose.PatchQueueProposer;
 import dev.tuner.propose.Proposer;
 import dev.tuner.propose.llm.LlmProposer;
 import dev.tuner.propose.llm.LlmSettings;
-import dev.tuner.loop.Scope;
+import dev.tuner.spec.Scope;
 import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -133,7 +133,7 @@ final class OptimizeCommand implements Callable<Integer> {
     Files.createDirectories(benchLog.getParent());
     try (PrintWriter benchOutput = new PrintWriter(Files.newBufferedWriter(benchLog, StandardCharsets.UTF_8,
         StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
-      Bench bench = new LoopBench(spec, project.specFile, benchOutput);
+      BenchStage bench = new JmhBenchStage(spec, project.specFile, benchOutput);
       Optimizer.Outcome outcome = new Optimizer(project.root(), spec, options, proposer, bench, out,
           Clock.systemUTC()).run();
       return outcome.aborted() ? ExitCode.ENVIRONMENT : ExitCode.OK;

@@ -1,6 +1,6 @@
 package dev.tuner.cli;
 
-import dev.tuner.build.Dirs;
+import dev.tuner.io.Dirs;
 import dev.tuner.harness.fixture.Layout;
 import dev.tuner.harness.record.ProxyCapture;
 import dev.tuner.knobs.CallVariants;

@@ -1,6 +1,6 @@
 package dev.tuner.cli;
 
-import dev.tuner.log.AtomicFile;
+import dev.tuner.io.AtomicFile;
 import dev.tuner.review.HtmlReport;
 import dev.tuner.review.ReviewLog;
 import dev.tuner.review.RunChart;

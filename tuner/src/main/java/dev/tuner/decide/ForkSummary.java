@@ -1,6 +1,6 @@
 package dev.tuner.decide;
 
-import dev.tuner.measure.CaseResult;
+import dev.tuner.measure.JmhCase;
 import dev.tuner.measure.ForkResult;
 import dev.tuner.measure.JmhResults;
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public record ForkSummary(Map<String, CaseFork> cases) {
    * @throws IllegalArgumentException if the cases have different numbers of forks
    */
   public static List<ForkSummary> of(JmhResults run) {
-    return of(run, CaseResult::id);
+    return of(run, JmhCase::id);
   }
 
   /**
@@ -41,9 +41,9 @@ public record ForkSummary(Map<String, CaseFork> cases) {
    *
    * @throws IllegalArgumentException if the cases have different numbers of forks
    */
-  public static List<ForkSummary> of(JmhResults run, Function<CaseResult, String> name) {
+  public static List<ForkSummary> of(JmhResults run, Function<JmhCase, String> name) {
     int forks = run.cases().get(0).forks().size();
-    for (CaseResult c : run.cases()) {
+    for (JmhCase c : run.cases()) {
       if (c.forks().size() != forks) {
         throw new IllegalArgumentException(
             String.format(
@@ -54,7 +54,7 @@ public record ForkSummary(Map<String, CaseFork> cases) {
     List<ForkSummary> summaries = new ArrayList<>();
     for (int f = 0; f < forks; f++) {
       Map<String, CaseFork> cases = new LinkedHashMap<>();
-      for (CaseResult c : run.cases()) {
+      for (JmhCase c : run.cases()) {
         ForkResult fork = c.forks().get(f);
         cases.put(
             name.apply(c),

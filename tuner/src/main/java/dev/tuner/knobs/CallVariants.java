@@ -1,5 +1,6 @@
 package dev.tuner.knobs;
 
+import dev.tuner.spec.KnobFile;
 import dev.tuner.bench.PropertyVariant;
 import dev.tuner.spec.KnobsSpec;
 import java.io.IOException;

@@ -42,7 +42,7 @@ public final class ExperimentLog {
   }
 
   /** A record as the log writes it: one line of JSON. */
-  public static String toLine(Record record) {
+  public static String toLine(LogRecord record) {
     try {
       return JSON.writeValueAsString(record);
     } catch (JsonProcessingException e) {
@@ -50,7 +50,7 @@ public final class ExperimentLog {
     }
   }
 
-  public void append(Record record) throws IOException {
+  public void append(LogRecord record) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
     byte[] line = (toLine(record) + "\n").getBytes(StandardCharsets.UTF_8);
     boolean unterminated = unterminated();
@@ -83,21 +83,21 @@ public final class ExperimentLog {
   }
 
   /** The records that parse, in order; each damaged line is reported to {@code warnings} and skipped. */
-  public List<Record> read(PrintWriter warnings) throws IOException {
+  public List<LogRecord> read(PrintWriter warnings) throws IOException {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return List.of();
     }
-    List<Record> records = new ArrayList<>();
+    List<LogRecord> records = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (line.isBlank()) {
         continue;
       }
       try {
-        records.add(JSON.readValue(line, Record.class));
+        records.add(JSON.readValue(line, LogRecord.class));
       } catch (JsonProcessingException e) {
         warnings.println(file + ":" + (i + 1) + ": damaged record skipped (" + e.getOriginalMessage() + ")");
       }

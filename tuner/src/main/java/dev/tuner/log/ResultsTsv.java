@@ -1,5 +1,6 @@
 package dev.tuner.log;
 
+import dev.tuner.io.AtomicFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,8 +19,8 @@ public final class ResultsTsv {
 
   public static void write(ExperimentLog log, Path file) throws IOException {
     StringBuilder tsv = new StringBuilder("commit\tmetric\tp50\tstatus\tdescription\n");
-    for (Record r : log.read(new PrintWriter(new StringWriter()))) {
-      if (r instanceof Record.Experiment e) {
+    for (LogRecord r : log.read(new PrintWriter(new StringWriter()))) {
+      if (r instanceof LogRecord.Experiment e) {
         Double p50 = e.metrics() == null ? null : e.metrics().get("p50_ms");
         tsv.append(e.commit() == null ? "-" : e.commit().substring(0, Math.min(7, e.commit().length()))).append('\t')
             .append(number(e.metric())).append('\t').append(number(p50)).append('\t').append(e.status()).append('\t')

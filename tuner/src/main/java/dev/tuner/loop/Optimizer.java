@@ -1,7 +1,11 @@
 package dev.tuner.loop;
 
-import dev.tuner.git.GitException;
-import dev.tuner.git.Repo;
+import dev.tuner.bench.BenchStage;
+import dev.tuner.log.Status;
+import dev.tuner.scope.FrozenFiles;
+import dev.tuner.spec.Scope;
+import dev.tuner.commit.GitException;
+import dev.tuner.commit.Repo;
 import dev.tuner.harness.fixture.Sha256;
 import dev.tuner.harness.spec.CaseSpec;
 import dev.tuner.harness.spec.Contract;
@@ -10,7 +14,7 @@ import dev.tuner.log.Asi;
 import dev.tuner.log.Diff;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.ProposerInfo;
-import dev.tuner.log.Record;
+import dev.tuner.log.LogRecord;
 import dev.tuner.log.ResultsTsv;
 import dev.tuner.log.Stats;
 import dev.tuner.log.WallTime;
@@ -54,7 +58,7 @@ public final class Optimizer {
   private final TunerSpec spec;
   private final LoopOptions options;
   private final Proposer proposer;
-  private final Bench bench;
+  private final BenchStage bench;
   private final PrintWriter out;
   private final Clock clock;
   private final Scope scope;
@@ -62,7 +66,7 @@ public final class Optimizer {
   private final ExperimentLog log;
   private final PromptBuilder prompts;
 
-  public Optimizer(Path root, TunerSpec spec, LoopOptions options, Proposer proposer, Bench bench, PrintWriter out,
+  public Optimizer(Path root, TunerSpec spec, LoopOptions options, Proposer proposer, BenchStage bench, PrintWriter out,
       Clock clock) {
     this.root = root.toAbsolutePath().normalize();
     this.stateDir = this.root.resolve(Repo.STATE_DIR);
@@ -88,8 +92,8 @@ public final class Optimizer {
     String userBranch;
     String base;
     String best;
-    Bench.Measurement baseline;
-    Bench.Measurement bestNumbers;
+    BenchStage.Measurement baseline;
+    BenchStage.Measurement bestNumbers;
     WallTime baselineTimes;
     int run;
     int attempts;
@@ -104,7 +108,7 @@ public final class Optimizer {
      */
     double bestVsBaseline = 1;
     Instant started;
-    final List<Record.Experiment> history = new ArrayList<>();
+    final List<LogRecord.Experiment> history = new ArrayList<>();
     String lastFailure;
     /** Set when a try cannot start (the next call could break the cost cap). */
     String stopReason;
@@ -169,10 +173,10 @@ public final class Optimizer {
     }
     state.base = repo.head();
     state.best = state.base;
-    state.segment = log.read(out).stream().filter(r -> r instanceof Record.Config)
-        .mapToInt(r -> ((Record.Config) r).segment()).max().orElse(0) + 1;
+    state.segment = log.read(out).stream().filter(r -> r instanceof LogRecord.Config)
+        .mapToInt(r -> ((LogRecord.Config) r).segment()).max().orElse(0) + 1;
     repo.createAndCheckout(state.branch, state.base);
-    log.append(new Record.Config(state.segment, spec.name(), spec.metric().primary().name().toLowerCase(Locale.ROOT)
+    log.append(new LogRecord.Config(state.segment, spec.name(), spec.metric().primary().name().toLowerCase(Locale.ROOT)
         + "_ms", "ms", "lower", specHash(), state.branch, state.base, state.userBranch, proposer.kind(), now()));
     out.printf("tuner optimize: branch %s from %s (%s); log %s%n", state.branch, shortSha(state.base),
         state.userBranch, root.relativize(log.file()));
@@ -181,10 +185,10 @@ public final class Optimizer {
   }
 
   private State resume(Repo repo) throws Exception {
-    List<Record> records = log.read(out);
-    Record.Config config = null;
-    for (Record r : records) {
-      if (r instanceof Record.Config c) {
+    List<LogRecord> records = log.read(out);
+    LogRecord.Config config = null;
+    for (LogRecord r : records) {
+      if (r instanceof LogRecord.Config c) {
         config = c;
       }
     }
@@ -203,8 +207,8 @@ public final class Optimizer {
       throw new GitException("the working tree has uncommitted changes (" + summarize(dirty) + ") on " + current
           + "; commit or stash them before resuming " + state.branch);
     }
-    for (Record r : records) {
-      if (r instanceof Record.Experiment e && e.segment() == state.segment) {
+    for (LogRecord r : records) {
+      if (r instanceof LogRecord.Experiment e && e.segment() == state.segment) {
         state.history.add(e);
         proposer.observe(e);
         state.run = Math.max(state.run, e.run());
@@ -235,8 +239,8 @@ public final class Optimizer {
     return state;
   }
 
-  private static Bench.Measurement measurementOf(Record.Experiment e) {
-    return new Bench.Measurement(e.metrics() == null ? Map.of() : e.metrics(),
+  private static BenchStage.Measurement measurementOf(LogRecord.Experiment e) {
+    return new BenchStage.Measurement(e.metrics() == null ? Map.of() : e.metrics(),
         e.allocBytesPerOp() == null ? 0 : e.allocBytesPerOp(), Map.of());
   }
 
@@ -255,13 +259,13 @@ public final class Optimizer {
           + " the recording first:\n" + parity.evidence());
     }
     Instant t0 = clock.instant();
-    Bench.Measurement numbers = bench.measure(root, new Bench.Build(build.artifact(), jvmOptions(repo, state.best)),
+    BenchStage.Measurement numbers = bench.measure(root, new BenchStage.Build(build.artifact(), jvmOptions(repo, state.best)),
         tuneCases(), Duration.ofMinutes(60));
     double benchSeconds = seconds(Duration.between(t0, clock.instant()));
     state.baseline = numbers;
     state.bestNumbers = numbers;
     state.baselineTimes = new WallTime(null, seconds(build.elapsed()), seconds(parity.elapsed()), benchSeconds);
-    Record.Experiment record = new Record.Experiment(0, state.best, primary(numbers), numbers.metrics(),
+    LogRecord.Experiment record = new LogRecord.Experiment(0, state.best, primary(numbers), numbers.metrics(),
         Status.BASELINE.label(), "baseline", now(), state.segment, null, null, null, phaseName(state), List.of(),
         null, null, callsOf(numbers), numbers.allocBytesPerOp(), ProposerInfo.of(proposer.kind()),
         new Diff(List.of(), 0, 0), state.baselineTimes, proposer.knobs(root));
@@ -363,10 +367,10 @@ public final class Optimizer {
     }
     boolean explore = options.exploreEvery() > 0 && state.attempts % options.exploreEvery() == 0;
     Instant b0 = clock.instant();
-    Bench.Decision decision;
+    BenchStage.Decision decision;
     try {
-      Bench.Build best = new Bench.Build(stages.cached(state.best), jvmOptions(repo, state.best));
-      Bench.Build candidate = new Bench.Build(build.artifact(), jvmOptions(repo, commit));
+      BenchStage.Build best = new BenchStage.Build(stages.cached(state.best), jvmOptions(repo, state.best));
+      BenchStage.Build candidate = new BenchStage.Build(build.artifact(), jvmOptions(repo, commit));
       decision = bench.compare(root, best, candidate, tuneCases(),
           benchTimeout(state, !best.jvmOptions().equals(candidate.jvmOptions())));
     } catch (Exception e) {
@@ -398,7 +402,7 @@ public final class Optimizer {
     Double build;
     Double parity;
     Double bench;
-    Bench.Decision decision;
+    BenchStage.Decision decision;
     Status status;
     Asi asi;
     java.util.Set<String> leftovers = java.util.Set.of();
@@ -450,7 +454,7 @@ public final class Optimizer {
     } else {
       repo.resetHard(state.best);
     }
-    Bench.Measurement numbers = t.decision == null ? null : t.decision.candidate();
+    BenchStage.Measurement numbers = t.decision == null ? null : t.decision.candidate();
     ProposerInfo who = t.proposal.proposer();
     if (who != null && who.cost() != null) {
       state.cost += who.cost();
@@ -458,7 +462,7 @@ public final class Optimizer {
     if (who != null && state.cost > 0) {
       who = who.withCostTotal(state.cost);
     }
-    Record.Experiment record = new Record.Experiment(t.run, t.commit, numbers == null ? null : primary(numbers),
+    LogRecord.Experiment record = new LogRecord.Experiment(t.run, t.commit, numbers == null ? null : primary(numbers),
         numbers == null ? null : numbers.metrics(), t.status.label(),
         t.proposal.description() == null ? "proposal " + t.run : t.proposal.description(), now(), state.segment,
         t.decision == null ? null : t.decision.confidence(), t.asi, t.parent, t.phase, t.proposal.tags(),
@@ -594,15 +598,15 @@ public final class Optimizer {
     } else if (state.best.equals(state.base)) {
       verdict = "unchanged";
     } else {
-      Bench.Build from = new Bench.Build(base, jvmOptions(repo, state.base));
-      Bench.Build to = new Bench.Build(best, jvmOptions(repo, state.best));
+      BenchStage.Build from = new BenchStage.Build(base, jvmOptions(repo, state.base));
+      BenchStage.Build to = new BenchStage.Build(best, jvmOptions(repo, state.best));
       // Different JVM options are compared in separate JVMs (the forks design), which takes longer.
-      Bench.Decision d = bench.compare(root, from, to, cases,
+      BenchStage.Decision d = bench.compare(root, from, to, cases,
           Duration.ofMinutes(from.jvmOptions().equals(to.jvmOptions()) ? 60 : 180));
       stats = d.stats();
       verdict = d.faster() ? "improved" : "not_improved";
     }
-    log.append(new Record.Holdout(state.segment, state.base, state.best, parity.passed(), failures, stats, verdict,
+    log.append(new LogRecord.Holdout(state.segment, state.base, state.best, parity.passed(), failures, stats, verdict,
         now()));
     out.println("hold-out: parity " + (parity.passed() ? "holds" : "FAILS") + ", latency " + verdict
         + (stats == null || stats.get("p95") == null ? "" : String.format(Locale.ROOT, " (p95 ratio %.3f)",
@@ -641,7 +645,7 @@ public final class Optimizer {
       return List.of();
     }
     String text = repo.readFile(commit, file);
-    return text == null ? List.of() : dev.tuner.knobs.JvmOptionsFile.parse(text);
+    return text == null ? List.of() : dev.tuner.spec.JvmOptionsFile.parse(text);
   }
 
   private List<String> tuneCases() {
@@ -671,11 +675,11 @@ public final class Optimizer {
     return primary == null ? 1 : primary.ratio();
   }
 
-  private double primary(Bench.Measurement m) {
+  private double primary(BenchStage.Measurement m) {
     return m.metrics().getOrDefault(primaryName() + "_ms", Double.NaN);
   }
 
-  private static Map<String, Integer> callsOf(Bench.Measurement m) {
+  private static Map<String, Integer> callsOf(BenchStage.Measurement m) {
     Map<String, Integer> calls = new LinkedHashMap<>();
     m.callsPerOp().forEach((u, n) -> calls.put(u, (int) Math.round(n)));
     return calls;

@@ -1,12 +1,13 @@
 package dev.tuner.loop;
 
+import dev.tuner.log.Status;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.build.Artifact;
 import dev.tuner.harness.parity.CaseResult;
 import dev.tuner.harness.parity.Failure;
 import dev.tuner.harness.spec.Contract;
-import dev.tuner.process.Processes;
+import dev.tuner.io.Processes;
 import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * count], ...]}). The one exception is a {@code "thrpt"} record of a case that also has a
  * SampleTime record: JMH reports {@code @AuxCounters} only in Throughput and AverageTime modes, so
  * a benchmark run with {@code -bm sample,thrpt} gets its counters per operation from there (see
- * {@link CaseResult#countersPerOp()}).
+ * {@link JmhCase#countersPerOp()}).
  *
  * <p>Latencies are normalised to nanoseconds whatever the {@code scoreUnit}. A secondary metric
  * missing from an iteration counts as 0 in that iteration's mean: JMH's gc profiler omits {@code
@@ -77,7 +77,7 @@ public final class JmhJsonReader {
     if (root.isEmpty()) {
       throw problem("holds no benchmark results");
     }
-    Map<String, CaseResult> samples = new LinkedHashMap<>();
+    Map<String, JmhCase> samples = new LinkedHashMap<>();
     Map<String, Map<String, List<Double>>> counters = new HashMap<>();
     for (int i = 0; i < root.size(); i++) {
       JsonNode record = root.get(i);
@@ -87,7 +87,7 @@ public final class JmhJsonReader {
       }
       String benchmark = text(record, "benchmark", where);
       Map<String, String> params = params(record, where);
-      String id = CaseResult.id(benchmark, params);
+      String id = JmhCase.id(benchmark, params);
       String mode = text(record, "mode", id);
       Map<String, ?> seen = mode.equals("sample") ? samples : counters;
       if (seen.containsKey(id)) {
@@ -113,16 +113,16 @@ public final class JmhJsonReader {
     if (samples.isEmpty()) {
       throw problem("holds no SampleTime results");
     }
-    List<CaseResult> cases = new ArrayList<>();
-    for (CaseResult c : samples.values()) {
+    List<JmhCase> cases = new ArrayList<>();
+    for (JmhCase c : samples.values()) {
       cases.add(
-          new CaseResult(
+          new JmhCase(
               c.benchmark(), c.params(), c.forks(), counters.getOrDefault(c.id(), Map.of())));
     }
     return new JmhResults(file, cases);
   }
 
-  private CaseResult sampleCase(
+  private JmhCase sampleCase(
       JsonNode record, String benchmark, Map<String, String> params, String id)
       throws JmhResultException {
     JsonNode primary = object(record, "primaryMetric", id);
@@ -142,7 +142,7 @@ public final class JmhJsonReader {
     for (int f = 0; f < histograms.size(); f++) {
       results.add(ForkResult.of(histograms.get(f), secondary.get(f)));
     }
-    return new CaseResult(benchmark, params, results, Map.of());
+    return new JmhCase(benchmark, params, results, Map.of());
   }
 
   /** Merges one fork's iterations; values converted to nanoseconds. */

@@ -3,7 +3,7 @@ package dev.tuner.propose;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.log.ProposerInfo;
-import dev.tuner.process.Processes;
+import dev.tuner.io.Processes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

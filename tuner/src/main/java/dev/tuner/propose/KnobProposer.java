@@ -1,13 +1,13 @@
 package dev.tuner.propose;
 
-import dev.tuner.knobs.JvmOptionsFile;
+import dev.tuner.spec.JvmOptionsFile;
 import dev.tuner.knobs.Knob;
-import dev.tuner.knobs.KnobFile;
+import dev.tuner.spec.KnobFile;
 import dev.tuner.knobs.KnobSearch;
 import dev.tuner.knobs.KnobSpace;
 import dev.tuner.knobs.SteppedSearch;
 import dev.tuner.log.ProposerInfo;
-import dev.tuner.log.Record;
+import dev.tuner.log.LogRecord;
 import dev.tuner.log.Stats;
 import dev.tuner.spec.KnobsSpec;
 import java.io.IOException;
@@ -78,7 +78,7 @@ public final class KnobProposer implements Proposer {
   }
 
   @Override
-  public void observe(Record.Experiment tried) {
+  public void observe(LogRecord.Experiment tried) {
     if (tried.knobs() == null || !tried.knobs().keySet().containsAll(space.knobs().stream().map(Knob::name).toList())) {
       return;
     }
@@ -102,7 +102,7 @@ public final class KnobProposer implements Proposer {
   }
 
   /** The point's value on the run's scale; {@code +Infinity} when it failed a gate. */
-  private double valueOf(Record.Experiment e) {
+  private double valueOf(LogRecord.Experiment e) {
     switch (e.status()) {
       case "baseline":
         return e.metric() == null ? Double.POSITIVE_INFINITY : e.metric();

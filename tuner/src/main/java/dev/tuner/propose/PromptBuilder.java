@@ -1,8 +1,8 @@
 package dev.tuner.propose;
 
 import dev.tuner.harness.spec.Contract;
-import dev.tuner.log.Record;
-import dev.tuner.loop.Scope;
+import dev.tuner.log.LogRecord;
+import dev.tuner.spec.Scope;
 import dev.tuner.spec.ScopeSpec;
 import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
@@ -54,7 +54,7 @@ public final class PromptBuilder {
    * @param contracts the call contracts of the current phase, per upstream
    * @param history this segment's experiment records, oldest first
    */
-  public String build(int run, String phase, Map<String, Contract> contracts, List<Record.Experiment> history,
+  public String build(int run, String phase, Map<String, Contract> contracts, List<LogRecord.Experiment> history,
       String ideas, String lastFailure) {
     return build(run, phase, contracts, history, ideas, lastFailure, null);
   }
@@ -62,7 +62,7 @@ public final class PromptBuilder {
   /**
    * @param hotFrames where the current best spends its time (a profile's hottest frames), or null
    */
-  public String build(int run, String phase, Map<String, Contract> contracts, List<Record.Experiment> history,
+  public String build(int run, String phase, Map<String, Contract> contracts, List<LogRecord.Experiment> history,
       String ideas, String lastFailure, String hotFrames) {
     StringBuilder p = new StringBuilder();
     p.append("# Task: experiment ").append(run).append(" of a performance optimisation loop\n\n");
@@ -82,11 +82,11 @@ public final class PromptBuilder {
     ScopeSpec.ALWAYS_FROZEN.forEach(glob -> p.append("- `").append(glob).append("`\n"));
     spec.scope().frozen().forEach(glob -> p.append("- `").append(glob).append("`\n"));
     p.append("\n## Recent experiments\n");
-    List<Record.Experiment> recent = history.subList(Math.max(0, history.size() - HISTORY), history.size());
+    List<LogRecord.Experiment> recent = history.subList(Math.max(0, history.size() - HISTORY), history.size());
     if (recent.isEmpty()) {
       p.append("(none yet)\n");
     }
-    for (Record.Experiment e : recent) {
+    for (LogRecord.Experiment e : recent) {
       p.append("- run ").append(e.run()).append(" [").append(e.status()).append("] ").append(e.description());
       if (e.stats() != null && e.stats().get("p95") != null) {
         p.append(String.format(Locale.ROOT, " (p95 ratio %.3f)", e.stats().get("p95").ratio()));

@@ -1,6 +1,6 @@
 package dev.tuner.propose;
 
-import dev.tuner.log.Record;
+import dev.tuner.log.LogRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,7 +33,7 @@ public interface Proposer {
    * Feedback: called with every try's record once it is logged, and on {@code --resume} with every experiment
    * of the run read back from the log (the baseline first), so a proposer that learns keeps what it learned.
    */
-  default void observe(Record.Experiment tried) {}
+  default void observe(LogRecord.Experiment tried) {}
 
   /** The knob values the tree at {@code root} holds, for the baseline's record; null for proposers without knobs. */
   default Map<String, String> knobs(Path root) throws IOException {

@@ -1,7 +1,7 @@
 package dev.tuner.review;
 
 import dev.tuner.log.Asi;
-import dev.tuner.log.Record;
+import dev.tuner.log.LogRecord;
 import dev.tuner.log.WallTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +58,7 @@ public final class HtmlReport {
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(esc("tuner report — " + SummaryText.title(summary))).append("</title>\n")
         .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
-    Record.Config c = segment.config();
+    LogRecord.Config c = segment.config();
     h.append("<h1>").append(esc(c == null || c.name() == null ? "Experiment log" : c.name())).append("</h1>\n");
     h.append("<p class=\"sub\">").append(esc(SummaryText.title(summary))).append("</p>\n");
 
@@ -155,7 +155,7 @@ public final class HtmlReport {
     return "<span class=\"st st-" + kind + "\">" + esc(r.status()) + "</span>";
   }
 
-  private static String diff(Record.Experiment e) {
+  private static String diff(LogRecord.Experiment e) {
     if (e.diff() == null) {
       return "-";
     }

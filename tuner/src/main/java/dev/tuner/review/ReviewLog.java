@@ -1,7 +1,7 @@
 package dev.tuner.review;
 
 import dev.tuner.log.ExperimentLog;
-import dev.tuner.log.Record;
+import dev.tuner.log.LogRecord;
 import dev.tuner.log.Stats;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -30,7 +30,7 @@ public record ReviewLog(Path file, List<Segment> segments) {
    *     decisions' ratios, rather than the logged metric: tuner measures each try next to the best of its
    *     time, so its absolute numbers from different comparisons do not line up, while its ratios do
    */
-  public record Segment(int number, Record.Config config, List<Row> rows, Record.Holdout holdout, boolean relative) {
+  public record Segment(int number, LogRecord.Config config, List<Row> rows, LogRecord.Holdout holdout, boolean relative) {
 
     /** The primary metric's name as logged ({@code p95_ms}), or {@code metric} when unknown. */
     public String metricName() {
@@ -64,17 +64,17 @@ public record ReviewLog(Path file, List<Segment> segments) {
     return of(file, new ExperimentLog(file).read(warnings));
   }
 
-  static ReviewLog of(Path file, List<Record> records) {
-    Map<Integer, Record.Config> configs = new LinkedHashMap<>();
-    Map<Integer, List<Record.Experiment>> tries = new LinkedHashMap<>();
-    Map<Integer, Record.Holdout> holdouts = new LinkedHashMap<>();
-    for (Record r : records) {
-      if (r instanceof Record.Config c) {
+  static ReviewLog of(Path file, List<LogRecord> records) {
+    Map<Integer, LogRecord.Config> configs = new LinkedHashMap<>();
+    Map<Integer, List<LogRecord.Experiment>> tries = new LinkedHashMap<>();
+    Map<Integer, LogRecord.Holdout> holdouts = new LinkedHashMap<>();
+    for (LogRecord r : records) {
+      if (r instanceof LogRecord.Config c) {
         configs.put(c.segment(), c);
         tries.computeIfAbsent(c.segment(), k -> new ArrayList<>());
-      } else if (r instanceof Record.Experiment e) {
+      } else if (r instanceof LogRecord.Experiment e) {
         tries.computeIfAbsent(e.segment(), k -> new ArrayList<>()).add(e);
-      } else if (r instanceof Record.Holdout h) {
+      } else if (r instanceof LogRecord.Holdout h) {
         holdouts.put(h.segment(), h);
       }
     }
@@ -90,11 +90,11 @@ public record ReviewLog(Path file, List<Segment> segments) {
   }
 
   /** The tries of one segment with their changes, tracking the running best for logs without statistics. */
-  private static List<Row> rows(Segment segment, List<Record.Experiment> experiments, boolean relative) {
+  private static List<Row> rows(Segment segment, List<LogRecord.Experiment> experiments, boolean relative) {
     List<Row> rows = new ArrayList<>();
     Double best = null;
     Double bestLevel = null;
-    for (Record.Experiment e : experiments) {
+    for (LogRecord.Experiment e : experiments) {
       Change p50 = change(e.stats(), "p50");
       Change p95 = change(e.stats(), "p95");
       Change primary = change(e.stats(), segment.statsKey());

@@ -1,6 +1,6 @@
 package dev.tuner.review;
 
-import dev.tuner.log.Record;
+import dev.tuner.log.LogRecord;
 import java.util.Set;
 
 /**
@@ -14,7 +14,7 @@ import java.util.Set;
  *     of the baseline's (chained from the decisions' ratios), else the logged metric; null when not measured
  * @param bestAfter the level of the best after this try (the running best), or null before any
  */
-public record Row(Record.Experiment experiment, Change p50, Change p95, Change primary, Double level,
+public record Row(LogRecord.Experiment experiment, Change p50, Change p95, Change primary, Double level,
     Double bestAfter) {
 
   /** Statuses that make a try the new best (the loop's {@code Status.advancesBest}). */

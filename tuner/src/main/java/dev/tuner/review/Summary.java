@@ -1,6 +1,6 @@
 package dev.tuner.review;
 
-import dev.tuner.log.Record;
+import dev.tuner.log.LogRecord;
 import dev.tuner.log.WallTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +31,7 @@ public record Summary(
     Progress p95,
     Map<String, Integer> counts,
     List<Row> top,
-    Record.Holdout holdout,
+    LogRecord.Holdout holdout,
     Long tokensIn,
     Long tokensOut,
     Double cost,

@@ -1,6 +1,6 @@
 package dev.tuner.review;
 
-import dev.tuner.log.Record;
+import dev.tuner.log.LogRecord;
 import dev.tuner.log.Stats;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ public final class SummaryText {
 
   /** A heading line naming the run. */
   public static String title(Summary s) {
-    Record.Config c = s.segment().config();
+    LogRecord.Config c = s.segment().config();
     String name = c == null || c.name() == null ? "experiments" : c.name();
     StringBuilder t = new StringBuilder(name).append(" · segment ").append(s.segment().number());
     if (c != null && c.branch() != null) {
@@ -85,7 +85,7 @@ public final class SummaryText {
     return t.toString();
   }
 
-  static String holdout(Record.Holdout h) {
+  static String holdout(LogRecord.Holdout h) {
     if (h == null) {
       return "not checked (the run has not finished, or there are no hold-out cases)";
     }

@@ -2,8 +2,8 @@ package dev.tuner.spec;
 
 import dev.tuner.harness.spec.SpecException;
 import dev.tuner.harness.spec.SpecReader;
-import dev.tuner.knobs.KnobFile;
-import dev.tuner.loop.Scope;
+import dev.tuner.spec.KnobFile;
+import dev.tuner.spec.Scope;
 import dev.tuner.spec.KnobsSpec.KnobSpec;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tuner.cli.ExitCode;
 import dev.tuner.cli.Main;
 import dev.tuner.log.ExperimentLog;
-import dev.tuner.log.Record;
+import dev.tuner.log.LogRecord;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -68,15 +68,15 @@ class DemoTellsTheWholeStoryTest {
 
   @Test
   void theLogHoldsTheBaselineTheTryAndTheHoldOutCheck() throws Exception {
-    List<Record> records = new ExperimentLog(workspace.resolve(".tuner/experiments.jsonl"))
+    List<LogRecord> records = new ExperimentLog(workspace.resolve(".tuner/experiments.jsonl"))
         .read(new PrintWriter(new StringWriter()));
-    List<Record.Experiment> tries = records.stream().filter(r -> r instanceof Record.Experiment)
-        .map(r -> (Record.Experiment) r).toList();
+    List<LogRecord.Experiment> tries = records.stream().filter(r -> r instanceof LogRecord.Experiment)
+        .map(r -> (LogRecord.Experiment) r).toList();
     // Two phases, each a baseline and one try: the knob search's carry their knob values.
-    assertThat(tries).extracting(Record.Experiment::status).filteredOn("baseline"::equals).hasSize(2);
+    assertThat(tries).extracting(LogRecord.Experiment::status).filteredOn("baseline"::equals).hasSize(2);
     assertThat(tries).hasSize(4);
     assertThat(tries.get(1).knobs()).containsKeys("analysis.cacheSize", "segments.patternCacheSize");
-    assertThat(records).filteredOn(r -> r instanceof Record.Holdout).hasSize(2);
+    assertThat(records).filteredOn(r -> r instanceof LogRecord.Holdout).hasSize(2);
   }
 
   @Test

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.bench.AbComparison;
 import dev.tuner.bench.JmhOptions;
 import dev.tuner.bench.JmhRunner;
-import dev.tuner.knobs.JvmOptionsFile;
+import dev.tuner.spec.JvmOptionsFile;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;

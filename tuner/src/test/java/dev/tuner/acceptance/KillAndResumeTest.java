@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tuner.cli.ExitCode;
 import dev.tuner.cli.Main;
 import dev.tuner.log.ExperimentLog;
-import dev.tuner.log.Record;
-import dev.tuner.process.Processes;
+import dev.tuner.log.LogRecord;
+import dev.tuner.io.Processes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -56,9 +56,9 @@ class KillAndResumeTest {
             .toArray(String[]::new));
     assertThat(code).as(out.toString()).isEqualTo(ExitCode.OK);
 
-    List<Record.Experiment> experiments = experiments(log);
-    assertThat(experiments).extracting(Record.Experiment::run).as(out.toString()).containsExactly(0, 1, 2, 3);
-    assertThat(experiments).extracting(Record.Experiment::status)
+    List<LogRecord.Experiment> experiments = experiments(log);
+    assertThat(experiments).extracting(LogRecord.Experiment::run).as(out.toString()).containsExactly(0, 1, 2, 3);
+    assertThat(experiments).extracting(LogRecord.Experiment::status)
         .containsExactly("baseline", "keep", "discard", "scope_violation");
     try (Git git = Git.open(repo.toFile())) {
       assertThat(git.getRepository().resolve("refs/heads/tuner/k").name()).isEqualTo(experiments.get(1).commit());
@@ -67,8 +67,8 @@ class KillAndResumeTest {
     }
   }
 
-  private static List<Record.Experiment> experiments(Path log) throws Exception {
+  private static List<LogRecord.Experiment> experiments(Path log) throws Exception {
     return new ExperimentLog(log).read(new PrintWriter(new StringWriter())).stream()
-        .filter(r -> r instanceof Record.Experiment).map(r -> (Record.Experiment) r).toList();
+        .filter(r -> r instanceof LogRecord.Experiment).map(r -> (LogRecord.Experiment) r).toList();
   }
 }

@@ -133,9 +133,9 @@ class MeasureAndDecideTest {
   void theLoopMeasuresThroughTheSameBenchmarksAndStopsARunawayComparison() throws Exception {
     var spec = dev.tuner.spec.TunerSpec.load(MeasureAndDecideTest.spec);
     Path artifact = dev.tuner.build.Artifact.ensure(repo, spec.build(), new PrintWriter(new StringWriter()));
-    var bench = new dev.tuner.bench.LoopBench(spec, MeasureAndDecideTest.spec, new PrintWriter(new StringWriter()));
+    var bench = new dev.tuner.bench.JmhBenchStage(spec, MeasureAndDecideTest.spec, new PrintWriter(new StringWriter()));
 
-    var build = new dev.tuner.loop.Bench.Build(artifact, java.util.List.of());
+    var build = new dev.tuner.bench.BenchStage.Build(artifact, java.util.List.of());
     var numbers = bench.measure(repo, build, java.util.List.of("water-europe"), java.time.Duration.ofMinutes(5));
 
     assertThat(numbers.p50()).isPositive();

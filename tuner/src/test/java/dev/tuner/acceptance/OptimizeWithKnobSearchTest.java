@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tuner.cli.ExitCode;
 import dev.tuner.cli.Main;
 import dev.tuner.log.ExperimentLog;
-import dev.tuner.log.Record;
+import dev.tuner.log.LogRecord;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ class OptimizeWithKnobSearchTest {
   static final Map<String, Verified> verified = new java.util.HashMap<>();
 
   record Verified(int code, String out) {}
-  static List<Record.Experiment> experiments;
+  static List<LogRecord.Experiment> experiments;
 
   @BeforeAll
   static void searchTheKnobsOfTheExample() throws Exception {
@@ -70,7 +70,7 @@ class OptimizeWithKnobSearchTest {
         repo.resolve("tuner.yaml").toString(), "--proposer", "knobs", "--tag", "k1", "--max-experiments", "4");
     out = o + e.toString();
     experiments = new ExperimentLog(repo.resolve(".tuner/experiments.jsonl")).read(new PrintWriter(o)).stream()
-        .filter(r -> r instanceof Record.Experiment).map(r -> (Record.Experiment) r).toList();
+        .filter(r -> r instanceof LogRecord.Experiment).map(r -> (LogRecord.Experiment) r).toList();
     verifyBatchSize20("--phase", "exact");
     verifyBatchSize20("--phase", "batching");
     verifyBatchSize20("--phase", "relaxed");
@@ -129,20 +129,20 @@ class OptimizeWithKnobSearchTest {
     assertThat(experiments.get(0).status()).isEqualTo("baseline");
     assertThat(experiments.get(0).knobs()).isEqualTo(
         Map.of("reference.batchSize", "10", "analysis.cacheSize", "64", "segments.patternCacheSize", "4"));
-    for (Record.Experiment e : experiments) {
+    for (LogRecord.Experiment e : experiments) {
       assertThat(e.knobs()).as("run " + e.run()).containsOnlyKeys(KNOBS);
       assertThat(e.proposer().kind()).isEqualTo("knobs");
     }
     for (String phase : List.of("exact", "batching")) {
       List<Map<String, String>> points = experiments.stream().filter(e -> e.phase().equals(phase))
-          .map(Record.Experiment::knobs).toList();
+          .map(LogRecord.Experiment::knobs).toList();
       assertThat(new HashSet<>(points)).as(phase).hasSameSizeAs(points);
     }
   }
 
   @Test
   void aBatchSizeThatChangesTheReferenceCallsIsRejectedInTheExactPhase() {
-    Record.Experiment batch = experiments.stream()
+    LogRecord.Experiment batch = experiments.stream()
         .filter(e -> e.phase().equals("exact") && e.knobs().get("reference.batchSize").equals("20"))
         .findFirst().orElseThrow(() -> new AssertionError("no batch-size point tried in phase exact:\n" + out));
     assertThat(batch.status()).isEqualTo("calls_changed");
@@ -152,8 +152,8 @@ class OptimizeWithKnobSearchTest {
 
   @Test
   void theSameBatchSizePassesThePhaseThatRelaxesTheReferenceContractAndIsMeasured() {
-    Record.Experiment baseline = experiments.get(0);
-    Record.Experiment batch = experiments.stream().filter(e -> e.phase().equals("batching")).findFirst()
+    LogRecord.Experiment baseline = experiments.get(0);
+    LogRecord.Experiment batch = experiments.stream().filter(e -> e.phase().equals("batching")).findFirst()
         .orElseThrow(() -> new AssertionError("no try in phase batching:\n" + out));
     assertThat(batch.knobs()).as(out).containsEntry("reference.batchSize", "20");
     assertThat(batch.status()).as(out).isIn("keep", "discard");
@@ -165,11 +165,11 @@ class OptimizeWithKnobSearchTest {
 
   @Test
   void pointsThatPassParityAreMeasuredAgainstTheBestAndJudgedByTheKeepRule() {
-    List<Record.Experiment> measured = experiments.stream()
+    List<LogRecord.Experiment> measured = experiments.stream()
         .filter(e -> e.knobs().get("reference.batchSize").equals("10") && e.run() > 0).toList();
     assertThat(experiments).as(out).filteredOn(e -> e.phase().equals("exact")).hasSize(4);
     assertThat(measured).as(out).isNotEmpty();
-    for (Record.Experiment e : measured) {
+    for (LogRecord.Experiment e : measured) {
       assertThat(e.status()).as(out).isIn("keep", "discard");
       assertThat(e.metric()).isPositive();
       assertThat(e.stats()).containsKey("p95");

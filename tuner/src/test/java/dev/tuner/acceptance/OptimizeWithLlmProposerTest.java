@@ -9,7 +9,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.tuner.cli.ExitCode;
 import dev.tuner.cli.Main;
 import dev.tuner.log.ExperimentLog;
-import dev.tuner.log.Record;
+import dev.tuner.log.LogRecord;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ class OptimizeWithLlmProposerTest {
   static String userBranch;
   static int exitCode;
   static String out;
-  static List<Record.Experiment> experiments;
+  static List<LogRecord.Experiment> experiments;
 
   /** Tiny benchmark settings without the hold-out case: its end-of-run comparison would add a minute. */
   static String spec(String tinyBench) {
@@ -78,7 +78,7 @@ class OptimizeWithLlmProposerTest {
         "--tag", "llm", "--plateau", "20");
     out = o + e.toString();
     experiments = new ExperimentLog(repo.resolve(".tuner/experiments.jsonl")).read(new PrintWriter(o)).stream()
-        .filter(r -> r instanceof Record.Experiment).map(r -> (Record.Experiment) r).toList();
+        .filter(r -> r instanceof LogRecord.Experiment).map(r -> (LogRecord.Experiment) r).toList();
   }
 
   @AfterAll
@@ -89,7 +89,7 @@ class OptimizeWithLlmProposerTest {
   @Test
   void eachAnswerGetsItsStatus() {
     assertThat(exitCode).as(out).isEqualTo(ExitCode.OK);
-    assertThat(experiments).extracting(Record.Experiment::status).as(out)
+    assertThat(experiments).extracting(LogRecord.Experiment::status).as(out)
         .containsExactly("baseline", "keep", "invalid_proposal", "proposer_failed", "invalid_proposal");
     assertThat(experiments.get(2).asi().rollbackReason()).startsWith("the answer is not valid JSON");
     assertThat(experiments.get(3).asi().rollbackReason()).contains("failed 2 times").contains("429");
@@ -98,7 +98,7 @@ class OptimizeWithLlmProposerTest {
 
   @Test
   void theKeptChangeCarriesTheModelsHypothesisAndExpectation() throws Exception {
-    Record.Experiment kept = experiments.get(1);
+    LogRecord.Experiment kept = experiments.get(1);
     assertThat(kept.asi().hypothesis()).startsWith("Exceptions from Double.parseDouble");
     assertThat(kept.expectation()).isEqualTo("p50 and p95 -20% or more");
     assertThat(kept.proposer().kind()).isEqualTo("llm");
@@ -111,7 +111,7 @@ class OptimizeWithLlmProposerTest {
 
   @Test
   void tokensAndCostAreLoggedPerTryAndCumulatively() {
-    Record.Experiment kept = experiments.get(1);
+    LogRecord.Experiment kept = experiments.get(1);
     assertThat(kept.proposer().tokensIn()).isEqualTo(40_000);
     assertThat(kept.proposer().tokensOut()).isEqualTo(1_000);
     assertThat(kept.proposer().cost()).isCloseTo(ANSWER_COST, Offset.offset(1e-9));

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tuner.cli.ExitCode;
 import dev.tuner.cli.Main;
 import dev.tuner.log.ExperimentLog;
-import dev.tuner.log.Record;
+import dev.tuner.log.LogRecord;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -31,8 +31,8 @@ class OptimizeWithPatchQueueTest {
   static String userHead;
   static int exitCode;
   static String out;
-  static List<Record.Experiment> experiments;
-  static Record.Holdout holdout;
+  static List<LogRecord.Experiment> experiments;
+  static LogRecord.Holdout holdout;
 
   @BeforeAll
   static void optimizeTheExampleWithTheTestQueue() throws Exception {
@@ -46,16 +46,16 @@ class OptimizeWithPatchQueueTest {
         repo.resolve("tuner.yaml").toString(), "--proposer", "patches", "--patches", QUEUE.toString(), "--tag", "t1",
         "--plateau", "20");
     out = o + e.toString();
-    List<Record> records = new ExperimentLog(repo.resolve(".tuner/experiments.jsonl")).read(new PrintWriter(o));
-    experiments = records.stream().filter(r -> r instanceof Record.Experiment).map(r -> (Record.Experiment) r).toList();
-    holdout = records.stream().filter(r -> r instanceof Record.Holdout).map(r -> (Record.Holdout) r).findFirst()
+    List<LogRecord> records = new ExperimentLog(repo.resolve(".tuner/experiments.jsonl")).read(new PrintWriter(o));
+    experiments = records.stream().filter(r -> r instanceof LogRecord.Experiment).map(r -> (LogRecord.Experiment) r).toList();
+    holdout = records.stream().filter(r -> r instanceof LogRecord.Holdout).map(r -> (LogRecord.Holdout) r).findFirst()
         .orElse(null);
   }
 
   @Test
   void everyKindOfChangeGetsItsStatus() {
     assertThat(exitCode).as(out).isEqualTo(ExitCode.OK);
-    assertThat(experiments).extracting(Record.Experiment::status).as(out).containsExactly(
+    assertThat(experiments).extracting(LogRecord.Experiment::status).as(out).containsExactly(
         "baseline", "keep", "discard", "discard", "parity_failed", "calls_changed", "scope_violation",
         "scope_violation", "build_failed", "timeout");
     assertThat(out).contains("stopped: the patches proposer has nothing more to propose");
@@ -63,7 +63,7 @@ class OptimizeWithPatchQueueTest {
 
   @Test
   void eachFailureSaysWhyForTheNextProposal() {
-    for (Record.Experiment e : experiments.subList(2, experiments.size())) {
+    for (LogRecord.Experiment e : experiments.subList(2, experiments.size())) {
       assertThat(e.asi()).as("run " + e.run()).isNotNull();
       assertThat(e.asi().rollbackReason()).as("run " + e.run()).isNotBlank();
       assertThat(e.asi().nextActionHint()).as("run " + e.run()).isNotBlank();

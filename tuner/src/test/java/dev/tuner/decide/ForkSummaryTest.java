@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuner.decide.SequentialPlan.Action;
-import dev.tuner.measure.CaseResult;
+import dev.tuner.measure.JmhCase;
 import dev.tuner.measure.ForkResult;
 import dev.tuner.measure.JmhJsonReader;
 import dev.tuner.measure.JmhResults;
@@ -24,7 +24,7 @@ class ForkSummaryTest {
 
     assertThat(forks).hasSize(3);
     for (int f = 0; f < 3; f++) {
-      for (CaseResult c : run.cases()) {
+      for (JmhCase c : run.cases()) {
         ForkResult fork = c.forks().get(f);
         assertThat(forks.get(f).cases().get(c.id()))
             .isEqualTo(
@@ -36,8 +36,8 @@ class ForkSummaryTest {
 
   @Test
   void refusesCasesWithDifferentForkCounts() throws IOException {
-    CaseResult threeForks = JmhJsonReader.read(resource("tiny-f3-gc.json")).cases().get(0);
-    CaseResult oneFork = JmhJsonReader.read(resource("tiny-f1-gc.json")).cases().get(1);
+    JmhCase threeForks = JmhJsonReader.read(resource("tiny-f3-gc.json")).cases().get(0);
+    JmhCase oneFork = JmhJsonReader.read(resource("tiny-f1-gc.json")).cases().get(1);
     JmhResults mixed = new JmhResults(Path.of("mixed.json"), List.of(threeForks, oneFork));
 
     assertThatThrownBy(() -> ForkSummary.of(mixed))

@@ -1,5 +1,7 @@
 package dev.tuner.knobs;
 
+import dev.tuner.spec.JvmOptionsFile;
+import dev.tuner.spec.KnobFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -16,8 +16,8 @@ class ExperimentLogTest {
 
   @TempDir Path dir;
 
-  static Record.Experiment experiment(int run, String status) {
-    return new Record.Experiment(run, "abc123" + run, 41.5, Map.of("p95_ms", 41.5, "p50_ms", 30.0), status,
+  static LogRecord.Experiment experiment(int run, String status) {
+    return new LogRecord.Experiment(run, "abc123" + run, 41.5, Map.of("p95_ms", 41.5, "p50_ms", 30.0), status,
         "try " + run, "2026-11-22T10:00:00Z", 1, 0.99, new Asi("h", "slower", "try x", null), "parent", "1",
         List.of("t"), "5% faster", Map.of("p95", new Stats(0.9, java.util.Arrays.asList(0.85, null), 0.001,
         List.of(6, 6), "improved")), Map.of("reference", 20), 1024.0, new ProposerInfo("patches", null, null, null,
@@ -37,14 +37,14 @@ class ExperimentLogTest {
   @Test
   void roundTripsEveryRecordKind() throws Exception {
     ExperimentLog log = new ExperimentLog(dir.resolve("experiments.jsonl"));
-    log.append(new Record.Config(1, "n", "p95_ms", "ms", "lower", "sha", "tuner/x", "base", "main", "patches", "t"));
+    log.append(new LogRecord.Config(1, "n", "p95_ms", "ms", "lower", "sha", "tuner/x", "base", "main", "patches", "t"));
     log.append(experiment(1, "discard"));
-    log.append(new Record.Holdout(1, "base", "best", true, List.of(), null, "improved", "t"));
-    List<Record> back = log.read(new PrintWriter(new StringWriter()));
+    log.append(new LogRecord.Holdout(1, "base", "best", true, List.of(), null, "improved", "t"));
+    List<LogRecord> back = log.read(new PrintWriter(new StringWriter()));
     assertThat(back).hasSize(3);
-    assertThat(back.get(0)).isInstanceOf(Record.Config.class);
+    assertThat(back.get(0)).isInstanceOf(LogRecord.Config.class);
     assertThat(back.get(1)).isEqualTo(experiment(1, "discard"));
-    assertThat(back.get(2)).isInstanceOf(Record.Holdout.class);
+    assertThat(back.get(2)).isInstanceOf(LogRecord.Holdout.class);
   }
 
   @Test
@@ -55,8 +55,8 @@ class ExperimentLogTest {
     Files.writeString(file, "{\"type\":\"experiment\",\"run\":2,\"sta", StandardOpenOption.APPEND);
     log.append(experiment(3, "discard"));
     StringWriter warnings = new StringWriter();
-    List<Record> back = log.read(new PrintWriter(warnings));
-    assertThat(back).extracting(r -> ((Record.Experiment) r).run()).containsExactly(1, 3);
+    List<LogRecord> back = log.read(new PrintWriter(warnings));
+    assertThat(back).extracting(r -> ((LogRecord.Experiment) r).run()).containsExactly(1, 3);
     assertThat(warnings.toString()).contains(file + ":2: damaged record skipped");
   }
 
@@ -66,8 +66,8 @@ class ExperimentLogTest {
     Files.writeString(file, "{\"run\":4,\"commit\":\"a1b2c3d\",\"metric\":0.99,\"metrics\":{\"val_loss\":0.99},"
         + "\"status\":\"keep\",\"description\":\"lr up\",\"timestamp\":\"2026-03-08T02:14:00Z\",\"segment\":0,"
         + "\"confidence\":2.1,\"asi\":{\"hypothesis\":\"faster\"},\"diff_lines\":3}\n");
-    List<Record> back = new ExperimentLog(file).read(new PrintWriter(new StringWriter()));
-    assertThat(back).singleElement().isInstanceOfSatisfying(Record.Experiment.class, e -> {
+    List<LogRecord> back = new ExperimentLog(file).read(new PrintWriter(new StringWriter()));
+    assertThat(back).singleElement().isInstanceOfSatisfying(LogRecord.Experiment.class, e -> {
       assertThat(e.run()).isEqualTo(4);
       assertThat(e.metrics()).containsEntry("val_loss", 0.99);
       assertThat(e.asi().hypothesis()).isEqualTo("faster");

@@ -44,7 +44,7 @@ class JmhJsonReaderTest {
     JmhResults run = JmhJsonReader.read(resource("tiny-f3-gc.json"));
 
     assertThat(run.cases())
-        .extracting(CaseResult::id)
+        .extracting(JmhCase::id)
         .containsExactlyInAnyOrder(
             NO_ALLOC_16, "bench.TinyBench.noAlloc[size=256]", WORK_16, WORK_256);
     assertThat(run.cases()).allSatisfy(c -> assertThat(c.forks()).hasSize(3));
@@ -65,7 +65,7 @@ class JmhJsonReaderTest {
 
     for (JsonNode record : MAPPER.readTree(file.toFile())) {
       String id =
-          CaseResult.id(
+          JmhCase.id(
               record.get("benchmark").asText(),
               MAPPER.convertValue(record.get("params"), java.util.Map.class));
       JsonNode forks = record.at("/primaryMetric/rawDataHistogram");
@@ -90,7 +90,7 @@ class JmhJsonReaderTest {
   void quantilesAreInNanosecondsAndWithinTheHistogram() throws IOException {
     JmhResults run = JmhJsonReader.read(resource("tiny-f3-gc.json"));
 
-    for (CaseResult c : run.cases()) {
+    for (JmhCase c : run.cases()) {
       for (ForkResult fork : c.forks()) {
         Quantiles q = fork.quantiles();
         assertThat(q.p50()).isBetween(fork.histogram().min(), q.p95());
@@ -122,7 +122,7 @@ class JmhJsonReaderTest {
     JmhResults run = JmhJsonReader.read(resource("tiny-f3-nogc.json"));
 
     assertThat(run.cases())
-        .flatExtracting(CaseResult::forks)
+        .flatExtracting(JmhCase::forks)
         .allSatisfy(
             f -> {
               assertThat(f.secondary()).doesNotContainKey(ForkResult.ALLOC_NORM);

@@ -2,7 +2,7 @@ package dev.tuner.propose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.log.Record;
+import dev.tuner.log.LogRecord;
 import dev.tuner.log.Stats;
 import dev.tuner.spec.KnobsSpec;
 import dev.tuner.spec.KnobsSpec.KnobSpec;
@@ -41,13 +41,13 @@ class KnobProposerTest {
         root.resolve("ideas"), Duration.ofSeconds(5), phase));
   }
 
-  static Record.Experiment tried(int run, String status, Map<String, String> knobs, Double metric, Double ratio) {
+  static LogRecord.Experiment tried(int run, String status, Map<String, String> knobs, Double metric, Double ratio) {
     return tried(run, "1", status, knobs, metric, ratio);
   }
 
-  static Record.Experiment tried(int run, String phase, String status, Map<String, String> knobs, Double metric,
+  static LogRecord.Experiment tried(int run, String phase, String status, Map<String, String> knobs, Double metric,
       Double ratio) {
-    return new Record.Experiment(run, "c" + run, metric, null, status, "d", "t", 1, null, null, null, phase, List.of(),
+    return new LogRecord.Experiment(run, "c" + run, metric, null, status, "d", "t", 1, null, null, null, phase, List.of(),
         null, ratio == null ? null : Map.of("p95", new Stats(ratio, List.of(ratio, ratio), 0.5, List.of(3, 3), "same")),
         null, null, null, null, null, knobs);
   }
@@ -91,13 +91,13 @@ class KnobProposerTest {
   void aResumedRunNeverProposesAPointTheLogAlreadyHolds() throws Exception {
     KnobProposer original = proposer();
     Map<String, String> start = original.knobs(root);
-    Record.Experiment baseline = tried(0, "baseline", start, 100.0, null);
+    LogRecord.Experiment baseline = tried(0, "baseline", start, 100.0, null);
     original.observe(baseline);
-    List<Record.Experiment> log = new java.util.ArrayList<>(List.of(baseline));
+    List<LogRecord.Experiment> log = new java.util.ArrayList<>(List.of(baseline));
     for (int run = 1; run <= 6; run++) {
       Map<String, String> point = propose(original, run).knobs();
       // Synthetic feedback: a bigger cache is faster; the parallel collector fails a gate.
-      Record.Experiment e = point.get("gc").contains("Parallel") ? tried(run, "crash", point, null, null)
+      LogRecord.Experiment e = point.get("gc").contains("Parallel") ? tried(run, "crash", point, null, null)
           : tried(run, "discard", point, 95.0, 64.0 / Double.parseDouble(point.get("cache")) * 0.5 + 0.5);
       original.observe(e);
       log.add(e);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tuner.log.Asi;
 import dev.tuner.log.Diff;
 import dev.tuner.log.ProposerInfo;
-import dev.tuner.log.Record;
+import dev.tuner.log.LogRecord;
 import dev.tuner.log.Stats;
 import dev.tuner.log.WallTime;
 import java.nio.charset.StandardCharsets;
@@ -18,20 +18,20 @@ class HtmlReportTest {
 
   static final String ATTACK = "<script>alert('x')</script><img src=x onerror=alert(1)>\"><a href=\"http://evil\">";
 
-  static Record.Experiment experiment(int run, String status, String text) {
+  static LogRecord.Experiment experiment(int run, String status, String text) {
     Map<String, Stats> stats = "baseline".equals(status) ? null : Map.of("p95", new Stats(0.9, List.of(0.85, 0.95),
         0.01, List.of(8, 8), "improved"), "p50", new Stats(0.95, List.of(0.9, 0.99), 0.01, List.of(8, 8), "improved"));
-    return new Record.Experiment(run, "c0ffee" + run, 10.0, Map.of("p50_ms", 8.0, "p95_ms", 10.0), status, text,
+    return new LogRecord.Experiment(run, "c0ffee" + run, 10.0, Map.of("p50_ms", 8.0, "p95_ms", 10.0), status, text,
         "2026-11-22T10:0" + run + ":00Z", 1, null, new Asi(text, text, text, text), null, text, List.of(text), text,
         stats, null, null, new ProposerInfo(text, text, 1L, 2L, 0.5), new Diff(List.of(text), 1, 2),
         new WallTime(1.0, 2.0, 3.0, 4.0), Map.of(text, text));
   }
 
   static ReviewLog.Segment segment(String text) {
-    var config = new Record.Config(1, text, "p95_ms", "ms", "lower", "h", text, "b", "main", text, "t");
+    var config = new LogRecord.Config(1, text, "p95_ms", "ms", "lower", "h", text, "b", "main", text, "t");
     return ReviewLog.of(java.nio.file.Path.of("x.jsonl"), List.of(config, experiment(0, "baseline", text),
         experiment(1, "keep", text), experiment(2, "discard", text),
-        new Record.Holdout(1, "b", "c", false, List.of(text), null, text, "t"))).segments().get(0);
+        new LogRecord.Holdout(1, "b", "c", false, List.of(text), null, text, "t"))).segments().get(0);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.tuner.propose.llm;
 
-import dev.tuner.loop.Scope;
+import dev.tuner.spec.Scope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

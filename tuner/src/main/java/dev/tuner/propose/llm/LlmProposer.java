@@ -11,7 +11,7 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.tuner.log.ProposerInfo;
-import dev.tuner.loop.Scope;
+import dev.tuner.spec.Scope;
 import dev.tuner.propose.Proposal;
 import dev.tuner.propose.ProposalRequest;
 import dev.tuner.propose.Proposer;

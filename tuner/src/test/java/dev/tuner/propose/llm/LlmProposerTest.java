@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.tuner.loop.Scope;
+import dev.tuner.spec.Scope;
 import dev.tuner.propose.Proposal;
 import dev.tuner.propose.ProposalRequest;
 import dev.tuner.spec.OptimizeSpec.Price;

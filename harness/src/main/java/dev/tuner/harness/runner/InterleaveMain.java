@@ -1,0 +1,264 @@
+package dev.tuner.harness.runner;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs two builds of the same project in one JVM, each from its own artifact in its own class
+ * loader, interleaved operation by operation, and prints what it measured as JSON lines: the
+ * tuner's in-JVM A/B design (see the README, "Measurement and the decision rule").
+ *
+ * <p>A round runs every case: for each, {@code --ops} pairs of operations, A then B or B then A in
+ * turn, so both builds see the same moments of the machine (another tenant's burst, a GC, a JIT
+ * compilation) in equal measure. Rounds before {@code --warmup-seconds} have passed are warm-up.
+ * Each round prints one line:
+ *
+ * <pre>
+ * {"type":"round","round":1,"warmup":false,"seconds":12.3,
+ *  "cases":{"ai-default":{"a":{"nanos":[…],"allocBytesPerOp":…,"callsPerOp":{…}},"b":{…}},…}}
+ * </pre>
+ *
+ * With {@code --paced true} the JVM prints {@code {"type":"ready"}} after warm-up and then runs one
+ * round per line it reads on its input, ending when the input closes: the tuner keeps two such
+ * JVMs, the second with the builds' roles swapped, and asks them for rounds in turn.
+ *
+ * <pre>
+ * java -cp A.jar dev.tuner.harness.runner.InterleaveMain --a A.jar --a-spec A/tuner.yaml
+ *     --b B.jar --b-spec B/tuner.yaml --case ID... [--transport in-process] [--warmup-seconds 30]
+ *     [--rounds 10] [--ops 10] [--paced false]
+ * </pre>
+ *
+ * Exit codes: 0 done, 2 bad arguments, 3 a build failed to load or run.
+ */
+public final class InterleaveMain {
+
+  static final String RUNNER = CaseRunner.class.getName();
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private InterleaveMain() {}
+
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    int code;
+    try {
+      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      code = run(Args.parse(args), in, out);
+    } catch (IllegalArgumentException e) {
+      System.err.println("interleave: " + e.getMessage());
+      code = 2;
+    } catch (Exception e) {
+      Throwable cause = e instanceof InvocationTargetException i ? i.getCause() : e;
+      System.err.println("interleave: " + cause);
+      cause.printStackTrace();
+      code = 3;
+    }
+    out.flush();
+    System.exit(code);
+  }
+
+  static int run(Args args, BufferedReader in, PrintStream out) throws Exception {
+    try (Side a = Side.open("A", args.a, args.aSpec, args);
+        Side b = Side.open("B", args.b, args.bSpec, args)) {
+      long start = System.nanoTime();
+      int round = 1;
+      while (System.nanoTime() - start < args.warmupSeconds * 1_000_000_000L) {
+        out.println(round(args, a, b, round++, true, start));
+      }
+      if (args.paced) {
+        out.println("{\"type\":\"ready\",\"seconds\":" + (System.nanoTime() - start) / 1e9 + "}");
+      }
+      for (int measured = 0; measured < args.rounds; measured++) {
+        if (args.paced && in.readLine() == null) {
+          break; // the tuner has decided and closed our input
+        }
+        out.println(round(args, a, b, round++, false, start));
+      }
+    }
+    return 0;
+  }
+
+  /** Runs one round of every case and returns its JSON line. */
+  private static String round(Args args, Side a, Side b, int round, boolean warmup, long start) throws Exception {
+    ObjectNode line = JSON.createObjectNode();
+    line.put("type", "round").put("round", round).put("warmup", warmup);
+    ObjectNode cases = line.putObject("cases");
+    int n = args.cases.size();
+    for (int k = 0; k < n; k++) {
+      // Each round starts at the next case, so no case always follows the same one.
+      String id = args.cases.get((k + round) % n);
+      Samples sa = new Samples(args.ops);
+      Samples sb = new Samples(args.ops);
+      for (int i = 0; i < args.ops; i++) {
+        if ((i + round) % 2 == 0) {
+          sa.add(a, id);
+          sb.add(b, id);
+        } else {
+          sb.add(b, id);
+          sa.add(a, id);
+        }
+      }
+      // Warm-up lines stay short: the tuner may read another JVM's warm-up first, and a full pipe
+      // must never stall this one's.
+      if (!warmup) {
+        ObjectNode c = cases.putObject(id);
+        sa.write(c.putObject("a"));
+        sb.write(c.putObject("b"));
+      }
+    }
+    line.put("seconds", (System.nanoTime() - start) / 1e9);
+    return JSON.writeValueAsString(line);
+  }
+
+  /** One operation's samples of one case on one side, within a round. */
+  private static final class Samples {
+    private final long[] nanos;
+    private long allocated;
+    private final Map<String, Long> calls = new TreeMap<>();
+    private int n;
+
+    Samples(int ops) {
+      nanos = new long[ops];
+    }
+
+    void add(Side side, String caseId) throws Exception {
+      nanos[n++] = side.run(caseId);
+      allocated += side.lastAllocatedBytes();
+      side.lastCalls().forEach((upstream, count) -> calls.merge(upstream, (long) count, Long::sum));
+    }
+
+    void write(ObjectNode node) {
+      var array = node.putArray("nanos");
+      for (long v : nanos) {
+        array.add(v);
+      }
+      node.put("allocBytesPerOp", (double) allocated / n);
+      ObjectNode perOp = node.putObject("callsPerOp");
+      calls.forEach((upstream, count) -> perOp.put(upstream, (double) count / n));
+    }
+  }
+
+  /** A build loaded in its own class loader, driven through {@link CaseRunner} by reflection. */
+  private static final class Side implements AutoCloseable {
+    private final URLClassLoader loader;
+    private final AutoCloseable runner;
+    private final Method run;
+    private final Method lastAllocatedBytes;
+    private final Method lastCalls;
+
+    private Side(URLClassLoader loader, AutoCloseable runner) throws NoSuchMethodException {
+      this.loader = loader;
+      this.runner = runner;
+      Class<?> type = runner.getClass();
+      this.run = type.getMethod("run", String.class);
+      this.lastAllocatedBytes = type.getMethod("lastAllocatedBytes");
+      this.lastCalls = type.getMethod("lastCalls");
+    }
+
+    static Side open(String name, Path artifact, Path spec, Args args) throws Exception {
+      if (!Files.isRegularFile(artifact)) {
+        throw new IllegalArgumentException("artifact of " + name + " not found: " + artifact);
+      }
+      // The platform loader as parent: the JDK is shared, nothing of either build is.
+      URLClassLoader loader = new URLClassLoader(
+          "build-" + name, new URL[] {artifact.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+      Class<?> type;
+      try {
+        type = Class.forName(RUNNER, true, loader);
+      } catch (ClassNotFoundException e) {
+        loader.close();
+        throw new IllegalArgumentException("the artifact of " + name + " (" + artifact + ") has no " + RUNNER
+            + "; it must be built with a harness that has the in-JVM runner");
+      }
+      Object runner = type.getConstructor(String.class, String[].class, String.class)
+          .newInstance(spec.toString(), args.cases.toArray(String[]::new), args.transport);
+      return new Side(loader, (AutoCloseable) runner);
+    }
+
+    long run(String caseId) throws Exception {
+      return (long) run.invoke(runner, caseId);
+    }
+
+    long lastAllocatedBytes() throws Exception {
+      return (long) lastAllocatedBytes.invoke(runner);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, Integer> lastCalls() throws Exception {
+      return (Map<String, Integer>) lastCalls.invoke(runner);
+    }
+
+    @Override
+    public void close() throws Exception {
+      try {
+        runner.close();
+      } finally {
+        loader.close();
+      }
+    }
+  }
+
+  /** The command line. */
+  static final class Args {
+    Path a;
+    Path aSpec;
+    Path b;
+    Path bSpec;
+    final List<String> cases = new ArrayList<>();
+    String transport = "in-process";
+    double warmupSeconds = 30;
+    int rounds = 10;
+    int ops = 10;
+    boolean paced;
+
+    static Args parse(String[] argv) {
+      Args args = new Args();
+      Map<String, String> seen = new LinkedHashMap<>();
+      for (int i = 0; i < argv.length; i++) {
+        String flag = argv[i];
+        if (i + 1 >= argv.length) {
+          throw new IllegalArgumentException(flag + " needs a value");
+        }
+        String value = argv[++i];
+        switch (flag) {
+          case "--a" -> args.a = Path.of(value);
+          case "--a-spec" -> args.aSpec = Path.of(value);
+          case "--b" -> args.b = Path.of(value);
+          case "--b-spec" -> args.bSpec = Path.of(value);
+          case "--case" -> args.cases.add(value);
+          case "--transport" -> args.transport = value;
+          case "--warmup-seconds" -> args.warmupSeconds = Double.parseDouble(value);
+          case "--rounds" -> args.rounds = Integer.parseInt(value);
+          case "--ops" -> args.ops = Integer.parseInt(value);
+          case "--paced" -> args.paced = Boolean.parseBoolean(value);
+          default -> throw new IllegalArgumentException("unknown option " + flag);
+        }
+        seen.put(flag, value);
+      }
+      for (String required : List.of("--a", "--a-spec", "--b", "--b-spec", "--case")) {
+        if (!seen.containsKey(required)) {
+          throw new IllegalArgumentException("missing " + required);
+        }
+      }
+      if (args.rounds < 1 || args.ops < 1 || args.warmupSeconds < 0) {
+        throw new IllegalArgumentException("--rounds and --ops must be positive, --warmup-seconds not negative");
+      }
+      return args;
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.tuner.bench;
+
+import dev.tuner.log.Stats;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Measures builds and decides between them; the loop's only view of JMH and the statistics. */
+public interface BenchStage {
+
+  /** Benchmarks one build on the given cases. */
+  Measurement measure(Path root, Build build, List<String> cases, Duration timeout) throws Exception;
+
+  /** Benchmarks a candidate against the best and applies the keep rule. */
+  Decision compare(Path root, Build best, Build candidate, List<String> cases, Duration timeout) throws Exception;
+
+  /**
+   * What one side of a measurement runs.
+   *
+   * @param jvmOptions the build's own JVM options (its tree's {@code benchmark.jvmOptionsFile}), merged over
+   *     the spec's {@code benchmark.jvmArgs}
+   */
+  record Build(Path artifact, List<String> jvmOptions) {
+    public Build {
+      jvmOptions = List.copyOf(jvmOptions);
+    }
+  }
+
+  /**
+   * Where the artifact spends its time on these cases: the hottest stacks of a short profile, as text for a
+   * prompt; empty when there is nothing to show. Throws when profiling fails; the loop goes on without it.
+   */
+  default String hotFrames(Path root, Path artifact, List<String> cases, Duration timeout) throws Exception {
+    return "";
+  }
+
+  /**
+   * Numbers of one build.
+   *
+   * @param metrics {@code p50_ms}, {@code p95_ms} (geometric means over cases), and per case {@code <case>.p95_ms}…
+   */
+  record Measurement(Map<String, Double> metrics, double allocBytesPerOp, Map<String, Double> callsPerOp) {
+
+    public double p50() {
+      return metrics.get("p50_ms");
+    }
+
+    public double p95() {
+      return metrics.get("p95_ms");
+    }
+  }
+
+  /**
+   * The keep rule's verdict on a candidate.
+   *
+   * @param candidate the candidate's own numbers from the same interleaved run
+   * @param stats ratio candidate/best, interval, p-value and forks per metric ({@code p50}, {@code p95}, …)
+   * @param confidence 1 − p-value of the weaker of the two quantiles' improvement tests
+   */
+  record Decision(boolean faster, String reason, Measurement candidate, Map<String, Stats> stats, double confidence) {}
+}

@@ -1,0 +1,100 @@
+package dev.tuner.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a main class in a new JVM on an artifact, relaying its output line by line, so code under test
+ * never runs inside the tuner's JVM.
+ */
+public final class JavaFork {
+
+  private JavaFork() {}
+
+  /** Runs {@code mainClass} with {@code args}, in {@code workDir}, and returns its exit code. */
+  public static int run(Path workDir, Path artifact, List<String> jvmArgs, String mainClass, List<String> args,
+      Map<String, String> env, PrintWriter out, PrintWriter err) throws IOException {
+    return run(workDir, artifact, jvmArgs, mainClass, args, env, out, err, null);
+  }
+
+  /**
+   * Like {@link #run(Path, Path, List, String, List, Map, PrintWriter, PrintWriter)}, killing the JVM
+   * and everything it started when {@code timeout} (null: none) has passed.
+   *
+   * @throws TimedOutException when it was killed for running too long
+   */
+  public static int run(Path workDir, Path artifact, List<String> jvmArgs, String mainClass, List<String> args,
+      Map<String, String> env, PrintWriter out, PrintWriter err, Duration timeout) throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command(artifact, jvmArgs, mainClass, args)).directory(workDir.toFile());
+    builder.environment().putAll(env);
+    Process process = builder.start();
+    process.getOutputStream().close();
+    Thread relayErr = relay(process.getErrorStream(), err);
+    Thread relayOut = relay(process.getInputStream(), out);
+    try {
+      if (timeout != null && !process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        throw new TimedOutException(mainClass + " ran past " + timeout.toSeconds() + " s and was killed");
+      }
+      int code = process.waitFor();
+      relayOut.join();
+      relayErr.join();
+      return code;
+    } catch (InterruptedException e) {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for " + mainClass, e);
+    }
+  }
+
+  /** A forked JVM ran past its time and was killed. */
+  public static final class TimedOutException extends IOException {
+    public TimedOutException(String message) {
+      super(message);
+    }
+  }
+
+  /** The command line that runs {@code mainClass} on the artifact with this JVM's {@code java}. */
+  public static List<String> command(Path artifact, List<String> jvmArgs, String mainClass, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmArgs);
+    command.add("-cp");
+    command.add(artifact.toString());
+    command.add(mainClass);
+    command.addAll(args);
+    return command;
+  }
+
+  /** Copies a stream to a writer line by line on a daemon thread, until the stream ends. */
+  public static Thread relay(InputStream in, PrintWriter to) {
+    Thread thread = new Thread(() -> {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = reader.readLine()) != null) {
+          synchronized (to) {
+            to.println(line);
+            to.flush();
+          }
+        }
+      } catch (IOException ignored) {
+        // The process ended; whatever it printed has been relayed.
+      }
+    }, "relay");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+}

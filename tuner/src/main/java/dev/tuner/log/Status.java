@@ -1,0 +1,34 @@
+package dev.tuner.log;
+
+import java.util.Locale;
+
+/** The outcome of one try, as written in the log ({@code ../shared/DESIGN.md} §4). */
+public enum Status {
+  BASELINE,
+  KEEP,
+  DISCARD,
+  PARITY_FAILED,
+  CALLS_CHANGED,
+  SCOPE_VIOLATION,
+  BUILD_FAILED,
+  CRASH,
+  TIMEOUT,
+  EXPLORE,
+  INVALID_PROPOSAL,
+  /** The proposer produced nothing: its provider kept failing (429, 5xx, timeouts) past the retries. */
+  PROPOSER_FAILED;
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Whether the try became the new best. */
+  public boolean advancesBest() {
+    return this == BASELINE || this == KEEP || this == EXPLORE;
+  }
+
+  /** Failures that say the loop itself may be broken when they repeat. */
+  public boolean isBreakage() {
+    return this == CRASH || this == BUILD_FAILED || this == PROPOSER_FAILED;
+  }
+}
