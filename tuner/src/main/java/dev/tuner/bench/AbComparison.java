@@ -1,5 +1,7 @@
 package dev.tuner.bench;
 
+import dev.tuner.error.UsageException;
+
 import dev.tuner.decide.Assessment;
 import dev.tuner.decide.DecisionRule;
 import dev.tuner.decide.ForkSummary;
@@ -226,7 +228,7 @@ public final class AbComparison {
    *     that throws)
    */
   public Outcome run(Build a, Build b, Listener listener, PrintWriter log)
-      throws IOException, BenchFailedException {
+      throws IOException, BenchFailedException, UsageException {
     return run(a, b, listener, log, null);
   }
 
@@ -235,7 +237,7 @@ public final class AbComparison {
    * with {@link BenchFailedException#timedOut()} once {@code timeout} (null: none) has passed.
    */
   public Outcome run(Build a, Build b, Listener listener, PrintWriter log, Duration timeout)
-      throws IOException, BenchFailedException {
+      throws IOException, BenchFailedException, UsageException {
     Files.createDirectories(settings.workDir());
     long start = System.nanoTime();
     Collector collected = new Collector(start, listener);
@@ -277,10 +279,10 @@ public final class AbComparison {
    * loaded or run first) favours each build in half the rounds, and cancels.
    */
   private void runInterleaved(Build a, Build b, Collector collected, PrintWriter log, Duration timeout)
-      throws IOException, BenchFailedException {
+      throws IOException, BenchFailedException, UsageException {
     if (!a.jvmArgs(settings.jvmArgs()).equals(b.jvmArgs(settings.jvmArgs()))) {
       // Both builds share one JVM here; different JVM options can only be compared in separate JVMs.
-      throw new IllegalArgumentException("the interleaved design runs both builds in one JVM, so it cannot compare"
+      throw new UsageException("the interleaved design runs both builds in one JVM, so it cannot compare"
           + " different JVM options (" + a.jvmOptions() + " vs " + b.jvmOptions() + "); use the forks design");
     }
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();

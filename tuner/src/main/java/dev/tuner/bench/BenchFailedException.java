@@ -1,10 +1,12 @@
 package dev.tuner.bench;
 
+import dev.tuner.error.EnvironmentException;
+
 /**
  * A benchmark JVM failed: JMH or the in-JVM runner exited with an error, wrote nothing, or ran past
  * its time and was killed.
  */
-public final class BenchFailedException extends Exception {
+public final class BenchFailedException extends EnvironmentException {
 
   private final boolean timedOut;
 

@@ -1,5 +1,7 @@
 package dev.tuner.bench;
 
+import dev.tuner.error.UsageException;
+
 import dev.tuner.decide.Assessment;
 import dev.tuner.decide.DecisionRule;
 import dev.tuner.decide.KeepRule;
@@ -169,7 +171,7 @@ public final class Calibration {
 
   /** Runs every scenario on variants of {@code artifact}, replaying the fixtures of {@code specFile}. */
   public Report run(Path artifact, Path specFile, Listener listener, PrintWriter log)
-      throws IOException, BenchFailedException {
+      throws IOException, BenchFailedException, UsageException {
     Map<Integer, Path> jars = variants(artifact);
     List<Scenario> scenarios = new ArrayList<>();
     for (int i = 0; i < settings.aaRuns(); i++) {
@@ -200,7 +202,7 @@ public final class Calibration {
 
   /** Times one JMH fork of each side, as the forks design runs them, for the fixed design's time per decision. */
   private double forkPairSeconds(Path a, Path b, Path specFile, Listener listener, PrintWriter log)
-      throws IOException, BenchFailedException {
+      throws IOException, BenchFailedException, UsageException {
     AbComparison.Settings c = settings.compare();
     JmhOptions oneFork = c.jmh().withForks(1);
     listener.forkPairStarted(oneFork);
@@ -359,17 +361,17 @@ public final class Calibration {
   }
 
   /** The base artifact's copies: -1 and 0 are two copies at the base value, k the knob at base + k. */
-  private Map<Integer, Path> variants(Path artifact) throws IOException {
+  private Map<Integer, Path> variants(Path artifact) throws IOException, UsageException {
     String current = PropertyVariant.read(artifact, settings.resource(), settings.key());
     if (current == null) {
-      throw new IllegalArgumentException(artifact + " has no " + settings.key() + " in " + settings.resource()
+      throw new UsageException(artifact + " has no " + settings.key() + " in " + settings.resource()
           + "; calibration injects changes through an output-neutral knob (--knob)");
     }
     int base;
     try {
       base = Integer.parseInt(current.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(settings.key() + " must be an integer knob, is '" + current + "'");
+      throw new UsageException(settings.key() + " must be an integer knob, is '" + current + "'");
     }
     Files.createDirectories(settings.dir());
     Map<Integer, Path> jars = new LinkedHashMap<>();

@@ -1,5 +1,7 @@
 package dev.tuner.build;
 
+import dev.tuner.error.UsageException;
+
 import dev.tuner.io.Dirs;
 import dev.tuner.spec.BuildSpec;
 import java.io.IOException;
@@ -41,12 +43,12 @@ public final class Revisions {
    * Resolves {@code rev} (a commit id, branch, tag, {@code HEAD~1}, ...) in the git repository holding
    * {@code specFile}, and returns that commit built.
    *
-   * @throws IllegalArgumentException if {@code rev} names no commit
+   * @throws UsageException if {@code rev} names no commit
    * @throws IOException if the spec is not in a git repository, or the clone fails
    * @throws BuildFailedException if the build command fails
    */
   public static Checkout build(Path specFile, String rev, BuildSpec build, PrintWriter log)
-      throws IOException, BuildFailedException {
+      throws IOException, BuildFailedException, UsageException {
     Path spec = specFile.toAbsolutePath().normalize();
     Path root = spec.getParent();
     try (Repository repo = new FileRepositoryBuilder().findGitDir(root.toFile()).setMustExist(true).build()) {
@@ -55,7 +57,7 @@ public final class Revisions {
       }
       ObjectId id = repo.resolve(rev + "^{commit}");
       if (id == null) {
-        throw new IllegalArgumentException("unknown revision '" + rev + "' in " + repo.getWorkTree());
+        throw new UsageException("unknown revision '" + rev + "' in " + repo.getWorkTree());
       }
       String commit = id.name();
       Path relative = repo.getWorkTree().toPath().toAbsolutePath().normalize().relativize(root);

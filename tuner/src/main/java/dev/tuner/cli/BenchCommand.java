@@ -1,5 +1,7 @@
 package dev.tuner.cli;
 
+import dev.tuner.harness.ExitCode;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,5 +1,9 @@
 package dev.tuner.cli;
 
+import dev.tuner.error.UsageException;
+
+import dev.tuner.harness.ExitCode;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -106,7 +110,7 @@ final class CalibrateCommand implements Callable<Integer> {
     List<String> ids = Cases.select(spec, cases, false);
     String[] knobParts = knob.split(":", 2);
     if (knobParts.length != 2 || knobParts[0].isBlank() || knobParts[1].isBlank()) {
-      throw new IllegalArgumentException("--knob takes RESOURCE:KEY, got '" + knob + "'");
+      throw new UsageException("--knob takes RESOURCE:KEY, got '" + knob + "'");
     }
     Path dir = project.root().resolve(".tuner").resolve("calibrate");
     Path work = Files.createTempDirectory("tuner-calibrate");

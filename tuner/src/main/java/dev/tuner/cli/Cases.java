@@ -1,5 +1,7 @@
 package dev.tuner.cli;
 
+import dev.tuner.error.UsageException;
+
 import dev.tuner.harness.spec.CaseSpec;
 import dev.tuner.harness.spec.Split;
 import dev.tuner.spec.TunerSpec;
@@ -13,13 +15,13 @@ final class Cases {
   /**
    * The cases named, else every tune case (or, with {@code holdout}, every hold-out case).
    *
-   * @throws IllegalArgumentException naming an id the spec does not have
+   * @throws UsageException naming an id the spec does not have
    */
-  static List<String> select(TunerSpec spec, List<String> named, boolean holdout) {
+  static List<String> select(TunerSpec spec, List<String> named, boolean holdout) throws UsageException {
     List<String> known = spec.cases().stream().map(CaseSpec::id).toList();
     for (String id : named) {
       if (!known.contains(id)) {
-        throw new IllegalArgumentException("no case '" + id + "' in the spec; cases: " + String.join(", ", known));
+        throw new UsageException("no case '" + id + "' in the spec; cases: " + String.join(", ", known));
       }
     }
     if (!named.isEmpty()) {
@@ -28,16 +30,16 @@ final class Cases {
     Split split = holdout ? Split.HOLDOUT : Split.TUNE;
     List<String> ids = spec.cases().stream().filter(c -> c.split() == split).map(CaseSpec::id).toList();
     if (ids.isEmpty()) {
-      throw new IllegalArgumentException("the spec has no " + (holdout ? "hold-out" : "tune") + " cases");
+      throw new UsageException("the spec has no " + (holdout ? "hold-out" : "tune") + " cases");
     }
     return ids;
   }
 
   /** Splits {@code N:TIME} (JMH iterations and their length). */
-  static String[] iterations(String option, String value) {
+  static String[] iterations(String option, String value) throws UsageException {
     String[] parts = value.split(":", 2);
     if (parts.length != 2 || !parts[0].matches("\\d+") || !parts[1].matches("[1-9][0-9]*(ns|us|ms|s|m|min|hr)")) {
-      throw new IllegalArgumentException(option + " takes N:TIME such as 5:1s, got '" + value + "'");
+      throw new UsageException(option + " takes N:TIME such as 5:1s, got '" + value + "'");
     }
     return parts;
   }

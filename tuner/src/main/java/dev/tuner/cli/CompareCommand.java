@@ -1,5 +1,9 @@
 package dev.tuner.cli;
 
+import dev.tuner.error.UsageException;
+
+import dev.tuner.harness.ExitCode;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tuner.bench.AbComparison;
@@ -120,13 +124,13 @@ final class CompareCommand implements Callable<Integer> {
     }
   }
 
-  static Design parseDesign(String value) {
+  static Design parseDesign(String value) throws UsageException {
     for (Design d : Design.values()) {
       if (d.label().equals(value)) {
         return d;
       }
     }
-    throw new IllegalArgumentException("--design must be interleaved or forks, got '" + value + "'");
+    throw new UsageException("--design must be interleaved or forks, got '" + value + "'");
   }
 
   private static String label(String rev, Revisions.Checkout c) {

@@ -1,5 +1,7 @@
 package dev.tuner.cli;
 
+import dev.tuner.harness.ExitCode;
+
 import dev.tuner.build.Artifact;
 import dev.tuner.build.BuildFailedException;
 import dev.tuner.demo.DemoWorkspace;

@@ -1,5 +1,7 @@
 package dev.tuner.cli;
 
+import dev.tuner.harness.ExitCode;
+
 import dev.tuner.review.Filter;
 import dev.tuner.review.GroupBy;
 import dev.tuner.review.LogView;

@@ -1,5 +1,8 @@
 package dev.tuner.cli;
 
+import dev.tuner.harness.ExitCode;
+
+import dev.tuner.error.TunerException;
 import dev.tuner.harness.fixture.FixtureException;
 import dev.tuner.harness.spec.SpecException;
 import java.io.PrintWriter;
@@ -64,9 +67,10 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(this, new Factory())
         .setOut(out)
         .setErr(err)
+        .setExitCodeExceptionMapper(Main::exitCodeOf)
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
           err.println("tuner " + cmd.getCommandName() + ": " + e.getMessage());
-          return exitCodeOf(e);
+          return cmd.getExitCodeExceptionMapper().getExitCode(e);
         });
     int code = cli.execute(args);
     out.flush();
@@ -74,8 +78,14 @@ public final class Main implements Runnable {
     return code;
   }
 
-  /** Typed failures map to the documented exit codes; anything unexpected is an environment failure. */
-  static int exitCodeOf(Exception e) {
+  /**
+   * The one place failures become exit codes: each tuner exception carries its own; a bad spec, fixture
+   * or golden is a usage error; anything unexpected is an environment failure.
+   */
+  static int exitCodeOf(Throwable e) {
+    if (e instanceof TunerException t) {
+      return t.exitCode();
+    }
     if (e instanceof SpecException || e instanceof FixtureException || e instanceof IllegalArgumentException) {
       return ExitCode.USAGE;
     }

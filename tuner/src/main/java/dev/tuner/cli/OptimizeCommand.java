@@ -1,11 +1,13 @@
 package dev.tuner.cli;
 
+import dev.tuner.error.UsageException;
+
+import dev.tuner.harness.ExitCode;
+
 import dev.tuner.bench.JmhBenchStage;
-import dev.tuner.commit.GitException;
 import dev.tuner.bench.BenchStage;
 import dev.tuner.loop.LoopOptions;
 import dev.tuner.loop.Optimizer;
-import dev.tuner.loop.RunLock;
 import dev.tuner.propose.CommandProposer;
 import dev.tuner.propose.KnobProposer;
 import dev.tuner.propose.PatchQueueProposer;
@@ -137,12 +139,6 @@ final class OptimizeCommand implements Callable<Integer> {
       Optimizer.Outcome outcome = new Optimizer(project.root(), spec, options, proposer, bench, out,
           Clock.systemUTC()).run();
       return outcome.aborted() ? ExitCode.ENVIRONMENT : ExitCode.OK;
-    } catch (GitException | RunLock.LockedException e) {
-      err.println("tuner optimize: " + e.getMessage());
-      return ExitCode.USAGE;
-    } catch (Optimizer.BaselineException e) {
-      err.println("tuner optimize: " + e.getMessage());
-      return e.getMessage().contains("does not build") ? ExitCode.ENVIRONMENT : ExitCode.CHECK_FAILED;
     }
   }
 
@@ -151,7 +147,7 @@ final class OptimizeCommand implements Callable<Integer> {
     String kind = proposerKind != null ? proposerKind : configured.kind() != null ? configured.kind()
         : spec.knobs() != null ? "knobs" : null;
     if (kind == null) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "no proposer: pass --proposer patches|command|llm|knobs or set optimize.proposer.kind");
     }
     Path root = project.root();
@@ -159,18 +155,18 @@ final class OptimizeCommand implements Callable<Integer> {
       case "patches" -> {
         Path dir = patches != null ? patches : configured.patches() == null ? null : root.resolve(configured.patches());
         if (dir == null) {
-          throw new IllegalArgumentException("--proposer patches needs --patches DIR (or optimize.proposer.patches)");
+          throw new UsageException("--proposer patches needs --patches DIR (or optimize.proposer.patches)");
         }
         try {
           yield PatchQueueProposer.load(dir.toAbsolutePath(), root);
         } catch (IOException e) {
-          throw new IllegalArgumentException("--patches: " + e.getMessage(), e);
+          throw new UsageException("--patches: " + e.getMessage(), e);
         }
       }
       case "command" -> {
         String cmd = command != null ? command : configured.command();
         if (cmd == null) {
-          throw new IllegalArgumentException("--proposer command needs --command CMD (or optimize.proposer.command)");
+          throw new UsageException("--proposer command needs --command CMD (or optimize.proposer.command)");
         }
         yield new CommandProposer(cmd, root.resolve(".tuner"));
       }
@@ -186,13 +182,13 @@ final class OptimizeCommand implements Callable<Integer> {
       }
       case "knobs" -> {
         if (spec.knobs() == null) {
-          throw new IllegalArgumentException("--proposer knobs needs a knobs: section in " + project.specFile
+          throw new UsageException("--proposer knobs needs a knobs: section in " + project.specFile
               + " (see README, \"Knob search\")");
         }
         yield new KnobProposer(spec.knobs(), spec.metric().primary().name().toLowerCase(java.util.Locale.ROOT),
             spec.benchmark().jvmOptionsFile());
       }
-      default -> throw new IllegalArgumentException(
+      default -> throw new UsageException(
           "--proposer: '" + kind + "' is not one of [patches, command, llm, knobs]");
     };
   }

@@ -3,10 +3,12 @@ package dev.tuner.cli;
 import dev.tuner.build.Artifact;
 import dev.tuner.build.BuildFailedException;
 import dev.tuner.harness.spec.SpecException;
+import dev.tuner.parity.HarnessFork;
 import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The options every command shares: which spec, and so which repository, to work on. */
@@ -26,5 +28,11 @@ final class Project {
 
   Path artifact(TunerSpec spec, PrintWriter log) throws BuildFailedException, IOException {
     return Artifact.ensure(root(), spec.build(), log);
+  }
+
+  /** Runs a harness command ({@code record}, {@code verify}) forked on the artifact; its exit code. */
+  int harness(Path artifact, String command, List<String> args, PrintWriter out, PrintWriter err)
+      throws IOException {
+    return HarnessFork.relay(root(), artifact, specFile, command, args, out, err);
   }
 }

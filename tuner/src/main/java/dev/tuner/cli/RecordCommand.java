@@ -1,5 +1,7 @@
 package dev.tuner.cli;
 
+import dev.tuner.harness.ExitCode;
+
 import dev.tuner.io.Dirs;
 import dev.tuner.harness.fixture.Layout;
 import dev.tuner.harness.record.ProxyCapture;
@@ -68,7 +70,7 @@ final class RecordCommand implements Callable<Integer> {
     List<CallVariants.Variant> variants = spec.knobs() == null ? List.of() : CallVariants.of(spec.knobs(),
         project.root());
     Path artifact = project.artifact(spec, err);
-    return variants.isEmpty() ? HarnessCommand.fork(project, artifact, "record", args, out, err)
+    return variants.isEmpty() ? project.harness(artifact, "record", args, out, err)
         : recordWithVariants(spec, artifact, args, variants);
   }
 
@@ -93,7 +95,7 @@ final class RecordCommand implements Callable<Integer> {
         StringWriter staged = new StringWriter();
         List<String> into = new ArrayList<>(args);
         into.addAll(List.of("--out", dir.toString()));
-        int code = HarnessCommand.fork(project, jar, "record", into, new PrintWriter(staged), err);
+        int code = project.harness(jar, "record", into, new PrintWriter(staged), err);
         if (code != ExitCode.OK) {
           out.print(staged);
           err.println("tuner record: recording with " + v.label() + " failed; nothing was changed");
@@ -101,7 +103,7 @@ final class RecordCommand implements Callable<Integer> {
         }
         merge.addAll(List.of("--variant", dir.toString()));
       }
-      return HarnessCommand.fork(project, artifact, "record", merge, out, err);
+      return project.harness(artifact, "record", merge, out, err);
     } finally {
       Dirs.deleteTree(stage);
     }

@@ -1,5 +1,7 @@
 package dev.tuner.cli;
 
+import dev.tuner.harness.ExitCode;
+
 import dev.tuner.io.AtomicFile;
 import dev.tuner.review.HtmlReport;
 import dev.tuner.review.ReviewLog;

@@ -1,5 +1,9 @@
 package dev.tuner.cli;
 
+import dev.tuner.error.UsageException;
+
+import dev.tuner.harness.ExitCode;
+
 import dev.tuner.spec.OptimizeSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -84,12 +88,12 @@ final class VerifyCommand implements Callable<Integer> {
     }
     if (phase != null) {
       var chosen = spec.optimize().phases().stream().filter(p -> p.name().equals(phase)).findFirst()
-          .orElseThrow(() -> new IllegalArgumentException("--phase " + phase + ": no such phase in "
+          .orElseThrow(() -> new UsageException("--phase " + phase + ": no such phase in "
               + project.specFile + "; phases: " + spec.optimize().phases().stream()
                   .map(OptimizeSpec.PhaseSpec::name).toList()));
       chosen.contracts().forEach((upstream, contract) -> args.addAll(List.of("--contract",
           upstream + "=" + contract.yamlName())));
     }
-    return HarnessCommand.fork(project, spec, "verify", args, out, err);
+    return project.harness(project.artifact(spec, err), "verify", args, out, err);
   }
 }

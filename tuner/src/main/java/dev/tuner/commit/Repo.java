@@ -1,5 +1,9 @@
 package dev.tuner.commit;
 
+import dev.tuner.log.Diff;
+
+import dev.tuner.error.UsageException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,12 +44,12 @@ public final class Repo implements AutoCloseable {
     this.root = root;
   }
 
-  public static Repo open(Path root) throws GitException {
+  public static Repo open(Path root) throws UsageException {
     try {
       Git git = Git.open(root.toFile());
       return new Repo(git, git.getRepository().getWorkTree().toPath().toAbsolutePath().normalize());
     } catch (IOException e) {
-      throw new GitException(root + " is not a git repository (" + e.getMessage() + ")", e);
+      throw new UsageException(root + " is not a git repository (" + e.getMessage() + ")", e);
     }
   }
 
@@ -54,11 +58,11 @@ public final class Repo implements AutoCloseable {
   }
 
   /** The checked-out branch's short name; a detached HEAD is refused, since nothing could hold the result. */
-  public String currentBranch() throws GitException {
+  public String currentBranch() throws GitException, UsageException {
     try {
       String full = git.getRepository().getFullBranch();
       if (full == null || !full.startsWith("refs/heads/")) {
-        throw new GitException("HEAD is detached (" + full + "); check out a branch first");
+        throw new UsageException("HEAD is detached (" + full + "); check out a branch first");
       }
       return git.getRepository().getBranch();
     } catch (IOException e) {
@@ -66,15 +70,15 @@ public final class Repo implements AutoCloseable {
     }
   }
 
-  public String head() throws GitException {
+  public String head() throws GitException, UsageException {
     return resolve("HEAD");
   }
 
-  public String resolve(String rev) throws GitException {
+  public String resolve(String rev) throws GitException, UsageException {
     try {
       ObjectId id = git.getRepository().resolve(rev);
       if (id == null) {
-        throw new GitException("no such revision: " + rev);
+        throw new UsageException("no such revision: " + rev);
       }
       return id.name();
     } catch (IOException e) {
@@ -108,6 +112,20 @@ public final class Repo implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new GitException("cannot write " + exclude + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Removes the index lock a killed run left behind (it was killed inside a git command), so the run can
+   * resume; true when there was one. Only a caller holding the run lock may call it: no other tuner is
+   * then working in this repository.
+   */
+  public boolean clearStaleIndexLock() throws GitException {
+    Path lock = git.getRepository().getDirectory().toPath().resolve("index.lock");
+    try {
+      return Files.deleteIfExists(lock);
+    } catch (IOException e) {
+      throw new GitException("cannot remove the stale " + lock + ": " + e.getMessage(), e);
     }
   }
 
@@ -171,7 +189,7 @@ public final class Repo implements AutoCloseable {
   }
 
   /** Files changed and lines added/removed between two commits. */
-  public DiffStats diffStats(String from, String to) throws GitException {
+  public Diff diffStats(String from, String to) throws GitException {
     Repository repository = git.getRepository();
     try (RevWalk walk = new RevWalk(repository);
         DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
@@ -189,7 +207,7 @@ public final class Repo implements AutoCloseable {
           removed += edit.getLengthA();
         }
       }
-      return new DiffStats(files, added, removed);
+      return new Diff(files, added, removed);
     } catch (IOException e) {
       throw new GitException("diff " + from + ".." + to + " failed: " + e.getMessage(), e);
     }
@@ -244,8 +262,6 @@ public final class Repo implements AutoCloseable {
   }
 
   /** Files changed and lines added/removed by one commit. */
-  public record DiffStats(List<String> files, int added, int removed) {}
-
   @Override
   public void close() {
     git.close();

@@ -1,5 +1,7 @@
 package dev.tuner.demo;
 
+import dev.tuner.error.UsageException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,27 +32,27 @@ public final class DemoWorkspace {
   /**
    * Clones {@code repo}'s HEAD into {@code dir}, which must not exist or be empty.
    *
-   * @throws IllegalArgumentException when {@code dir} holds files, or {@code repo} is not the bundled example
+   * @throws UsageException when {@code dir} holds files, or {@code repo} is not the bundled example
    */
-  public static DemoWorkspace cloneOf(Path repo, Path dir) throws IOException, GitAPIException {
+  public static DemoWorkspace cloneOf(Path repo, Path dir) throws IOException, GitAPIException, UsageException {
     if (Files.isDirectory(dir)) {
       try (var entries = Files.list(dir)) {
         if (entries.findAny().isPresent()) {
-          throw new IllegalArgumentException("--dir " + dir + " is not empty; pick a new directory");
+          throw new UsageException("--dir " + dir + " is not empty; pick a new directory");
         }
       }
     } else if (Files.exists(dir)) {
-      throw new IllegalArgumentException("--dir " + dir + " is a file");
+      throw new UsageException("--dir " + dir + " is a file");
     }
     if (!Files.exists(repo.resolve(".git"))) {
-      throw new IllegalArgumentException(repo + " is not a git repository: the demo clones the tuner repository's HEAD");
+      throw new UsageException(repo + " is not a git repository: the demo clones the tuner repository's HEAD");
     }
     Files.createDirectories(dir);
     Git.cloneRepository().setURI(repo.toUri().toString()).setDirectory(dir.toFile()).call().close();
     DemoWorkspace workspace = new DemoWorkspace(dir);
     if (!Files.isRegularFile(workspace.spec()) || !Files.isDirectory(dir.resolve("example/patches"))
         || !Files.readString(workspace.spec()).contains(EXAMPLE_URL)) {
-      throw new IllegalArgumentException(repo + " does not hold the bundled example at HEAD (tuner.yaml naming "
+      throw new UsageException(repo + " does not hold the bundled example at HEAD (tuner.yaml naming "
           + EXAMPLE_URL + " and example/patches/): the demo runs on it");
     }
     return workspace;
@@ -71,7 +73,7 @@ public final class DemoWorkspace {
   }
 
   /** Points the spec's upstreams at {@code baseUrl}; with {@code quick}, tiny benchmark settings and 3 cases. */
-  public void configure(String baseUrl, boolean quick) throws IOException, GitAPIException {
+  public void configure(String baseUrl, boolean quick) throws IOException, GitAPIException, UsageException {
     String spec = Files.readString(spec(), StandardCharsets.UTF_8).replace(EXAMPLE_URL, baseUrl);
     if (quick) {
       spec = quick(spec);
@@ -85,7 +87,7 @@ public final class DemoWorkspace {
    * noisy), and three cases: two tuned, one held out. The spec's other sections, knobs included, stay as
    * they are; a {@code benchmark:} block gets the tiny settings added to it.
    */
-  static String quick(String spec) {
+  static String quick(String spec) throws UsageException {
     StringBuilder out = new StringBuilder();
     String section = "";
     boolean benchmark = false;
@@ -132,8 +134,8 @@ public final class DemoWorkspace {
       + "  - {id: cyber-developed, split: holdout, input: {theme: cybersecurity, topN: 15, k: 150,"
       + " maxPerSector: 4, countries: [US, GB, DE, JP, CA]}}\n";
 
-  private static IllegalArgumentException notTheExample() {
-    return new IllegalArgumentException("tuner.yaml is not the bundled example's (a cases list, and no benchmark"
+  private static UsageException notTheExample() {
+    return new UsageException("tuner.yaml is not the bundled example's (a cases list, and no benchmark"
         + " jmh or compare settings of its own): --quick cannot shrink it");
   }
 

@@ -31,7 +31,7 @@ public sealed interface LogRecord {
       String commit,
       Double metric,
       Map<String, Double> metrics,
-      String status,
+      Status status,
       String description,
       String timestamp,
       int segment,

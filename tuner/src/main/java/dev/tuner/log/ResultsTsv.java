@@ -23,7 +23,7 @@ public final class ResultsTsv {
       if (r instanceof LogRecord.Experiment e) {
         Double p50 = e.metrics() == null ? null : e.metrics().get("p50_ms");
         tsv.append(e.commit() == null ? "-" : e.commit().substring(0, Math.min(7, e.commit().length()))).append('\t')
-            .append(number(e.metric())).append('\t').append(number(p50)).append('\t').append(e.status()).append('\t')
+            .append(number(e.metric())).append('\t').append(number(p50)).append('\t').append(e.status() == null ? "?" : e.status().label()).append('\t')
             .append(e.description() == null ? "" : e.description().replace('\t', ' ').replace('\n', ' '))
             .append('\n');
       }

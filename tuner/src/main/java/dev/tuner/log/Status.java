@@ -1,5 +1,8 @@
 package dev.tuner.log;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** The outcome of one try, as written in the log ({@code ../shared/DESIGN.md} §4). */
@@ -18,8 +21,24 @@ public enum Status {
   /** The proposer produced nothing: its provider kept failing (429, 5xx, timeouts) past the retries. */
   PROPOSER_FAILED;
 
+  /** The status as the log writes it: {@code keep}, {@code parity_failed}, … */
+  @JsonValue
   public String label() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The status a log label names; an unknown label is a damaged record. */
+  @JsonCreator
+  public static Status of(String label) {
+    return Arrays.stream(values())
+        .filter(s -> s.label().equals(label))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("unknown status '" + label + "'"));
+  }
+
+  @Override
+  public String toString() {
+    return label();
   }
 
   /** Whether the try became the new best. */

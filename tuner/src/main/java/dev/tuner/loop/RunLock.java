@@ -1,5 +1,7 @@
 package dev.tuner.loop;
 
+import dev.tuner.error.UsageException;
+
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -52,7 +54,7 @@ public final class RunLock implements AutoCloseable {
   }
 
   /** The repository is locked by another run. */
-  public static final class LockedException extends Exception {
+  public static final class LockedException extends UsageException {
     public LockedException(String message) {
       super(message);
     }

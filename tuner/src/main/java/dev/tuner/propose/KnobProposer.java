@@ -9,6 +9,7 @@ import dev.tuner.knobs.SteppedSearch;
 import dev.tuner.log.ProposerInfo;
 import dev.tuner.log.LogRecord;
 import dev.tuner.log.Stats;
+import dev.tuner.log.Status;
 import dev.tuner.spec.KnobsSpec;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -84,15 +85,15 @@ public final class KnobProposer implements Proposer {
     }
     Map<String, String> point = space.with(tried.knobs(), Map.of());
     double value = valueOf(tried);
-    if ("baseline".equals(tried.status())) {
+    if (tried.status() == Status.BASELINE) {
       if (start == null) {
         start = point;
       }
       bestValue = value;
-    } else if (("keep".equals(tried.status()) || "explore".equals(tried.status())) && Double.isFinite(value)) {
+    } else if ((tried.status() == Status.KEEP || tried.status() == Status.EXPLORE) && Double.isFinite(value)) {
       bestValue = value;
     }
-    if ("calls_changed".equals(tried.status())) {
+    if (tried.status() == Status.CALLS_CHANGED) {
       rejectedForCalls.put(point, tried.phase());
     }
     values.putIfAbsent(point, value);
@@ -104,9 +105,9 @@ public final class KnobProposer implements Proposer {
   /** The point's value on the run's scale; {@code +Infinity} when it failed a gate. */
   private double valueOf(LogRecord.Experiment e) {
     switch (e.status()) {
-      case "baseline":
+      case BASELINE:
         return e.metric() == null ? Double.POSITIVE_INFINITY : e.metric();
-      case "keep", "discard", "explore": {
+      case KEEP, DISCARD, EXPLORE: {
         Stats s = e.stats() == null ? null : e.stats().get(primary);
         if (s != null && Double.isFinite(s.ratio()) && Double.isFinite(bestValue)) {
           return s.ratio() * bestValue;

@@ -87,7 +87,7 @@ public final class PromptBuilder {
       p.append("(none yet)\n");
     }
     for (LogRecord.Experiment e : recent) {
-      p.append("- run ").append(e.run()).append(" [").append(e.status()).append("] ").append(e.description());
+      p.append("- run ").append(e.run()).append(" [").append(e.status().label()).append("] ").append(e.description());
       if (e.stats() != null && e.stats().get("p95") != null) {
         p.append(String.format(Locale.ROOT, " (p95 ratio %.3f)", e.stats().get("p95").ratio()));
       }

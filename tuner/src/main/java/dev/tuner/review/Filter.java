@@ -1,5 +1,7 @@
 package dev.tuner.review;
 
+import dev.tuner.error.UsageException;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,9 +32,9 @@ public record Filter(Set<String> statuses, Set<String> phases, Set<String> tags,
   /**
    * {@code 2026-11-22} (the start of that day, UTC) or an ISO instant ({@code 2026-11-22T20:00:00Z}).
    *
-   * @throws IllegalArgumentException naming the value when it is neither
+   * @throws UsageException naming the value when it is neither
    */
-  public static Instant parseSince(String text) {
+  public static Instant parseSince(String text) throws UsageException {
     try {
       Instant instant = text.contains("T") ? timestamp(text) : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
       if (instant == null) {
@@ -40,7 +42,7 @@ public record Filter(Set<String> statuses, Set<String> phases, Set<String> tags,
       }
       return instant;
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("--since: '" + text + "' is neither a date (2026-11-22) nor an ISO instant"
+      throw new UsageException("--since: '" + text + "' is neither a date (2026-11-22) nor an ISO instant"
           + " (2026-11-22T20:00:00Z)");
     }
   }
@@ -48,7 +50,7 @@ public record Filter(Set<String> statuses, Set<String> phases, Set<String> tags,
   @Override
   public boolean test(Row row) {
     var e = row.experiment();
-    return matches(statuses, e.status())
+    return matches(statuses, row.status())
         && matches(phases, e.phase())
         && (tags.isEmpty() || (e.tags() != null && e.tags().stream().anyMatch(t -> tags.contains(lower(t)))))
         && matches(models, e.proposer() == null ? null : e.proposer().model())

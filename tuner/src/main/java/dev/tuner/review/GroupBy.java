@@ -1,5 +1,7 @@
 package dev.tuner.review;
 
+import dev.tuner.error.UsageException;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -20,13 +22,13 @@ public enum GroupBy {
   }
 
   /** {@code status}, {@code phase}, … ; anything else is an error naming the choices. */
-  public static GroupBy parse(String text) {
+  public static GroupBy parse(String text) throws UsageException {
     for (GroupBy g : values()) {
       if (g.label().equalsIgnoreCase(text.strip())) {
         return g;
       }
     }
-    throw new IllegalArgumentException("--group-by: '" + text + "' is not one of [status, phase, tag, proposer, model]");
+    throw new UsageException("--group-by: '" + text + "' is not one of [status, phase, tag, proposer, model]");
   }
 
   public String label() {

@@ -1,5 +1,7 @@
 package dev.tuner.review;
 
+import dev.tuner.log.Status;
+
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
 import dev.tuner.log.Stats;
@@ -98,9 +100,9 @@ public record ReviewLog(Path file, List<Segment> segments) {
       Change p50 = change(e.stats(), "p50");
       Change p95 = change(e.stats(), "p95");
       Change primary = change(e.stats(), segment.statsKey());
-      boolean baseline = "baseline".equals(e.status());
+      boolean baseline = e.status() == Status.BASELINE;
       // A failed try has no measurement; pi-autoresearch logs 0 as the metric of a crash.
-      boolean measured = e.metric() != null && !e.metric().isNaN() && !Row.FAILED.contains(String.valueOf(e.status()));
+      boolean measured = e.metric() != null && !e.metric().isNaN() && !Row.FAILED.contains((e.status() == null ? "?" : e.status().label()));
       if (primary == null && !baseline && best != null && measured && best != 0) {
         primary = new Change(100 * (e.metric() / best - 1), null, null);
       }
@@ -112,7 +114,7 @@ public record ReviewLog(Path file, List<Segment> segments) {
       } else {
         level = measured ? e.metric() : null;
       }
-      boolean advancing = Row.ADVANCING.contains(String.valueOf(e.status()));
+      boolean advancing = Row.ADVANCING.contains((e.status() == null ? "?" : e.status().label()));
       if (advancing && measured) {
         best = e.metric();
       }

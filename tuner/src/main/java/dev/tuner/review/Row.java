@@ -25,7 +25,7 @@ public record Row(LogRecord.Experiment experiment, Change p50, Change p95, Chang
       "crash", "timeout", "invalid_proposal", "checks_failed");
 
   public String status() {
-    return experiment.status() == null ? "?" : experiment.status();
+    return experiment.status() == null ? "?" : experiment.status().label();
   }
 
   public boolean kept() {

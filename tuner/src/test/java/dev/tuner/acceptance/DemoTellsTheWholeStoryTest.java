@@ -3,7 +3,7 @@ package dev.tuner.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tuner.cli.ExitCode;
+import dev.tuner.harness.ExitCode;
 import dev.tuner.cli.Main;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
@@ -73,7 +73,7 @@ class DemoTellsTheWholeStoryTest {
     List<LogRecord.Experiment> tries = records.stream().filter(r -> r instanceof LogRecord.Experiment)
         .map(r -> (LogRecord.Experiment) r).toList();
     // Two phases, each a baseline and one try: the knob search's carry their knob values.
-    assertThat(tries).extracting(LogRecord.Experiment::status).filteredOn("baseline"::equals).hasSize(2);
+    assertThat(tries).extracting(e -> e.status().label()).filteredOn("baseline"::equals).hasSize(2);
     assertThat(tries).hasSize(4);
     assertThat(tries.get(1).knobs()).containsKeys("analysis.cacheSize", "segments.patternCacheSize");
     assertThat(records).filteredOn(r -> r instanceof LogRecord.Holdout).hasSize(2);

@@ -2,7 +2,7 @@ package dev.tuner.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.cli.ExitCode;
+import dev.tuner.harness.ExitCode;
 import dev.tuner.cli.Main;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
@@ -58,7 +58,7 @@ class KillAndResumeTest {
 
     List<LogRecord.Experiment> experiments = experiments(log);
     assertThat(experiments).extracting(LogRecord.Experiment::run).as(out.toString()).containsExactly(0, 1, 2, 3);
-    assertThat(experiments).extracting(LogRecord.Experiment::status)
+    assertThat(experiments).extracting(e -> e.status().label())
         .containsExactly("baseline", "keep", "discard", "scope_violation");
     try (Git git = Git.open(repo.toFile())) {
       assertThat(git.getRepository().resolve("refs/heads/tuner/k").name()).isEqualTo(experiments.get(1).commit());

@@ -1,8 +1,10 @@
 package dev.tuner.acceptance;
 
+import dev.tuner.log.Status;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.cli.ExitCode;
+import dev.tuner.harness.ExitCode;
 import dev.tuner.cli.Main;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
@@ -126,7 +128,7 @@ class OptimizeWithKnobSearchTest {
   void everyTryRecordsItsKnobValuesAndNoPointIsMeasuredTwiceWithinAPhase() {
     assertThat(exitCode).as(out).isEqualTo(ExitCode.OK);
     assertThat(experiments).as(out).hasSize(5);
-    assertThat(experiments.get(0).status()).isEqualTo("baseline");
+    assertThat(experiments.get(0).status()).isEqualTo(Status.BASELINE);
     assertThat(experiments.get(0).knobs()).isEqualTo(
         Map.of("reference.batchSize", "10", "analysis.cacheSize", "64", "segments.patternCacheSize", "4"));
     for (LogRecord.Experiment e : experiments) {
@@ -145,7 +147,7 @@ class OptimizeWithKnobSearchTest {
     LogRecord.Experiment batch = experiments.stream()
         .filter(e -> e.phase().equals("exact") && e.knobs().get("reference.batchSize").equals("20"))
         .findFirst().orElseThrow(() -> new AssertionError("no batch-size point tried in phase exact:\n" + out));
-    assertThat(batch.status()).isEqualTo("calls_changed");
+    assertThat(batch.status()).isEqualTo(Status.CALLS_CHANGED);
     assertThat(batch.asi().rollbackReason()).as(out).isNotBlank();
     assertThat(batch.diff().files()).containsExactly("example/src/main/resources/tuning.properties");
   }
@@ -156,7 +158,7 @@ class OptimizeWithKnobSearchTest {
     LogRecord.Experiment batch = experiments.stream().filter(e -> e.phase().equals("batching")).findFirst()
         .orElseThrow(() -> new AssertionError("no try in phase batching:\n" + out));
     assertThat(batch.knobs()).as(out).containsEntry("reference.batchSize", "20");
-    assertThat(batch.status()).as(out).isIn("keep", "discard");
+    assertThat(batch.status()).as(out).isIn(Status.KEEP, Status.DISCARD);
     assertThat(batch.stats()).containsKey("p95");
     assertThat(batch.calls().get("reference")).as("fewer reference calls than recorded")
         .isLessThan(baseline.calls().get("reference"));
@@ -170,7 +172,7 @@ class OptimizeWithKnobSearchTest {
     assertThat(experiments).as(out).filteredOn(e -> e.phase().equals("exact")).hasSize(4);
     assertThat(measured).as(out).isNotEmpty();
     for (LogRecord.Experiment e : measured) {
-      assertThat(e.status()).as(out).isIn("keep", "discard");
+      assertThat(e.status()).as(out).isIn(Status.KEEP, Status.DISCARD);
       assertThat(e.metric()).isPositive();
       assertThat(e.stats()).containsKey("p95");
       assertThat(e.description()).startsWith("knobs: ");

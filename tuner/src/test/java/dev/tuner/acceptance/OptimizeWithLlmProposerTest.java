@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.tuner.cli.ExitCode;
+import dev.tuner.harness.ExitCode;
 import dev.tuner.cli.Main;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
@@ -89,7 +89,7 @@ class OptimizeWithLlmProposerTest {
   @Test
   void eachAnswerGetsItsStatus() {
     assertThat(exitCode).as(out).isEqualTo(ExitCode.OK);
-    assertThat(experiments).extracting(LogRecord.Experiment::status).as(out)
+    assertThat(experiments).extracting(e -> e.status().label()).as(out)
         .containsExactly("baseline", "keep", "invalid_proposal", "proposer_failed", "invalid_proposal");
     assertThat(experiments.get(2).asi().rollbackReason()).startsWith("the answer is not valid JSON");
     assertThat(experiments.get(3).asi().rollbackReason()).contains("failed 2 times").contains("429");

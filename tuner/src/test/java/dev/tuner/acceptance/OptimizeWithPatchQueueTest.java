@@ -2,7 +2,7 @@ package dev.tuner.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.cli.ExitCode;
+import dev.tuner.harness.ExitCode;
 import dev.tuner.cli.Main;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
@@ -55,7 +55,7 @@ class OptimizeWithPatchQueueTest {
   @Test
   void everyKindOfChangeGetsItsStatus() {
     assertThat(exitCode).as(out).isEqualTo(ExitCode.OK);
-    assertThat(experiments).extracting(LogRecord.Experiment::status).as(out).containsExactly(
+    assertThat(experiments).extracting(e -> e.status().label()).as(out).containsExactly(
         "baseline", "keep", "discard", "discard", "parity_failed", "calls_changed", "scope_violation",
         "scope_violation", "build_failed", "timeout");
     assertThat(out).contains("stopped: the patches proposer has nothing more to propose");

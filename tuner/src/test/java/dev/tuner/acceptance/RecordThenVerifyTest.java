@@ -2,7 +2,7 @@ package dev.tuner.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.cli.ExitCode;
+import dev.tuner.harness.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.tuner.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.tuner.cli.ExitCode;
+import dev.tuner.harness.ExitCode;
 import dev.tuner.cli.Main;
 import java.awt.image.BufferedImage;
 import java.io.File;

@@ -1,5 +1,7 @@
 package dev.tuner.cli;
 
+import dev.tuner.harness.ExitCode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

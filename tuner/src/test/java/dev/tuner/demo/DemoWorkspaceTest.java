@@ -1,5 +1,7 @@
 package dev.tuner.demo;
 
+import dev.tuner.error.UsageException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,29 +26,29 @@ class DemoWorkspaceTest {
       git.commit().setMessage("mine").setAuthor(me).setCommitter(me).setSign(false).call();
     }
     assertThatThrownBy(() -> DemoWorkspace.cloneOf(repo, dir.resolve("ws")))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(UsageException.class)
         .hasMessageContaining("does not hold the bundled example").hasMessageContaining("example/patches");
   }
 
   @Test
   void aDirectoryThatIsNotARepositoryIsRefused() {
     assertThatThrownBy(() -> DemoWorkspace.cloneOf(dir, dir.resolve("ws")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a git repository");
+        .isInstanceOf(UsageException.class).hasMessageContaining("is not a git repository");
   }
 
   @Test
-  void quickSettingsReplaceTheCasesAndAddTinyBenchmarkSettings() {
+  void quickSettingsReplaceTheCasesAndAddTinyBenchmarkSettings() throws Exception {
     String quick = DemoWorkspace.quick("name: x\nmetric: {primary: p95}\ncases:\n  - id: a\n  - id: b\n");
     assertThat(quick).startsWith("name: x\nmetric: {primary: p95}\ncases:\n  - {id: ai-default")
         .contains("split: holdout", "\nbenchmark:\n  jmh: {forks: 1").doesNotContain("id: a\n");
     assertThatThrownBy(() -> DemoWorkspace.quick("name: x\nbenchmark: {}\ncases: []\n"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--quick");
+        .isInstanceOf(UsageException.class).hasMessageContaining("--quick");
     assertThatThrownBy(() -> DemoWorkspace.quick("name: x\nbenchmark:\n  compare: {looks: [3]}\ncases: []\n"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--quick");
+        .isInstanceOf(UsageException.class).hasMessageContaining("--quick");
   }
 
   @Test
-  void quickSettingsKeepTheSectionsAfterTheCases() {
+  void quickSettingsKeepTheSectionsAfterTheCases() throws Exception {
     String quick = DemoWorkspace.quick("name: x\ncases:\n  - id: a\n\nbenchmark:\n  jvmOptionsFile: j.options\n\n"
         + "knobs:\n  file: k.properties\n");
     assertThat(quick).contains("benchmark:\n  jmh: {forks: 1", "  compare: {warmupSeconds: 20",

@@ -17,7 +17,7 @@ class ExperimentLogTest {
   @TempDir Path dir;
 
   static LogRecord.Experiment experiment(int run, String status) {
-    return new LogRecord.Experiment(run, "abc123" + run, 41.5, Map.of("p95_ms", 41.5, "p50_ms", 30.0), status,
+    return new LogRecord.Experiment(run, "abc123" + run, 41.5, Map.of("p95_ms", 41.5, "p50_ms", 30.0), Status.of(status),
         "try " + run, "2026-11-22T10:00:00Z", 1, 0.99, new Asi("h", "slower", "try x", null), "parent", "1",
         List.of("t"), "5% faster", Map.of("p95", new Stats(0.9, java.util.Arrays.asList(0.85, null), 0.001,
         List.of(6, 6), "improved")), Map.of("reference", 20), 1024.0, new ProposerInfo("patches", null, null, null,

@@ -1,5 +1,7 @@
 package dev.tuner.propose;
 
+import dev.tuner.log.Status;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.log.LogRecord;
@@ -47,7 +49,7 @@ class KnobProposerTest {
 
   static LogRecord.Experiment tried(int run, String phase, String status, Map<String, String> knobs, Double metric,
       Double ratio) {
-    return new LogRecord.Experiment(run, "c" + run, metric, null, status, "d", "t", 1, null, null, null, phase, List.of(),
+    return new LogRecord.Experiment(run, "c" + run, metric, null, Status.of(status), "d", "t", 1, null, null, null, phase, List.of(),
         null, ratio == null ? null : Map.of("p95", new Stats(ratio, List.of(ratio, ratio), 0.5, List.of(3, 3), "same")),
         null, null, null, null, null, knobs);
   }

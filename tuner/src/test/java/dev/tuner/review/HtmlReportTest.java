@@ -1,5 +1,7 @@
 package dev.tuner.review;
 
+import dev.tuner.log.Status;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.log.Asi;
@@ -21,7 +23,7 @@ class HtmlReportTest {
   static LogRecord.Experiment experiment(int run, String status, String text) {
     Map<String, Stats> stats = "baseline".equals(status) ? null : Map.of("p95", new Stats(0.9, List.of(0.85, 0.95),
         0.01, List.of(8, 8), "improved"), "p50", new Stats(0.95, List.of(0.9, 0.99), 0.01, List.of(8, 8), "improved"));
-    return new LogRecord.Experiment(run, "c0ffee" + run, 10.0, Map.of("p50_ms", 8.0, "p95_ms", 10.0), status, text,
+    return new LogRecord.Experiment(run, "c0ffee" + run, 10.0, Map.of("p50_ms", 8.0, "p95_ms", 10.0), Status.of(status), text,
         "2026-11-22T10:0" + run + ":00Z", 1, null, new Asi(text, text, text, text), null, text, List.of(text), text,
         stats, null, null, new ProposerInfo(text, text, 1L, 2L, 0.5), new Diff(List.of(text), 1, 2),
         new WallTime(1.0, 2.0, 3.0, 4.0), Map.of(text, text));

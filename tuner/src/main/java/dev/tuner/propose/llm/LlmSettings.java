@@ -1,5 +1,7 @@
 package dev.tuner.propose.llm;
 
+import dev.tuner.error.UsageException;
+
 import dev.tuner.spec.OptimizeSpec.LlmSpec;
 import dev.tuner.spec.OptimizeSpec.Price;
 import java.time.Duration;
@@ -30,24 +32,24 @@ public record LlmSettings(
   /**
    * Resolves the settings.
    *
-   * @throws IllegalArgumentException naming the key or option and what is wrong: a usage error (exit 2)
+   * @throws UsageException naming the key or option and what is wrong: a usage error (exit 2)
    */
-  public static LlmSettings resolve(LlmSpec spec, Overrides cli, Map<String, String> env) {
+  public static LlmSettings resolve(LlmSpec spec, Overrides cli, Map<String, String> env) throws UsageException {
     String provider = cli.provider() != null ? cli.provider() : spec.provider();
     if (provider == null) {
-      throw new IllegalArgumentException("the llm proposer needs a provider: --provider or optimize.proposer.llm.provider"
+      throw new UsageException("the llm proposer needs a provider: --provider or optimize.proposer.llm.provider"
           + " (one of " + dev.tuner.spec.TunerSpec.PROVIDERS + ")");
     }
     if (!dev.tuner.spec.TunerSpec.PROVIDERS.contains(provider)) {
-      throw new IllegalArgumentException("--provider: '" + provider + "' is not one of " + dev.tuner.spec.TunerSpec.PROVIDERS);
+      throw new UsageException("--provider: '" + provider + "' is not one of " + dev.tuner.spec.TunerSpec.PROVIDERS);
     }
     String model = cli.model() != null ? cli.model() : spec.model();
     if (model == null || model.isBlank()) {
-      throw new IllegalArgumentException("the llm proposer needs a model: --model or optimize.proposer.llm.model");
+      throw new UsageException("the llm proposer needs a model: --model or optimize.proposer.llm.model");
     }
     String baseUrl = cli.baseUrl() != null ? cli.baseUrl() : spec.baseUrl();
     if (baseUrl == null && provider.equals("openai-compatible")) {
-      throw new IllegalArgumentException("provider openai-compatible needs --base-url or optimize.proposer.llm.baseUrl"
+      throw new UsageException("provider openai-compatible needs --base-url or optimize.proposer.llm.baseUrl"
           + " (e.g. http://localhost:8000/v1)");
     }
     String keyEnv = cli.apiKeyEnv() != null ? cli.apiKeyEnv() : spec.apiKeyEnv() != null ? spec.apiKeyEnv()
@@ -60,14 +62,14 @@ public record LlmSettings(
     if (keyEnv != null) {
       key = env.get(keyEnv);
       if (key == null || key.isBlank()) {
-        throw new IllegalArgumentException("the environment variable " + keyEnv + " (optimize.proposer.llm.apiKeyEnv or"
+        throw new UsageException("the environment variable " + keyEnv + " (optimize.proposer.llm.apiKeyEnv or"
             + " --api-key-env) is not set: export it with your " + provider + " API key");
       }
     }
     Price price = provider.equals("ollama") && Prices.of(model, spec.prices()) == null ? new Price(0.0, 0.0)
         : Prices.of(model, spec.prices());
     if (price == null) {
-      throw new IllegalArgumentException("no price for model '" + model + "': add optimize.proposer.llm.prices."
+      throw new UsageException("no price for model '" + model + "': add optimize.proposer.llm.prices."
           + model + ": {input: USD, output: USD} per million tokens (0 for a local model)");
     }
     return new LlmSettings(provider, model, baseUrl, keyEnv, key, spec.temperature(), spec.maxTokens(),

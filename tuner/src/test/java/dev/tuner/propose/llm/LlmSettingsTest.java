@@ -1,5 +1,7 @@
 package dev.tuner.propose.llm;
 
+import dev.tuner.error.UsageException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +19,7 @@ class LlmSettingsTest {
   }
 
   @Test
-  void theKeyComesFromTheProvidersDefaultVariableAndIsNeverPrinted() {
+  void theKeyComesFromTheProvidersDefaultVariableAndIsNeverPrinted() throws Exception {
     LlmSettings s = LlmSettings.resolve(spec("openai", "gpt-4o-mini-2024-07-18", null, null), NONE,
         Map.of("OPENAI_API_KEY", "sk-live-123456"));
     assertThat(s.apiKey()).isEqualTo("sk-live-123456");
@@ -31,7 +33,7 @@ class LlmSettingsTest {
   }
 
   @Test
-  void commandLineValuesOverrideTheSpec() {
+  void commandLineValuesOverrideTheSpec() throws Exception {
     LlmSettings s = LlmSettings.resolve(spec("openai", "gpt-4o", "SPEC_KEY", null),
         new LlmSettings.Overrides("anthropic", "claude-sonnet-4-5-20250929", "http://127.0.0.1:9/v1/", "CLI_KEY"),
         Map.of("CLI_KEY", "k-cli-9999", "SPEC_KEY", "k-spec-9999"));
@@ -43,29 +45,29 @@ class LlmSettingsTest {
   }
 
   @Test
-  void theSpecsPricesWinOverTheBuiltInOnes() {
+  void theSpecsPricesWinOverTheBuiltInOnes() throws Exception {
     LlmSettings s = LlmSettings.resolve(spec("openai", "gpt-4o", null, Map.of("gpt-4o", new Price(1.0, 2.0))), NONE,
         Map.of("OPENAI_API_KEY", "sk-x-0000"));
     assertThat(s.price()).isEqualTo(new Price(1.0, 2.0));
   }
 
   @Test
-  void ollamaNeedsNoKeyAndCostsNothing() {
+  void ollamaNeedsNoKeyAndCostsNothing() throws Exception {
     LlmSettings s = LlmSettings.resolve(spec("ollama", "qwen2.5-coder:14b", null, null), NONE, Map.of());
     assertThat(s.apiKey()).isNull();
     assertThat(s.price()).isEqualTo(new Price(0.0, 0.0));
   }
 
   @Test
-  void aMissingKeyNamesTheVariable() {
+  void aMissingKeyNamesTheVariable() throws Exception {
     assertThatThrownBy(() -> LlmSettings.resolve(spec("anthropic", "claude-sonnet-4", null, null), NONE, Map.of()))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(UsageException.class)
         .hasMessageContaining("the environment variable ANTHROPIC_API_KEY")
         .hasMessageContaining("is not set");
   }
 
   @Test
-  void badSettingsAreUsageErrors() {
+  void badSettingsAreUsageErrors() throws Exception {
     Map<String, String> env = Map.of("OPENAI_API_KEY", "sk-x-0000");
     assertThatThrownBy(() -> LlmSettings.resolve(spec(null, "m", null, null), NONE, env))
         .hasMessageContaining("needs a provider");

@@ -1,0 +1,142 @@
+package dev.tuner.parity;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tuner.harness.parity.CaseResult;
+import dev.tuner.harness.parity.Failure;
+import dev.tuner.harness.spec.Contract;
+import dev.tuner.io.Processes;
+import dev.tuner.log.Status;
+import dev.tuner.log.Stop;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The parity stage: replays cases on an artifact under a phase's call contracts, in a forked JVM with
+ * a deadline, and names the cause of a failure; outputs go to {@code .tuner/logs/}.
+ */
+public final class ParityStage {
+
+  private static final int TAIL = 25;
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private final Path root;
+  private final Path stateDir;
+  private final Path specFile;
+
+  public ParityStage(Path root, Path stateDir, Path specFile) {
+    this.root = root;
+    this.stateDir = stateDir;
+    this.specFile = specFile;
+  }
+
+  /** How the replay ended: passed ({@code stop} null), or why not. */
+  public record Result(Duration elapsed, Stop stop) {
+
+    public boolean passed() {
+      return stop == null;
+    }
+  }
+
+  /** Replays {@code cases} on {@code artifact}; {@code label} names the logs. */
+  public Result check(
+      String label,
+      Path artifact,
+      List<String> cases,
+      Map<String, Contract> contracts,
+      Duration timeout)
+      throws IOException {
+    Path json = stateDir.resolve("logs/" + label + "-parity.json");
+    Files.deleteIfExists(json);
+    List<String> options = new ArrayList<>(List.of("--json", json.toString()));
+    options.addAll(HarnessFork.verifyOptions(cases, contracts));
+    Processes.Outcome outcome =
+        Processes.run(
+            HarnessFork.commandLine(artifact, specFile, "verify", options),
+            root,
+            Map.of(),
+            timeout,
+            stateDir.resolve("logs/" + label + "-parity.log"));
+    if (outcome.timedOut()) {
+      return failed(
+          outcome,
+          Status.TIMEOUT,
+          "parity ran past " + timeout.toSeconds() + " s and was killed (an endless loop in the hot path?)",
+          outcome.tail(TAIL));
+    }
+    if (outcome.exitCode() == 0) {
+      return new Result(outcome.elapsed(), null);
+    }
+    if (outcome.exitCode() != 1 || !Files.exists(json)) {
+      return failed(
+          outcome,
+          Status.CRASH,
+          "the parity run failed (exit " + outcome.exitCode() + ")",
+          outcome.tail(TAIL));
+    }
+    List<Failure> failures =
+        Arrays.stream(JSON.readValue(json.toFile(), CaseResult[].class))
+            .flatMap(
+                r ->
+                    r.failures().stream()
+                        .map(f -> new Failure(f.kind(), r.caseId() + ": " + f.message())))
+            .toList();
+    Status status = classify(failures);
+    String evidence =
+        failures.stream().map(Failure::message).limit(8).collect(Collectors.joining("\n"));
+    String reason =
+        switch (status) {
+          case CRASH -> "the hot path failed during replay";
+          case CALLS_CHANGED -> "the calls to the upstreams differ from the recording";
+          default -> "the output differs from the goldens";
+        };
+    return failed(outcome, status, reason, evidence);
+  }
+
+  private static Result failed(
+      Processes.Outcome outcome, Status status, String reason, String evidence) {
+    return new Result(outcome.elapsed(), new Stop(status, reason, hintFor(status), evidence));
+  }
+
+  /** What the next proposal should do about a failure of this kind. */
+  public static String hintFor(Status failure) {
+    return switch (failure) {
+      case CALLS_CHANGED ->
+          "keep every upstream call as recorded in this phase (no caching, batching or skipping)";
+      case CRASH -> "the change throws at run time; see asi.error";
+      case TIMEOUT -> "the change made the hot path much slower or endless";
+      default ->
+          "the change alters the output; keep results byte-identical (see the differing paths in"
+              + " asi.error)";
+    };
+  }
+
+  /**
+   * The cause is named, not its consequences: a request no stub matches comes first (the replay answers
+   * it with an error, so a hot path that then throws is its consequence: a batch size the recording does
+   * not hold, say); then a crash, then other changed calls, then a changed output.
+   */
+  private static Status classify(List<Failure> failures) {
+    if (failures.stream().anyMatch(f -> f.kind() == Failure.Kind.UNMATCHED_REQUEST)) {
+      return Status.CALLS_CHANGED;
+    }
+    if (failures.stream().anyMatch(f -> f.kind() == Failure.Kind.HOT_PATH_FAILED)) {
+      return Status.CRASH;
+    }
+    if (failures.stream().anyMatch(f -> f.kind().isAboutCalls())) {
+      return Status.CALLS_CHANGED;
+    }
+    if (failures.stream().anyMatch(f -> f.kind() == Failure.Kind.FIXTURE_TAMPERED)) {
+      return Status.SCOPE_VIOLATION;
+    }
+    return Status.PARITY_FAILED;
+  }
+}
