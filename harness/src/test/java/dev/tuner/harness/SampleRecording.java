@@ -64,7 +64,10 @@ public final class SampleRecording {
     return new CaseSpec(CASE, null, Map.of("text", "hello"), null, null);
   }
 
-  /** A spec with the upstreams {@code words} and {@code catalog}, the case, and one contract for all. */
+  /**
+   * A spec with the upstreams {@code words} and {@code catalog}, the case, and one contract for
+   * all.
+   */
   public static HarnessSpec spec(Contract contract) {
     return new HarnessSpec(
         new TargetSpec(SampleHotPath.class.getName()),

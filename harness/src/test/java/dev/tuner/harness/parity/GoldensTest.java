@@ -21,7 +21,8 @@ class GoldensTest {
 
     Goldens.write(golden, "{\n  \"text\" : \"héllo\"\n}\n");
 
-    assertThat(golden).hasBinaryContent("{\n  \"text\" : \"héllo\"\n}\n".getBytes(StandardCharsets.UTF_8));
+    assertThat(golden)
+        .hasBinaryContent("{\n  \"text\" : \"héllo\"\n}\n".getBytes(StandardCharsets.UTF_8));
   }
 
   @Test

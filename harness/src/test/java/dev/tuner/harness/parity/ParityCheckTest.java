@@ -84,7 +84,9 @@ class ParityCheckTest {
     CaseResult result = check(returning(output)).run(HELLO);
 
     assertThat(result.passed()).isFalse();
-    assertThat(result.failures()).extracting(Failure::kind).containsExactly(Failure.Kind.OUTPUT_MISMATCH);
+    assertThat(result.failures())
+        .extracting(Failure::kind)
+        .containsExactly(Failure.Kind.OUTPUT_MISMATCH);
     assertThat(result.failures().get(0).message())
         .isEqualTo(
             "output differs from "
@@ -119,13 +121,11 @@ class ParityCheckTest {
   void toleranceAndIgnoredPathsOfTheCaseAreHonoured() throws Exception {
     CaseSpec lenient =
         new CaseSpec(
-            "hello",
-            null,
-            Map.of("text", "hello"),
-            null,
-            new ParitySpec(0.01, List.of("$.text")));
+            "hello", null, Map.of("text", "hello"), null, new ParitySpec(0.01, List.of("$.text")));
     String output =
-        SampleRecording.OUTPUT.replace("\"count\": 2", "\"count\": 2.005").replace("\"hello\"}", "\"HELLO\"}");
+        SampleRecording.OUTPUT
+            .replace("\"count\": 2", "\"count\": 2.005")
+            .replace("\"hello\"}", "\"HELLO\"}");
 
     assertThat(check(returning(output)).run(lenient).failures()).isEmpty();
     assertThat(check(returning(output)).run(HELLO).failures().get(0).message())
@@ -136,8 +136,11 @@ class ParityCheckTest {
   void anOutputThatIsNotJsonIsAHotPathFailure() throws Exception {
     CaseResult result = check(returning("count: 1")).run(HELLO);
 
-    assertThat(result.failures()).extracting(Failure::kind).containsExactly(Failure.Kind.HOT_PATH_FAILED);
-    assertThat(result.failures().get(0).message()).startsWith("the hot path's output is not JSON: ");
+    assertThat(result.failures())
+        .extracting(Failure::kind)
+        .containsExactly(Failure.Kind.HOT_PATH_FAILED);
+    assertThat(result.failures().get(0).message())
+        .startsWith("the hot path's output is not JSON: ");
     assertThat(received).doesNotExist();
   }
 
@@ -285,8 +288,7 @@ class ParityCheckTest {
 
   @Test
   void aCaseInputChangedSinceRecordingIsAStaleRecording() throws Exception {
-    CaseSpec changed =
-        new CaseSpec("hello", null, Map.of("text", "hello", "limit", 5), null, null);
+    CaseSpec changed = new CaseSpec("hello", null, Map.of("text", "hello", "limit", 5), null, null);
 
     CaseResult result = check(new SampleHotPath()).run(changed);
 
@@ -354,7 +356,8 @@ class ParityCheckTest {
         new CaseSpec(
             "hello", null, Map.of("text", "hello"), Map.of("catalog", Contract.NO_INCREASE), null);
 
-    assertThat(ParityCheck.builder(layout, exact, callingCatalog(0)).build().run(relaxed).failures())
+    assertThat(
+            ParityCheck.builder(layout, exact, callingCatalog(0)).build().run(relaxed).failures())
         .isEmpty();
     assertThat(ParityCheck.builder(layout, exact, callingCatalog(0)).build().run(HELLO).failures())
         .extracting(Failure::kind)

@@ -60,7 +60,8 @@ class ReplayHttpClientTest {
 
   @Test
   void anUpstreamLivesUnderTheReplayHostByItsName() {
-    assertThat(ReplayHttpClient.baseUrl("words")).isEqualTo(URI.create("http://replay.invalid/words"));
+    assertThat(ReplayHttpClient.baseUrl("words"))
+        .isEqualTo(URI.create("http://replay.invalid/words"));
   }
 
   @Test
@@ -146,7 +147,8 @@ class ReplayHttpClientTest {
 
     assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("request outside the declared upstreams: POST http://words.example.com/");
+        .hasMessageContaining(
+            "request outside the declared upstreams: POST http://words.example.com/");
     assertThat(ledger.calls()).isEqualTo(Map.of("(unknown)", 1));
     assertThat(ledger.hits(CREATED.id())).isZero();
   }
@@ -162,7 +164,8 @@ class ReplayHttpClientTest {
 
     assertThatThrownBy(() -> client.send(request, HttpResponse.BodyHandlers.ofString()))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("request outside the declared upstreams: GET http://metadata.internal");
+        .hasMessageContaining(
+            "request outside the declared upstreams: GET http://metadata.internal");
     assertThat(ledger.calls()).isEqualTo(Map.of("(unknown)", 1));
   }
 

@@ -170,7 +170,8 @@ class StubIndexTest {
     StubIndex strict = new StubIndex("catalog", List.of(byUrl), Set.of());
     StubIndex.Answer refused = strict.answer(withKey, ledger);
     assertThat(refused.stub()).isNull();
-    assertThat(refused.problem()).startsWith("catalog: unmatched request GET /items?ids=7&API_KEY=");
+    assertThat(refused.problem())
+        .startsWith("catalog: unmatched request GET /items?ids=7&API_KEY=");
   }
 
   @Test
@@ -241,7 +242,8 @@ class StubIndexTest {
 
     assertThat(words.answer(request("PUT", "/v1/count", "{\"text\": \"hello\"}"), ledger).problem())
         .endsWith("(words/mappings/001-post-v1-count.json, method differs)");
-    assertThat(words.answer(request("POST", "/v2/count", "{\"text\": \"hello\"}"), ledger).problem())
+    assertThat(
+            words.answer(request("POST", "/v2/count", "{\"text\": \"hello\"}"), ledger).problem())
         .endsWith("(words/mappings/001-post-v1-count.json, URL differs)");
     assertThat(catalog.answer(request("GET", "/items?ids=1,3&lang=en", ""), ledger).problem())
         .isEqualTo(
@@ -306,7 +308,8 @@ class StubIndexTest {
     StubIndex.Answer second = index.answer(request("GET", "/v1/items/43", ""), ledger);
     StubIndex.Answer notANumber = index.answer(request("GET", "/v1/items/x", ""), ledger);
 
-    assertThat(List.of(bodyOf(first), bodyOf(second))).containsExactlyInAnyOrder("from a", "from b");
+    assertThat(List.of(bodyOf(first), bodyOf(second)))
+        .containsExactlyInAnyOrder("from a", "from b");
     assertThat(ledger.hits(a.id())).isEqualTo(1);
     assertThat(ledger.hits(b.id())).isEqualTo(1);
     assertThat(notANumber.stub()).isNull();

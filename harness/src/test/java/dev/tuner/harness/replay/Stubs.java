@@ -12,7 +12,9 @@ final class Stubs {
 
   private Stubs() {}
 
-  /** A stub read from WireMock mapping JSON, as {@code FixtureSet} reads one with an inline body. */
+  /**
+   * A stub read from WireMock mapping JSON, as {@code FixtureSet} reads one with an inline body.
+   */
   static RecordedStub stub(String upstream, String file, String mappingJson) {
     StubMapping mapping = Json.read(mappingJson, StubMapping.class);
     byte[] body = mapping.getResponse().getByteBody();
