@@ -64,30 +64,24 @@ public final class SampleRecording {
     return new CaseSpec(CASE, null, Map.of("text", "hello"), null, null);
   }
 
-  /**
-   * A spec with the upstreams {@code words} and {@code catalog}, the case, and one contract for
-   * all.
-   */
+  /** A spec with the upstreams {@code words} and {@code catalog}, the case, and one contract. */
   public static HarnessSpec spec(Contract contract) {
-    return new HarnessSpec(
-        new TargetSpec(SampleHotPath.class.getName()),
-        Map.of(
-            "words", new UpstreamSpec(URI.create("http://words.invalid")),
-            "catalog", new UpstreamSpec(URI.create("http://catalog.invalid"))),
-        List.of(hello()),
-        Map.of("words", contract, "catalog", contract),
-        null);
+    return spec(Map.of("words", contract, "catalog", contract));
   }
 
   /** The spec with the default contract, {@code exact}. */
   public static HarnessSpec spec() {
+    return spec(Map.of());
+  }
+
+  private static HarnessSpec spec(Map<String, Contract> contracts) {
     return new HarnessSpec(
         new TargetSpec(SampleHotPath.class.getName()),
         Map.of(
             "words", new UpstreamSpec(URI.create("http://words.invalid")),
             "catalog", new UpstreamSpec(URI.create("http://catalog.invalid"))),
         List.of(hello()),
-        null,
+        contracts,
         null);
   }
 }
