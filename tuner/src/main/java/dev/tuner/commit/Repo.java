@@ -16,11 +16,13 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.Edit;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.patch.FileHeader;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -93,7 +95,7 @@ public final class Repo implements AutoCloseable {
       Set<String> changed = new TreeSet<>();
       changed.addAll(status.getUncommittedChanges());
       changed.addAll(status.getUntracked());
-      changed.removeIf(path -> path.equals(STATE_DIR) || path.startsWith(STATE_DIR + "/"));
+      changed.removeIf(Repo::isState);
       return changed;
     } catch (GitAPIException e) {
       throw new GitException("git status failed: " + e.getMessage(), e);
@@ -112,6 +114,18 @@ public final class Repo implements AutoCloseable {
       }
     } catch (IOException e) {
       throw new GitException("cannot write " + exclude + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isState(String path) {
+    return path.equals(STATE_DIR) || path.startsWith(STATE_DIR + "/");
+  }
+
+  private ObjectId resolveOrNull(String rev) throws GitException {
+    try {
+      return git.getRepository().resolve(rev + "^{commit}");
+    } catch (IOException e) {
+      throw new GitException("cannot resolve " + rev + ": " + e.getMessage(), e);
     }
   }
 
@@ -173,8 +187,15 @@ public final class Repo implements AutoCloseable {
     try {
       git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit).call();
       // A proposal's new files are untracked after the reset; remove them, but never the run state.
-      git.clean().setCleanDirectories(true).setPaths(changedFiles()).call();
-    } catch (GitAPIException e) {
+      // JGit cleans a file in a new folder only through the folder, and every path when given none.
+      Status status = git.status().call();
+      Set<String> untracked = new TreeSet<>(status.getUntracked());
+      untracked.addAll(status.getUntrackedFolders());
+      untracked.removeIf(Repo::isState);
+      if (!untracked.isEmpty()) {
+        git.clean().setCleanDirectories(true).setPaths(untracked).call();
+      }
+    } catch (GitAPIException | JGitInternalException e) {
       throw new GitException("reset to " + commit + " failed: " + e.getMessage(), e);
     }
   }
@@ -191,11 +212,16 @@ public final class Repo implements AutoCloseable {
   /** Files changed and lines added/removed between two commits. */
   public Diff diffStats(String from, String to) throws GitException {
     Repository repository = git.getRepository();
+    ObjectId fromId = resolveOrNull(from);
+    ObjectId toId = resolveOrNull(to);
+    if (fromId == null || toId == null) {
+      throw new GitException("diff " + from + ".." + to + ": no such revision: " + (fromId == null ? from : to));
+    }
     try (RevWalk walk = new RevWalk(repository);
         DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
       formatter.setRepository(repository);
-      List<DiffEntry> entries = formatter.scan(walk.parseCommit(repository.resolve(from)).getTree(),
-          walk.parseCommit(repository.resolve(to)).getTree());
+      List<DiffEntry> entries =
+          formatter.scan(walk.parseCommit(fromId).getTree(), walk.parseCommit(toId).getTree());
       List<String> files = new ArrayList<>();
       int added = 0;
       int removed = 0;
@@ -230,7 +256,11 @@ public final class Repo implements AutoCloseable {
       var update = git.getRepository().updateRef(refName);
       update.setNewObjectId(ObjectId.fromString(commit));
       update.setForceUpdate(true);
-      update.update();
+      RefUpdate.Result result = update.update();
+      if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FORCED
+          && result != RefUpdate.Result.NO_CHANGE) {
+        throw new GitException("cannot write " + refName + ": " + result);
+      }
     } catch (IOException e) {
       throw new GitException("cannot write " + refName + ": " + e.getMessage(), e);
     }
