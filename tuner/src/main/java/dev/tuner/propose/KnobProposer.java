@@ -1,6 +1,6 @@
 package dev.tuner.propose;
 
-import dev.tuner.spec.JvmOptionsFile;
+import dev.tuner.knobs.JvmKnobs;
 import dev.tuner.knobs.Knob;
 import dev.tuner.spec.KnobFile;
 import dev.tuner.knobs.KnobSearch;
@@ -73,7 +73,7 @@ public final class KnobProposer implements Proposer {
       }
     }
     if (!space.jvm().isEmpty()) {
-      point.putAll(JvmOptionsFile.values(root.resolve(jvmOptionsFile), space.jvm()));
+      point.putAll(JvmKnobs.values(root.resolve(jvmOptionsFile), space.jvm()));
     }
     return space.with(point, Map.of());
   }
@@ -155,7 +155,7 @@ public final class KnobProposer implements Proposer {
       new KnobFile(request.root().resolve(spec.file())).set(params);
     }
     if (!space.jvm().isEmpty()) {
-      JvmOptionsFile.write(request.root().resolve(jvmOptionsFile), space.jvm(), point);
+      JvmKnobs.write(request.root().resolve(jvmOptionsFile), space.jvm(), point);
     }
     List<String> changes = new ArrayList<>();
     point.forEach((k, v) -> {

@@ -56,9 +56,9 @@ class KnobFilesTest {
         Knob.of(new KnobSpec("pretouch", "boolean", null, null, null, null, "-XX:+AlwaysPreTouch"), true));
     Path f = dir.resolve("jvm.options");
     Map<String, String> point = Map.of("gc", "-XX:+UseParallelGC", "heap", "724", "pretouch", "false");
-    JvmOptionsFile.write(f, knobs, point);
+    JvmKnobs.write(f, knobs, point);
     assertThat(JvmOptionsFile.read(f)).containsExactly("-XX:+UseParallelGC", "-Xms724m", "-Xmx724m");
-    assertThat(JvmOptionsFile.values(f, knobs)).isEqualTo(point);
+    assertThat(JvmKnobs.values(f, knobs)).isEqualTo(point);
   }
 
   @Test
