@@ -2,6 +2,7 @@ package dev.tuner.harness.runner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuner.harness.ExitCode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -61,12 +62,12 @@ public final class InterleaveMain {
       code = run(Args.parse(args), in, out);
     } catch (IllegalArgumentException e) {
       System.err.println("interleave: " + e.getMessage());
-      code = 2;
+      code = ExitCode.USAGE;
     } catch (Exception e) {
       Throwable cause = e instanceof InvocationTargetException i ? i.getCause() : e;
       System.err.println("interleave: " + cause);
       cause.printStackTrace();
-      code = 3;
+      code = ExitCode.ENVIRONMENT;
     }
     out.flush();
     System.exit(code);
@@ -90,7 +91,7 @@ public final class InterleaveMain {
         out.println(round(args, a, b, round++, false, start));
       }
     }
-    return 0;
+    return ExitCode.OK;
   }
 
   /** Runs one round of every case and returns its JSON line. */
