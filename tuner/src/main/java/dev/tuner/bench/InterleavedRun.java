@@ -5,6 +5,7 @@ import dev.tuner.decide.CaseFork;
 import dev.tuner.decide.ForkSummary;
 import dev.tuner.harness.runner.InterleaveProtocol;
 import dev.tuner.io.JavaFork;
+import dev.tuner.io.Processes;
 import dev.tuner.measure.Histogram;
 import dev.tuner.measure.Quantiles;
 import java.io.BufferedReader;
@@ -84,9 +85,7 @@ final class InterleavedRun implements AutoCloseable {
         a.artifact().toAbsolutePath(), a.specFile().toAbsolutePath(),
         b.artifact().toAbsolutePath(), b.specFile().toAbsolutePath(),
         cases, transport, warmupSeconds, rounds, ops, true).arguments();
-    Process process = new ProcessBuilder(JavaFork.command(a.artifact().toAbsolutePath(), jvmArgs, MAIN, args))
-        .directory(workDir.toFile())
-        .start();
+    Process process = JavaFork.start(workDir, a.artifact().toAbsolutePath(), jvmArgs, MAIN, args, Map.of());
     JavaFork.relay(process.getErrorStream(), log);
     return new InterleavedRun(process, log, timeout, swapped);
   }
@@ -142,13 +141,7 @@ final class InterleavedRun implements AutoCloseable {
   @Override
   public void close() {
     if (process.isAlive()) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      try {
-        process.waitFor();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Processes.killTree(process);
     }
   }
 
