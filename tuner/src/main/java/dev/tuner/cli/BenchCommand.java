@@ -1,7 +1,6 @@
 package dev.tuner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tuner.bench.BenchRun;
 import dev.tuner.bench.BenchSummary;
@@ -9,6 +8,7 @@ import dev.tuner.bench.Format;
 import dev.tuner.bench.JmhOptions;
 import dev.tuner.bench.JmhRunner;
 import dev.tuner.io.Dirs;
+import dev.tuner.io.Json;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
     })
 final class BenchCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = Json.pretty();
 
   @Mixin Project project;
 

@@ -1,7 +1,6 @@
 package dev.tuner.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tuner.bench.AbComparison;
 import dev.tuner.bench.CompareReport;
 import dev.tuner.bench.Replicate;
@@ -10,6 +9,7 @@ import dev.tuner.build.Revisions;
 import dev.tuner.decide.Aggregate;
 import dev.tuner.decide.CaseFork;
 import dev.tuner.decide.SequentialPlan;
+import dev.tuner.io.Json;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
@@ -50,7 +50,7 @@ import picocli.CommandLine.Parameters;
     })
 final class CompareCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = Json.pretty();
 
   @Mixin Project project;
 

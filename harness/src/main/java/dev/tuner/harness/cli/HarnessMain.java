@@ -1,11 +1,11 @@
 package dev.tuner.harness.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.harness.HarnessException;
 import dev.tuner.harness.HotPath;
 import dev.tuner.harness.HotPaths;
+import dev.tuner.harness.JsonMappers;
 import dev.tuner.harness.fixture.FixtureException;
 import dev.tuner.harness.fixture.Layout;
 import dev.tuner.harness.parity.CaseResult;
@@ -50,7 +50,7 @@ import java.util.stream.Collectors;
  */
 public final class HarnessMain {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = JsonMappers.pretty();
 
   private final PrintWriter out;
   private final PrintWriter err;
