@@ -1,7 +1,6 @@
 package dev.tuner.benchmarks;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tuner.harness.JsonMappers;
 import dev.tuner.harness.runner.ReplayedCase;
 import dev.tuner.harness.replay.TransportKind;
 import java.nio.file.Files;
@@ -100,6 +99,6 @@ public class CaseBenchmark {
     record.put("jvmArgs", java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
     Path file = Path.of(dir).resolve(caseId + "-" + ProcessHandle.current().pid() + ".json");
     Files.createDirectories(file.getParent());
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), record);
+    JsonMappers.pretty().writeValue(file.toFile(), record);
   }
 }

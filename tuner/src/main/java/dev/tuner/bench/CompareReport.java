@@ -8,6 +8,7 @@ import dev.tuner.decide.Assessment;
 import dev.tuner.decide.CaseFork;
 import dev.tuner.decide.Comparison;
 import dev.tuner.decide.ForkSummary;
+import dev.tuner.io.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import org.apache.commons.statistics.descriptive.Median;
 /** Prints an {@link AbComparison.Outcome} like benchstat, and writes it as JSON. */
 public final class CompareReport {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final AbComparison.Build a;
   private final AbComparison.Build b;

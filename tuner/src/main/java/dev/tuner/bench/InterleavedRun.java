@@ -1,10 +1,11 @@
 package dev.tuner.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.decide.CaseFork;
 import dev.tuner.decide.ForkSummary;
+import dev.tuner.harness.runner.InterleaveProtocol;
 import dev.tuner.io.JavaFork;
+import dev.tuner.io.Processes;
 import dev.tuner.measure.Histogram;
 import dev.tuner.measure.Quantiles;
 import java.io.BufferedReader;
@@ -14,7 +15,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +29,7 @@ import java.util.TreeMap;
  */
 final class InterleavedRun implements AutoCloseable {
 
-  static final String MAIN = "dev.tuner.harness.runner.InterleaveMain";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String MAIN = InterleaveProtocol.MAIN;
 
   /**
    * One round as the JVM reported it.
@@ -83,18 +81,11 @@ final class InterleavedRun implements AutoCloseable {
       a = b;
       b = t;
     }
-    List<String> args = new ArrayList<>(List.of(
-        "--a", a.artifact().toAbsolutePath().toString(), "--a-spec", a.specFile().toAbsolutePath().toString(),
-        "--b", b.artifact().toAbsolutePath().toString(), "--b-spec", b.specFile().toAbsolutePath().toString(),
-        "--transport", transport,
-        "--warmup-seconds", Integer.toString(warmupSeconds),
-        "--rounds", Integer.toString(rounds),
-        "--ops", Integer.toString(ops),
-        "--paced", "true"));
-    cases.forEach(c -> args.addAll(List.of("--case", c)));
-    Process process = new ProcessBuilder(JavaFork.command(a.artifact().toAbsolutePath(), jvmArgs, MAIN, args))
-        .directory(workDir.toFile())
-        .start();
+    List<String> args = new InterleaveProtocol.Launch(
+        a.artifact().toAbsolutePath(), a.specFile().toAbsolutePath(),
+        b.artifact().toAbsolutePath(), b.specFile().toAbsolutePath(),
+        cases, transport, warmupSeconds, rounds, ops, true).arguments();
+    Process process = JavaFork.start(workDir, a.artifact().toAbsolutePath(), jvmArgs, MAIN, args, Map.of());
     JavaFork.relay(process.getErrorStream(), log);
     return new InterleavedRun(process, log, timeout, swapped);
   }
@@ -103,17 +94,18 @@ final class InterleavedRun implements AutoCloseable {
   void awaitReady(java.util.function.BiConsumer<Integer, Double> warmup) throws IOException, BenchFailedException {
     while (true) {
       JsonNode line = nextLine();
-      if (line.path("type").asText().equals("ready")) {
+      if (InterleaveProtocol.isReady(line)) {
         return;
       }
-      warmup.accept(line.path("round").asInt(), line.path("seconds").asDouble());
+      InterleaveProtocol.Round round = InterleaveProtocol.round(line);
+      warmup.accept(round.round(), round.seconds());
     }
   }
 
   /** Asks for one round and returns it. */
   Round round() throws IOException, BenchFailedException {
     try {
-      requests.write("round\n");
+      requests.write(InterleaveProtocol.ROUND_REQUEST + "\n");
       requests.flush();
     } catch (IOException e) {
       nextLine(); // the JVM is gone: report why
@@ -125,8 +117,8 @@ final class InterleavedRun implements AutoCloseable {
   private JsonNode nextLine() throws IOException, BenchFailedException {
     String line;
     while ((line = lines.readLine()) != null) {
-      if (line.startsWith("{\"type\":")) {
-        return JSON.readTree(line);
+      if (InterleaveProtocol.isProtocolLine(line)) {
+        return InterleaveProtocol.parse(line);
       }
       log.println(line);
       log.flush();
@@ -149,13 +141,7 @@ final class InterleavedRun implements AutoCloseable {
   @Override
   public void close() {
     if (process.isAlive()) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      try {
-        process.waitFor();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      Processes.killTree(process);
     }
   }
 
@@ -165,34 +151,29 @@ final class InterleavedRun implements AutoCloseable {
 
   /** A round line; {@code swapped}: the JVM's A was our B, so its sides are swapped back. */
   static Round parse(JsonNode node, boolean swapped) {
+    InterleaveProtocol.Round line = InterleaveProtocol.round(node);
     Map<String, CaseFork> a = new LinkedHashMap<>();
     Map<String, CaseFork> b = new LinkedHashMap<>();
     Map<String, Map<String, Double>> callsA = new TreeMap<>();
     Map<String, Map<String, Double>> callsB = new TreeMap<>();
-    node.path("cases").properties().forEach(c -> {
-      a.put(c.getKey(), caseFork(c.getValue().path("a")));
-      b.put(c.getKey(), caseFork(c.getValue().path("b")));
-      callsA.put(c.getKey(), calls(c.getValue().path("a")));
-      callsB.put(c.getKey(), calls(c.getValue().path("b")));
+    line.cases().forEach((id, c) -> {
+      a.put(id, caseFork(c.a()));
+      b.put(id, caseFork(c.b()));
+      callsA.put(id, new TreeMap<>(c.a().callsPerOp()));
+      callsB.put(id, new TreeMap<>(c.b().callsPerOp()));
     });
     return swapped
-        ? new Round(node.path("round").asInt(), node.path("warmup").asBoolean(), node.path("seconds").asDouble(),
-            new ForkSummary(b), new ForkSummary(a), callsB, callsA)
-        : new Round(node.path("round").asInt(), node.path("warmup").asBoolean(), node.path("seconds").asDouble(),
-            new ForkSummary(a), new ForkSummary(b), callsA, callsB);
+        ? new Round(line.round(), line.warmup(), line.seconds(), new ForkSummary(b), new ForkSummary(a),
+            callsB, callsA)
+        : new Round(line.round(), line.warmup(), line.seconds(), new ForkSummary(a), new ForkSummary(b),
+            callsA, callsB);
   }
 
   /** The side's quantiles from its own samples in the round, as a fork's are from its histogram. */
-  private static CaseFork caseFork(JsonNode side) {
+  private static CaseFork caseFork(InterleaveProtocol.Samples side) {
     TreeMap<Double, Long> counts = new TreeMap<>();
-    side.path("nanos").forEach(v -> counts.merge(v.asDouble(), 1L, Long::sum));
+    side.nanos().forEach(v -> counts.merge(v.doubleValue(), 1L, Long::sum));
     Quantiles q = Histogram.of(counts).quantiles();
-    return new CaseFork(q.p50(), q.p95(), side.path("allocBytesPerOp").asDouble());
-  }
-
-  private static Map<String, Double> calls(JsonNode side) {
-    Map<String, Double> calls = new TreeMap<>();
-    side.path("callsPerOp").properties().forEach(e -> calls.put(e.getKey(), e.getValue().asDouble()));
-    return calls;
+    return new CaseFork(q.p50(), q.p95(), side.allocBytesPerOp());
   }
 }

@@ -3,6 +3,7 @@ package dev.tuner.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.io.JavaFork;
+import dev.tuner.io.Json;
 import dev.tuner.measure.JmhJsonReader;
 import dev.tuner.measure.JmhResults;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
  */
 public final class JmhRunner {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private JmhRunner() {}
 

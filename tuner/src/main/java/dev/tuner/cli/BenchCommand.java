@@ -3,7 +3,6 @@ package dev.tuner.cli;
 import dev.tuner.harness.ExitCode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tuner.bench.BenchRun;
 import dev.tuner.bench.BenchSummary;
@@ -11,6 +10,7 @@ import dev.tuner.bench.Format;
 import dev.tuner.bench.JmhOptions;
 import dev.tuner.bench.JmhRunner;
 import dev.tuner.io.Dirs;
+import dev.tuner.io.Json;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
     })
 final class BenchCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = Json.pretty();
 
   @Mixin Project project;
 

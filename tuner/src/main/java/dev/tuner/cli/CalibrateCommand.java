@@ -5,13 +5,13 @@ import dev.tuner.error.UsageException;
 import dev.tuner.harness.ExitCode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tuner.bench.AbComparison;
 import dev.tuner.bench.Calibration;
 import dev.tuner.bench.Replicate;
 import dev.tuner.io.Dirs;
+import dev.tuner.io.Json;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
@@ -50,7 +50,7 @@ import picocli.CommandLine.Option;
     })
 final class CalibrateCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = Json.pretty();
 
   @Mixin Project project;
 

@@ -5,7 +5,6 @@ import dev.tuner.error.UsageException;
 import dev.tuner.harness.ExitCode;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.tuner.bench.AbComparison;
 import dev.tuner.bench.CompareReport;
 import dev.tuner.bench.Replicate;
@@ -14,6 +13,7 @@ import dev.tuner.build.Revisions;
 import dev.tuner.decide.Aggregate;
 import dev.tuner.decide.CaseFork;
 import dev.tuner.decide.SequentialPlan;
+import dev.tuner.io.Json;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
@@ -54,7 +54,7 @@ import picocli.CommandLine.Parameters;
     })
 final class CompareCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = Json.pretty();
 
   @Mixin Project project;
 

@@ -3,8 +3,7 @@ package dev.tuner.cli;
 import dev.tuner.harness.ExitCode;
 
 import dev.tuner.error.TunerException;
-import dev.tuner.harness.fixture.FixtureException;
-import dev.tuner.harness.spec.SpecException;
+import dev.tuner.harness.HarnessException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -79,14 +78,17 @@ public final class Main implements Runnable {
   }
 
   /**
-   * The one place failures become exit codes: each tuner exception carries its own; a bad spec, fixture
-   * or golden is a usage error; anything unexpected is an environment failure.
+   * The one place failures become exit codes: tuner and harness exceptions carry their own; anything
+   * unexpected is an environment failure.
    */
   static int exitCodeOf(Throwable e) {
     if (e instanceof TunerException t) {
       return t.exitCode();
     }
-    if (e instanceof SpecException || e instanceof FixtureException || e instanceof IllegalArgumentException) {
+    if (e instanceof HarnessException h) {
+      return h.exitCode();
+    }
+    if (e instanceof IllegalArgumentException) {
       return ExitCode.USAGE;
     }
     return ExitCode.ENVIRONMENT;

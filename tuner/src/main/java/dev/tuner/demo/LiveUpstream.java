@@ -1,12 +1,16 @@
 package dev.tuner.demo;
 
+import dev.tuner.io.JavaFork;
+import dev.tuner.io.Processes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,8 +55,8 @@ public final class LiveUpstream implements AutoCloseable {
     if (!Files.isRegularFile(jar)) {
       throw new IOException("the example upstream's jar is missing: " + jar);
     }
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString(), "--port", String.valueOf(port), "--latency-ms", String.valueOf(latencyMs))
+    List<String> args = List.of("--port", String.valueOf(port), "--latency-ms", String.valueOf(latencyMs));
+    Process process = Processes.builder(JavaFork.jarCommand(jar, List.of(), args), null, Map.of())
         .redirectErrorStream(true).start();
     Thread hook = new Thread(() -> stop(process), "stop-example-upstream");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -113,14 +117,6 @@ public final class LiveUpstream implements AutoCloseable {
   }
 
   private static void stop(Process process) {
-    process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Processes.stop(process, Duration.ofSeconds(10));
   }
 }

@@ -35,16 +35,13 @@ public final class JavaFork {
    */
   public static int run(Path workDir, Path artifact, List<String> jvmArgs, String mainClass, List<String> args,
       Map<String, String> env, PrintWriter out, PrintWriter err, Duration timeout) throws IOException {
-    ProcessBuilder builder = new ProcessBuilder(command(artifact, jvmArgs, mainClass, args)).directory(workDir.toFile());
-    builder.environment().putAll(env);
-    Process process = builder.start();
+    Process process = start(workDir, artifact, jvmArgs, mainClass, args, env);
     process.getOutputStream().close();
     Thread relayErr = relay(process.getErrorStream(), err);
     Thread relayOut = relay(process.getInputStream(), out);
     try {
       if (timeout != null && !process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        Processes.killTree(process);
         throw new TimedOutException(mainClass + " ran past " + timeout.toSeconds() + " s and was killed");
       }
       int code = process.waitFor();
@@ -52,8 +49,7 @@ public final class JavaFork {
       relayErr.join();
       return code;
     } catch (InterruptedException e) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
+      Processes.killTree(process);
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for " + mainClass, e);
     }
@@ -66,14 +62,32 @@ public final class JavaFork {
     }
   }
 
+  /**
+   * Starts {@code mainClass} on the artifact in {@code workDir}, its input, output and error piped to
+   * the caller, who reads them (or lets {@link #relay} read them) so a full pipe never stalls it, and
+   * ends it with {@link Processes#killTree}.
+   */
+  public static Process start(Path workDir, Path artifact, List<String> jvmArgs, String mainClass,
+      List<String> args, Map<String, String> env) throws IOException {
+    return Processes.builder(command(artifact, jvmArgs, mainClass, args), workDir, env).start();
+  }
+
   /** The command line that runs {@code mainClass} on the artifact with this JVM's {@code java}. */
   public static List<String> command(Path artifact, List<String> jvmArgs, String mainClass, List<String> args) {
+    return java(jvmArgs, List.of("-cp", artifact.toString(), mainClass), args);
+  }
+
+  /** The command line that runs an executable jar with this JVM's {@code java}. */
+  public static List<String> jarCommand(Path jar, List<String> jvmArgs, List<String> args) {
+    return java(jvmArgs, List.of("-jar", jar.toString()), args);
+  }
+
+  /** {@code java} of the JDK the tuner runs on, its options, what to run, and its arguments. */
+  private static List<String> java(List<String> jvmArgs, List<String> target, List<String> args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmArgs);
-    command.add("-cp");
-    command.add(artifact.toString());
-    command.add(mainClass);
+    command.addAll(target);
     command.addAll(args);
     return command;
   }

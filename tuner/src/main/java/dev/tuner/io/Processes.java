@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a command with a deadline; a command past it is killed with its whole process tree (a build's
  * forked compilers, a benchmark's forked JVMs), so a runaway stage can never outlive its budget.
+ * Every child process of the tuner is set up by {@link #builder} and ended by {@link #killTree} or
+ * {@link #stop}.
  */
 public final class Processes {
 
@@ -55,12 +57,10 @@ public final class Processes {
   public static Outcome run(List<String> command, Path dir, Map<String, String> env, Duration timeout, Path log)
       throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(dir.toFile())
+    ProcessBuilder builder = builder(command, dir, env)
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-    builder.environment().putAll(env);
     long start = System.nanoTime();
     Process process = builder.start();
     boolean done;
@@ -81,6 +81,36 @@ public final class Processes {
   public static Outcome shell(String commandLine, Path dir, Map<String, String> env, Duration timeout, Path log)
       throws IOException {
     return run(List.of("bash", "-c", commandLine), dir, env, timeout, log);
+  }
+
+  /**
+   * A child process's builder: {@code command} in {@code dir} (null: this JVM's working directory),
+   * with {@code env} added to this JVM's environment, input and output piped until the caller
+   * redirects them.
+   */
+  public static ProcessBuilder builder(List<String> command, Path dir, Map<String, String> env) {
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (dir != null) {
+      builder.directory(dir.toFile());
+    }
+    builder.environment().putAll(env);
+    return builder;
+  }
+
+  /**
+   * Asks a process to end (SIGTERM, so a server can close its sockets), and kills it with its tree
+   * when it has not ended within {@code grace}.
+   */
+  public static void stop(Process process, Duration grace) {
+    process.destroy();
+    try {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        killTree(process);
+      }
+    } catch (InterruptedException e) {
+      killTree(process);
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Kills a process and every descendant, children first so none is re-parented and left running. */

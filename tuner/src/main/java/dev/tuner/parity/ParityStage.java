@@ -1,10 +1,9 @@
 package dev.tuner.parity;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.harness.parity.CaseResult;
 import dev.tuner.harness.parity.Failure;
 import dev.tuner.harness.spec.Contract;
+import dev.tuner.io.Json;
 import dev.tuner.io.Processes;
 import dev.tuner.log.Status;
 import dev.tuner.log.Stop;
@@ -25,8 +24,6 @@ import java.util.stream.Collectors;
 public final class ParityStage {
 
   private static final int TAIL = 25;
-  private static final ObjectMapper JSON =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private final Path root;
   private final Path stateDir;
@@ -83,7 +80,7 @@ public final class ParityStage {
           outcome.tail(TAIL));
     }
     List<Failure> failures =
-        Arrays.stream(JSON.readValue(json.toFile(), CaseResult[].class))
+        Arrays.stream(Json.lenient().readValue(json.toFile(), CaseResult[].class))
             .flatMap(
                 r ->
                     r.failures().stream()

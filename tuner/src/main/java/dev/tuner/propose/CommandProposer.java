@@ -2,6 +2,7 @@ package dev.tuner.propose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tuner.io.Json;
 import dev.tuner.log.ProposerInfo;
 import dev.tuner.io.Processes;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.Map;
 public final class CommandProposer implements Proposer {
 
   private static final int OUTPUT_TAIL_LINES = 20;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
 
   private final String command;
   private final Path stateDir;

@@ -1,9 +1,11 @@
 package dev.tuner.harness.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tuner.harness.ExitCode;
+import dev.tuner.harness.HarnessException;
 import dev.tuner.harness.HotPath;
 import dev.tuner.harness.HotPaths;
+import dev.tuner.harness.JsonMappers;
 import dev.tuner.harness.fixture.FixtureException;
 import dev.tuner.harness.fixture.Layout;
 import dev.tuner.harness.parity.CaseResult;
@@ -16,7 +18,6 @@ import dev.tuner.harness.replay.TransportKind;
 import dev.tuner.harness.spec.CaseSpec;
 import dev.tuner.harness.spec.Contract;
 import dev.tuner.harness.spec.HarnessSpec;
-import dev.tuner.harness.spec.SpecException;
 import dev.tuner.harness.spec.Split;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -49,7 +50,7 @@ import java.util.stream.Collectors;
  */
 public final class HarnessMain {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = JsonMappers.pretty();
 
   private final PrintWriter out;
   private final PrintWriter err;
@@ -76,7 +77,7 @@ public final class HarnessMain {
       parsed = Args.parse(args);
     } catch (IllegalArgumentException e) {
       err.println("harness: " + e.getMessage());
-      return 2;
+      return ExitCode.USAGE;
     }
     try {
       HarnessSpec spec = HarnessSpec.load(parsed.spec);
@@ -85,15 +86,15 @@ public final class HarnessMain {
       HotPath hotPath = HotPaths.load(spec.target().hotPath());
       return parsed.command.equals("record") ? record(layout, spec, hotPath, cases, parsed)
           : verify(layout, spec, hotPath, cases, parsed);
-    } catch (SpecException | FixtureException | IllegalArgumentException e) {
+    } catch (HarnessException e) {
       err.println("error: " + e.getMessage());
-      return 2;
-    } catch (UpstreamUnreachableException | RecordingFailedException e) {
+      return e.exitCode();
+    } catch (IllegalArgumentException e) {
       err.println("error: " + e.getMessage());
-      return 3;
+      return ExitCode.USAGE;
     } catch (IOException e) {
       err.println("error: " + e);
-      return 3;
+      return ExitCode.ENVIRONMENT;
     }
   }
 
@@ -114,14 +115,14 @@ public final class HarnessMain {
     }
     out.printf(Locale.ROOT, "record: %d case(s) recorded; goldens in %s%n", cases.size(),
         into.root().relativize(into.goldens()));
-    return 0;
+    return ExitCode.OK;
   }
 
   private int verify(Layout layout, HarnessSpec spec, HotPath hotPath, List<CaseSpec> cases, Args args)
       throws IOException, FixtureException {
     if (args.update && "true".equalsIgnoreCase(env.getOrDefault("CI", ""))) {
       err.println("error: --update approves new goldens and is refused when CI=true; run it locally and commit the goldens");
-      return 2;
+      return ExitCode.USAGE;
     }
     ParityCheck check = ParityCheck.builder(layout, spec, hotPath)
         .transport(args.transport)
@@ -144,7 +145,7 @@ public final class HarnessMain {
     }
     long failed = results.stream().filter(r -> !r.passed()).count();
     out.printf(Locale.ROOT, "verify: %d passed, %d failed%n", results.size() - failed, failed);
-    return failed == 0 ? 0 : 1;
+    return failed == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
   }
 
   private static List<CaseSpec> select(HarnessSpec spec, Args args) {

@@ -2,13 +2,13 @@ package dev.tuner.harness.record;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.tuner.harness.HarnessVersion;
 import dev.tuner.harness.HotPath;
+import dev.tuner.harness.JsonMappers;
 import dev.tuner.harness.Upstreams;
 import dev.tuner.harness.fixture.FixtureException;
 import dev.tuner.harness.fixture.FixtureSet;
@@ -52,7 +52,7 @@ import java.util.stream.Stream;
  */
 public final class Recorder {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = JsonMappers.pretty();
 
   private final Layout layout;
   private final HarnessSpec spec;

@@ -1,7 +1,6 @@
 package dev.tuner.harness.runner;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuner.harness.ExitCode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -17,11 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.LongStream;
 
 /**
  * Runs two builds of the same project in one JVM, each from its own artifact in its own class
  * loader, interleaved operation by operation, and prints what it measured as JSON lines: the
- * tuner's in-JVM A/B design (see the README, "Measurement and the decision rule").
+ * tuner's in-JVM A/B design (see the README, "Measurement and the decision rule"). The lines and
+ * the command line are spelled in {@link InterleaveProtocol}.
  *
  * <p>A round runs every case: for each, {@code --ops} pairs of operations, A then B or B then A in
  * turn, so both builds see the same moments of the machine (another tenant's burst, a GC, a JIT
@@ -49,8 +50,6 @@ public final class InterleaveMain {
 
   static final String RUNNER = CaseRunner.class.getName();
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private InterleaveMain() {}
 
   public static void main(String[] args) {
@@ -61,12 +60,12 @@ public final class InterleaveMain {
       code = run(Args.parse(args), in, out);
     } catch (IllegalArgumentException e) {
       System.err.println("interleave: " + e.getMessage());
-      code = 2;
+      code = ExitCode.USAGE;
     } catch (Exception e) {
       Throwable cause = e instanceof InvocationTargetException i ? i.getCause() : e;
       System.err.println("interleave: " + cause);
       cause.printStackTrace();
-      code = 3;
+      code = ExitCode.ENVIRONMENT;
     }
     out.flush();
     System.exit(code);
@@ -81,7 +80,7 @@ public final class InterleaveMain {
         out.println(round(args, a, b, round++, true, start));
       }
       if (args.paced) {
-        out.println("{\"type\":\"ready\",\"seconds\":" + (System.nanoTime() - start) / 1e9 + "}");
+        out.println(InterleaveProtocol.readyLine((System.nanoTime() - start) / 1e9));
       }
       for (int measured = 0; measured < args.rounds; measured++) {
         if (args.paced && in.readLine() == null) {
@@ -90,14 +89,12 @@ public final class InterleaveMain {
         out.println(round(args, a, b, round++, false, start));
       }
     }
-    return 0;
+    return ExitCode.OK;
   }
 
   /** Runs one round of every case and returns its JSON line. */
   private static String round(Args args, Side a, Side b, int round, boolean warmup, long start) throws Exception {
-    ObjectNode line = JSON.createObjectNode();
-    line.put("type", "round").put("round", round).put("warmup", warmup);
-    ObjectNode cases = line.putObject("cases");
+    Map<String, InterleaveProtocol.CaseSamples> cases = new LinkedHashMap<>();
     int n = args.cases.size();
     for (int k = 0; k < n; k++) {
       // Each round starts at the next case, so no case always follows the same one.
@@ -116,13 +113,11 @@ public final class InterleaveMain {
       // Warm-up lines stay short: the tuner may read another JVM's warm-up first, and a full pipe
       // must never stall this one's.
       if (!warmup) {
-        ObjectNode c = cases.putObject(id);
-        sa.write(c.putObject("a"));
-        sb.write(c.putObject("b"));
+        cases.put(id, new InterleaveProtocol.CaseSamples(sa.samples(), sb.samples()));
       }
     }
-    line.put("seconds", (System.nanoTime() - start) / 1e9);
-    return JSON.writeValueAsString(line);
+    return InterleaveProtocol.roundLine(
+        new InterleaveProtocol.Round(round, warmup, cases, (System.nanoTime() - start) / 1e9));
   }
 
   /** One operation's samples of one case on one side, within a round. */
@@ -142,14 +137,11 @@ public final class InterleaveMain {
       side.lastCalls().forEach((upstream, count) -> calls.merge(upstream, (long) count, Long::sum));
     }
 
-    void write(ObjectNode node) {
-      var array = node.putArray("nanos");
-      for (long v : nanos) {
-        array.add(v);
-      }
-      node.put("allocBytesPerOp", (double) allocated / n);
-      ObjectNode perOp = node.putObject("callsPerOp");
+    InterleaveProtocol.Samples samples() {
+      Map<String, Double> perOp = new TreeMap<>();
       calls.forEach((upstream, count) -> perOp.put(upstream, (double) count / n));
+      return new InterleaveProtocol.Samples(
+          LongStream.of(nanos).boxed().toList(), (double) allocated / n, perOp);
     }
   }
 
@@ -236,21 +228,21 @@ public final class InterleaveMain {
         }
         String value = argv[++i];
         switch (flag) {
-          case "--a" -> args.a = Path.of(value);
-          case "--a-spec" -> args.aSpec = Path.of(value);
-          case "--b" -> args.b = Path.of(value);
-          case "--b-spec" -> args.bSpec = Path.of(value);
-          case "--case" -> args.cases.add(value);
-          case "--transport" -> args.transport = value;
-          case "--warmup-seconds" -> args.warmupSeconds = Double.parseDouble(value);
-          case "--rounds" -> args.rounds = Integer.parseInt(value);
-          case "--ops" -> args.ops = Integer.parseInt(value);
-          case "--paced" -> args.paced = Boolean.parseBoolean(value);
+          case InterleaveProtocol.A -> args.a = Path.of(value);
+          case InterleaveProtocol.A_SPEC -> args.aSpec = Path.of(value);
+          case InterleaveProtocol.B -> args.b = Path.of(value);
+          case InterleaveProtocol.B_SPEC -> args.bSpec = Path.of(value);
+          case InterleaveProtocol.CASE -> args.cases.add(value);
+          case InterleaveProtocol.TRANSPORT -> args.transport = value;
+          case InterleaveProtocol.WARMUP_SECONDS -> args.warmupSeconds = Double.parseDouble(value);
+          case InterleaveProtocol.ROUNDS -> args.rounds = Integer.parseInt(value);
+          case InterleaveProtocol.OPS -> args.ops = Integer.parseInt(value);
+          case InterleaveProtocol.PACED -> args.paced = Boolean.parseBoolean(value);
           default -> throw new IllegalArgumentException("unknown option " + flag);
         }
         seen.put(flag, value);
       }
-      for (String required : List.of("--a", "--a-spec", "--b", "--b-spec", "--case")) {
+      for (String required : InterleaveProtocol.REQUIRED) {
         if (!seen.containsKey(required)) {
           throw new IllegalArgumentException("missing " + required);
         }

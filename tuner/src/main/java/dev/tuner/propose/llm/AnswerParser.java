@@ -3,6 +3,7 @@ package dev.tuner.propose.llm;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tuner.io.Json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Set;
  */
 final class AnswerParser {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = Json.mapper();
   private static final Set<String> FIELDS = Set.of("hypothesis", "expectation", "edits", "ideas");
   private static final Set<String> EDIT_FIELDS = Set.of("file", "search", "replace");
 

@@ -1,0 +1,218 @@
+package dev.tuner.harness.runner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tuner.harness.JsonMappers;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What {@link InterleaveMain} and the tuner that forks it say to each other, in one place: the
+ * command line, the line the tuner writes to ask for a round, and the JSON lines the JVM prints.
+ * The two sides may come from different builds of the harness (the JVM runs on a candidate's
+ * artifact), so nothing here may change the bytes on the wire.
+ *
+ * <p>Every protocol line is one JSON object whose first field is {@code type}; whatever else the
+ * JVM prints (the hot path's own output) does not start with {@link #LINE_PREFIX}.
+ */
+public final class InterleaveProtocol {
+
+  /** The main class the tuner forks. */
+  public static final String MAIN = InterleaveMain.class.getName();
+
+  // Command-line flags of InterleaveMain; each takes one value.
+  public static final String A = "--a";
+  public static final String A_SPEC = "--a-spec";
+  public static final String B = "--b";
+  public static final String B_SPEC = "--b-spec";
+  public static final String CASE = "--case";
+  public static final String TRANSPORT = "--transport";
+  public static final String WARMUP_SECONDS = "--warmup-seconds";
+  public static final String ROUNDS = "--rounds";
+  public static final String OPS = "--ops";
+  public static final String PACED = "--paced";
+
+  /** The flags without a default. */
+  public static final List<String> REQUIRED = List.of(A, A_SPEC, B, B_SPEC, CASE);
+
+  /**
+   * What the tuner writes, one per line, to ask a paced JVM for its next round; the JVM reads any
+   * line as a request and ends when its input closes.
+   */
+  public static final String ROUND_REQUEST = "round";
+
+  /** How every protocol line starts. */
+  public static final String LINE_PREFIX = "{\"type\":";
+
+  private static final String TYPE = "type";
+  private static final String TYPE_ROUND = "round";
+  private static final String TYPE_READY = "ready";
+  private static final String ROUND = "round";
+  private static final String WARMUP = "warmup";
+  private static final String SECONDS = "seconds";
+  private static final String CASES = "cases";
+  private static final String SIDE_A = "a";
+  private static final String SIDE_B = "b";
+  private static final String NANOS = "nanos";
+  private static final String ALLOC_BYTES_PER_OP = "allocBytesPerOp";
+  private static final String CALLS_PER_OP = "callsPerOp";
+
+  private static final ObjectMapper JSON = JsonMappers.mapper();
+
+  private InterleaveProtocol() {}
+
+  /**
+   * The command line of a run, as the tuner starts it.
+   *
+   * @param warmupSeconds whole seconds: the tuner asks for no fractions, and {@code "30"} is what
+   *     it has always sent
+   * @param paced whether the JVM waits for a {@link #ROUND_REQUEST} before each measured round
+   */
+  public record Launch(
+      Path a,
+      Path aSpec,
+      Path b,
+      Path bSpec,
+      List<String> cases,
+      String transport,
+      int warmupSeconds,
+      int rounds,
+      int ops,
+      boolean paced) {
+
+    public Launch {
+      cases = List.copyOf(cases);
+    }
+
+    /** The arguments after the main class. */
+    public List<String> arguments() {
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  A, a.toString(),
+                  A_SPEC, aSpec.toString(),
+                  B, b.toString(),
+                  B_SPEC, bSpec.toString(),
+                  TRANSPORT, transport,
+                  WARMUP_SECONDS, Integer.toString(warmupSeconds),
+                  ROUNDS, Integer.toString(rounds),
+                  OPS, Integer.toString(ops),
+                  PACED, Boolean.toString(paced)));
+      cases.forEach(c -> args.addAll(List.of(CASE, c)));
+      return args;
+    }
+  }
+
+  /**
+   * One build's operations on one case within a round.
+   *
+   * @param nanos the time of each operation
+   * @param callsPerOp calls per operation, by upstream
+   */
+  public record Samples(List<Long> nanos, double allocBytesPerOp, Map<String, Double> callsPerOp) {
+
+    public Samples {
+      nanos = List.copyOf(nanos);
+      callsPerOp = Collections.unmodifiableMap(new LinkedHashMap<>(callsPerOp));
+    }
+  }
+
+  /** One case of a round: what each build measured. */
+  public record CaseSamples(Samples a, Samples b) {}
+
+  /**
+   * One round line.
+   *
+   * @param round its index, from 1, warm-up rounds included
+   * @param cases by case id, in the order run; empty in warm-up rounds, whose lines stay short so a
+   *     full pipe never stalls a JVM the tuner is not reading yet
+   * @param seconds since the JVM started measuring (after loading both builds)
+   */
+  public record Round(int round, boolean warmup, Map<String, CaseSamples> cases, double seconds) {
+
+    public Round {
+      cases = Collections.unmodifiableMap(new LinkedHashMap<>(cases));
+    }
+  }
+
+  /** The line a paced JVM prints when warm-up is over, {@code seconds} into measuring. */
+  public static String readyLine(double seconds) {
+    return LINE_PREFIX + "\"" + TYPE_READY + "\",\"" + SECONDS + "\":" + seconds + "}";
+  }
+
+  /** The line of a round. */
+  public static String roundLine(Round round) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put(TYPE, TYPE_ROUND).put(ROUND, round.round()).put(WARMUP, round.warmup());
+    ObjectNode cases = line.putObject(CASES);
+    for (Map.Entry<String, CaseSamples> c : round.cases().entrySet()) {
+      ObjectNode sides = cases.putObject(c.getKey());
+      write(c.getValue().a(), sides.putObject(SIDE_A));
+      write(c.getValue().b(), sides.putObject(SIDE_B));
+    }
+    line.put(SECONDS, round.seconds());
+    try {
+      return JSON.writeValueAsString(line);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of numbers and strings always prints", e);
+    }
+  }
+
+  private static void write(Samples samples, ObjectNode node) {
+    ArrayNode nanos = node.putArray(NANOS);
+    for (long v : samples.nanos()) {
+      nanos.add(v);
+    }
+    node.put(ALLOC_BYTES_PER_OP, samples.allocBytesPerOp());
+    ObjectNode perOp = node.putObject(CALLS_PER_OP);
+    samples.callsPerOp().forEach(perOp::put);
+  }
+
+  /** Whether a line the JVM printed belongs to the protocol rather than to the hot path. */
+  public static boolean isProtocolLine(String line) {
+    return line.startsWith(LINE_PREFIX);
+  }
+
+  /** Parses a protocol line. */
+  public static JsonNode parse(String line) throws JsonProcessingException {
+    return JSON.readTree(line);
+  }
+
+  /** Whether a parsed line says warm-up is over; any other line is a round. */
+  public static boolean isReady(JsonNode line) {
+    return line.path(TYPE).asText().equals(TYPE_READY);
+  }
+
+  /** A round line; a field it lacks reads as zero, false or empty. */
+  public static Round round(JsonNode line) {
+    Map<String, CaseSamples> cases = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> c : line.path(CASES).properties()) {
+      JsonNode sides = c.getValue();
+      cases.put(
+          c.getKey(), new CaseSamples(samples(sides.path(SIDE_A)), samples(sides.path(SIDE_B))));
+    }
+    return new Round(
+        line.path(ROUND).asInt(),
+        line.path(WARMUP).asBoolean(),
+        cases,
+        line.path(SECONDS).asDouble());
+  }
+
+  private static Samples samples(JsonNode side) {
+    List<Long> nanos = new ArrayList<>();
+    side.path(NANOS).forEach(v -> nanos.add(v.asLong()));
+    Map<String, Double> calls = new TreeMap<>();
+    side.path(CALLS_PER_OP)
+        .properties()
+        .forEach(e -> calls.put(e.getKey(), e.getValue().asDouble()));
+    return new Samples(nanos, side.path(ALLOC_BYTES_PER_OP).asDouble(), calls);
+  }
+}

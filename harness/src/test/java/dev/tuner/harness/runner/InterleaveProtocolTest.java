@@ -1,0 +1,105 @@
+package dev.tuner.harness.runner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/** The bytes on the wire: a harness in a candidate's artifact talks to a tuner of another build. */
+class InterleaveProtocolTest {
+
+  private static final String ROUND_LINE =
+      "{\"type\":\"round\",\"round\":7,\"warmup\":false,\"cases\":{"
+          + "\"ai\":{\"a\":{\"nanos\":[5,1,4],\"allocBytesPerOp\":1000.0,"
+          + "\"callsPerOp\":{\"embeddings\":1.0,\"reference\":20.0}},"
+          + "\"b\":{\"nanos\":[2,4,6],\"allocBytesPerOp\":900.5,\"callsPerOp\":{}}}},"
+          + "\"seconds\":12.5}";
+
+  private static InterleaveProtocol.Round round() {
+    Map<String, Double> calls = new TreeMap<>(Map.of("reference", 20.0, "embeddings", 1.0));
+    Map<String, InterleaveProtocol.CaseSamples> cases = new LinkedHashMap<>();
+    cases.put(
+        "ai",
+        new InterleaveProtocol.CaseSamples(
+            new InterleaveProtocol.Samples(List.of(5L, 1L, 4L), 1000, calls),
+            new InterleaveProtocol.Samples(List.of(2L, 4L, 6L), 900.5, Map.of())));
+    return new InterleaveProtocol.Round(7, false, cases, 12.5);
+  }
+
+  @Test
+  void aRoundPrintsAsItAlwaysHasAndReadsBack() throws Exception {
+    assertThat(InterleaveProtocol.roundLine(round())).isEqualTo(ROUND_LINE);
+    assertThat(InterleaveProtocol.isProtocolLine(ROUND_LINE)).isTrue();
+    assertThat(InterleaveProtocol.isReady(InterleaveProtocol.parse(ROUND_LINE))).isFalse();
+    assertThat(InterleaveProtocol.round(InterleaveProtocol.parse(ROUND_LINE))).isEqualTo(round());
+  }
+
+  @Test
+  void aWarmupRoundHasNoCases() {
+    assertThat(InterleaveProtocol.roundLine(new InterleaveProtocol.Round(1, true, Map.of(), 0.25)))
+        .isEqualTo(
+            "{\"type\":\"round\",\"round\":1,\"warmup\":true,\"cases\":{},\"seconds\":0.25}");
+  }
+
+  @Test
+  void theReadyLineIsTheOnlyOneThatSaysReady() throws Exception {
+    String ready = InterleaveProtocol.readyLine(30.5);
+    assertThat(ready).isEqualTo("{\"type\":\"ready\",\"seconds\":30.5}");
+    assertThat(InterleaveProtocol.isProtocolLine(ready)).isTrue();
+    assertThat(InterleaveProtocol.isReady(InterleaveProtocol.parse(ready))).isTrue();
+    assertThat(InterleaveProtocol.isProtocolLine("the hot path says hello")).isFalse();
+  }
+
+  @Test
+  void aLaunchIsTheCommandLineInterleaveMainParses() {
+    var launch =
+        new InterleaveProtocol.Launch(
+            Path.of("/a.jar"),
+            Path.of("/a/tuner.yaml"),
+            Path.of("/b.jar"),
+            Path.of("/b/tuner.yaml"),
+            List.of("one", "two"),
+            "in-process",
+            30,
+            10,
+            5,
+            true);
+    assertThat(launch.arguments())
+        .containsExactly(
+            "--a",
+            "/a.jar",
+            "--a-spec",
+            "/a/tuner.yaml",
+            "--b",
+            "/b.jar",
+            "--b-spec",
+            "/b/tuner.yaml",
+            "--transport",
+            "in-process",
+            "--warmup-seconds",
+            "30",
+            "--rounds",
+            "10",
+            "--ops",
+            "5",
+            "--paced",
+            "true",
+            "--case",
+            "one",
+            "--case",
+            "two");
+
+    InterleaveMain.Args args = InterleaveMain.Args.parse(launch.arguments().toArray(String[]::new));
+    assertThat(args.a).isEqualTo(Path.of("/a.jar"));
+    assertThat(args.bSpec).isEqualTo(Path.of("/b/tuner.yaml"));
+    assertThat(args.cases).containsExactly("one", "two");
+    assertThat(args.warmupSeconds).isEqualTo(30);
+    assertThat(args.rounds).isEqualTo(10);
+    assertThat(args.ops).isEqualTo(5);
+    assertThat(args.paced).isTrue();
+  }
+}

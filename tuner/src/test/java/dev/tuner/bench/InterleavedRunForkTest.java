@@ -1,0 +1,80 @@
+package dev.tuner.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The protocol for real: the harness's InterleaveMain forked on the packaged benchmarks jar (built
+ * by {@code mvn package} before the tuner's tests), read by InterleavedRun.
+ */
+class InterleavedRunForkTest {
+
+  private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+  private static final Path ARTIFACT = REPO.resolve("benchmarks/target/benchmarks.jar");
+  private static final Path SPEC = REPO.resolve("tuner.yaml");
+  private static final List<String> CASES = List.of("water-europe");
+
+  @TempDir Path work;
+
+  private InterleavedRun start(boolean swapped, int warmupSeconds, int ops, Duration timeout)
+      throws Exception {
+    var a = new AbComparison.Build("a", ARTIFACT, SPEC);
+    var b = new AbComparison.Build("b", ARTIFACT, SPEC);
+    return InterleavedRun.start(
+        a,
+        b,
+        swapped,
+        CASES,
+        List.of(),
+        "in-process",
+        warmupSeconds,
+        2,
+        ops,
+        work,
+        new PrintWriter(new StringWriter(), true),
+        timeout);
+  }
+
+  @Test
+  void aPacedJvmWarmsUpSaysReadyAndRunsARoundPerRequest() throws Exception {
+    List<Integer> warmups = new ArrayList<>();
+    try (InterleavedRun run = start(true, 1, 2, Duration.ofMinutes(2))) {
+      run.awaitReady((round, seconds) -> warmups.add(round));
+      InterleavedRun.Round first = run.round();
+      InterleavedRun.Round second = run.round();
+
+      assertThat(warmups).isNotEmpty().startsWith(1);
+      assertThat(first.index()).isEqualTo(warmups.size() + 1);
+      assertThat(second.index()).isEqualTo(first.index() + 1);
+      assertThat(second.seconds()).isGreaterThan(first.seconds());
+      for (InterleavedRun.Round r : List.of(first, second)) {
+        assertThat(r.warmup()).isFalse();
+        assertThat(r.a().cases()).containsOnlyKeys(CASES);
+        assertThat(r.b().cases()).containsOnlyKeys(CASES);
+        assertThat(r.a().cases().get("water-europe").p50()).isPositive();
+        assertThat(r.callsA().get("water-europe")).containsEntry("embeddings", 1.0);
+        assertThat(r.callsB()).isEqualTo(r.callsA());
+      }
+    }
+  }
+
+  @Test
+  void aJvmPastItsTimeIsKilledAndSaysSo() throws Exception {
+    // A first round of minutes: the watchdog kills the JVM while the reader waits for a line (a
+    // kill just as a line arrives is reported as a closed stream instead, a race of its own).
+    try (InterleavedRun run = start(false, 600, 100_000, Duration.ofSeconds(3))) {
+      assertThatThrownBy(() -> run.awaitReady((round, seconds) -> {}))
+          .isInstanceOfSatisfying(
+              BenchFailedException.class, e -> assertThat(e.timedOut()).isTrue());
+    }
+  }
+}
