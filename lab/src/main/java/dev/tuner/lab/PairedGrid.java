@@ -1,5 +1,9 @@
 package dev.tuner.lab;
 
+import dev.tuner.bench.CompareOutcome;
+
+import dev.tuner.bench.CompareSettings;
+
 import dev.tuner.knobs.KnobSpace;
 import dev.tuner.bench.AbComparison;
 import dev.tuner.io.Dirs;
@@ -76,7 +80,7 @@ final class PairedGrid {
         Map<String, String> against = againstOf(space, reference, point);
         Design design = sameJvm(space, point, against) ? Design.INTERLEAVED : Design.FORKS;
         int replicates = design == Design.INTERLEAVED ? rounds : forks;
-        AbComparison.Settings settings = AbComparison.Settings.of(spec, cases, work.resolve("run"));
+        CompareSettings settings = CompareSettings.of(spec, cases, work.resolve("run"));
         // A 95% interval: this describes the point, it decides nothing.
         settings = settings.withRule(settings.rule().withAlpha(0.05))
             .withDesign(design, List.of(replicates)).withSequential(false);
@@ -84,7 +88,7 @@ final class PairedGrid {
           settings = settings.withRounds(warmupSeconds, settings.opsPerRound());
         }
         long t0 = System.nanoTime();
-        AbComparison.Outcome o = new AbComparison(settings).run(
+        CompareOutcome o = new AbComparison(settings).run(
             build(spec, specFile, space, artifact, against, work.resolve("a.jar"), "A"),
             build(spec, specFile, space, artifact, point, work.resolve("b.jar"), "B"),
             new AbComparison.Listener() {}, jmhLog);

@@ -52,7 +52,7 @@ public final class AbComparison {
    * @param artifact the built artifact (hot path + harness + benchmarks)
    * @param specFile the spec whose directory holds the fixtures this build replays, and whose case
    *     inputs it runs
-   * @param jvmOptions this build's own JVM options, merged over {@link Settings#jvmArgs()}
+   * @param jvmOptions this build's own JVM options, merged over {@link CompareSettings#jvmArgs()}
    */
   public record Build(String label, Path artifact, Path specFile, List<String> jvmOptions) {
 
@@ -85,138 +85,13 @@ public final class AbComparison {
     default void look(SequentialPlan.Step step) {}
   }
 
-  /**
-   * What to measure and how to decide.
-   *
-   * @param rule δ, α, looks and the rest of the keep rule
-   * @param sequential stop at the first look that decides; otherwise run every replicate of the last
-   *     look and decide once, at the whole α
-   * @param cases the case ids both sides run
-   * @param jvmArgs the benchmark JVMs' options
-   * @param warmupSeconds interleaved: warm-up before the first measured round
-   * @param opsPerRound interleaved: operations per case and build in a round
-   * @param jmh forks: each side's JMH run (its fork count is ignored: one per replicate)
-   * @param workDir where benchmark JVMs run and write scratch files
-   */
-  public record Settings(
-      Design design,
-      DecisionRule rule,
-      boolean sequential,
-      List<String> cases,
-      List<String> jvmArgs,
-      String transport,
-      int warmupSeconds,
-      int opsPerRound,
-      JmhOptions jmh,
-      Path workDir) {
+  private final CompareSettings settings;
 
-    public Settings {
-      Objects.requireNonNull(design, "design");
-      Objects.requireNonNull(rule, "rule");
-      cases = List.copyOf(cases);
-      jvmArgs = List.copyOf(jvmArgs);
-      if (cases.isEmpty()) {
-        throw new IllegalArgumentException("a comparison needs at least one case");
-      }
-      // Fails early, naming the looks, when no look could ever keep at this α.
-      new SequentialPlan(rule, pairing(design));
-    }
-
-    /**
-     * The spec's settings: {@code benchmark:} for the design, looks, α and JVMs; {@code
-     * metric.threshold} for δ.
-     */
-    public static Settings of(TunerSpec spec, List<String> cases, Path workDir) {
-      BenchmarkSpec b = spec.benchmark();
-      DecisionRule rule = DecisionRule.defaults()
-          .withThreshold(spec.metric().threshold())
-          .withAlpha(b.compare().alpha())
-          .withLooks(b.compare().looks());
-      return new Settings(b.compare().design(), rule, true, cases, b.jvmArgs(), b.transport(),
-          b.compare().warmupSeconds(), b.compare().opsPerRound(), JmhOptions.of(b), workDir);
-    }
-
-    /** Another design; the looks become that design's defaults unless {@code looks} is given. */
-    public Settings withDesign(Design d, List<Integer> looks) {
-      return new Settings(d, rule.withLooks(looks == null ? d.defaultLooks() : looks), sequential, cases, jvmArgs,
-          transport, warmupSeconds, opsPerRound, jmh, workDir);
-    }
-
-    public Settings withRule(DecisionRule r) {
-      return new Settings(design, r, sequential, cases, jvmArgs, transport, warmupSeconds, opsPerRound, jmh, workDir);
-    }
-
-    public Settings withSequential(boolean s) {
-      return new Settings(design, rule, s, cases, jvmArgs, transport, warmupSeconds, opsPerRound, jmh, workDir);
-    }
-
-    public Settings withRounds(int warmup, int ops) {
-      return new Settings(design, rule, sequential, cases, jvmArgs, transport, warmup, ops, jmh, workDir);
-    }
-
-    public Settings withJmh(JmhOptions j) {
-      return new Settings(design, rule, sequential, cases, jvmArgs, transport, warmupSeconds, opsPerRound, j, workDir);
-    }
-
-    /** The most replicates per side a comparison runs: the last look. */
-    public int maxReplicates() {
-      return rule.looks().get(rule.looks().size() - 1);
-    }
-
-    /** How the replicates of this design relate. */
-    public Pairing pairing() {
-      return pairing(design);
-    }
-
-    private static Pairing pairing(Design design) {
-      return design == Design.INTERLEAVED ? Pairing.PAIRED : Pairing.INDEPENDENT;
-    }
-  }
-
-  /**
-   * A decision and its evidence.
-   *
-   * @param action {@code KEEP} or {@code DISCARD}
-   * @param look replicates per side the decision read
-   * @param assessment p50, p95 and allocation B vs A at that look, and per case
-   * @param replicates every replicate measured (the decision read the first {@code look})
-   * @param seconds wall time from the start to the decision: JVM starts, warm-up, builds excluded
-   * @param sides per case, allocation and calls per operation of each side
-   */
-  public record Outcome(
-      Design design,
-      Action action,
-      int look,
-      Assessment assessment,
-      List<Replicate> replicates,
-      double seconds,
-      List<CaseSides> sides) {
-
-    public Outcome {
-      replicates = List.copyOf(replicates);
-      sides = List.copyOf(sides);
-    }
-
-    public boolean keep() {
-      return action == Action.KEEP;
-    }
-  }
-
-  /**
-   * One case's secondary numbers on each side, means over the replicates the decision read.
-   *
-   * @param callsA upstream → calls per operation on A
-   */
-  public record CaseSides(String caseId, double allocBytesA, double allocBytesB,
-      Map<String, Double> callsA, Map<String, Double> callsB) {}
-
-  private final Settings settings;
-
-  public AbComparison(Settings settings) {
+  public AbComparison(CompareSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  public Settings settings() {
+  public CompareSettings settings() {
     return settings;
   }
 
@@ -227,7 +102,7 @@ public final class AbComparison {
    * @throws BenchFailedException if a benchmark JVM fails (an artifact that does not run, a case
    *     that throws)
    */
-  public Outcome run(Build a, Build b, Listener listener, PrintWriter log)
+  public CompareOutcome run(Build a, Build b, Listener listener, PrintWriter log)
       throws IOException, BenchFailedException, UsageException {
     return run(a, b, listener, log, null);
   }
@@ -236,11 +111,11 @@ public final class AbComparison {
    * Like {@link #run(Build, Build, Listener, PrintWriter)}, killing the benchmark JVMs and failing
    * with {@link BenchFailedException#timedOut()} once {@code timeout} (null: none) has passed.
    */
-  public Outcome run(Build a, Build b, Listener listener, PrintWriter log, Duration timeout)
+  public CompareOutcome run(Build a, Build b, Listener listener, PrintWriter log, Duration timeout)
       throws IOException, BenchFailedException, UsageException {
     Files.createDirectories(settings.workDir());
     long start = System.nanoTime();
-    Collector collected = new Collector(start, listener);
+    Replicates collected = new Replicates(settings, start, listener);
     if (settings.design() == Design.INTERLEAVED) {
       runInterleaved(a, b, collected, log, timeout);
     } else {
@@ -278,7 +153,7 @@ public final class AbComparison {
    * the build in one role of a JVM (we measured about 0.7% in p50 for the B role, whichever copy was
    * loaded or run first) favours each build in half the rounds, and cancels.
    */
-  private void runInterleaved(Build a, Build b, Collector collected, PrintWriter log, Duration timeout)
+  private void runInterleaved(Build a, Build b, Replicates collected, PrintWriter log, Duration timeout)
       throws IOException, BenchFailedException, UsageException {
     if (!a.jvmArgs(settings.jvmArgs()).equals(b.jvmArgs(settings.jvmArgs()))) {
       // Both builds share one JVM here; different JVM options can only be compared in separate JVMs.
@@ -310,7 +185,7 @@ public final class AbComparison {
         settings.warmupSeconds(), rounds, settings.opsPerRound(), settings.workDir(), log, left);
   }
 
-  private void runForks(Build a, Build b, Collector collected, PrintWriter log, Long deadline)
+  private void runForks(Build a, Build b, Replicates collected, PrintWriter log, Long deadline)
       throws IOException, BenchFailedException {
     JmhOptions oneFork = settings.jmh().withForks(1);
     for (int i = 0; i < settings.maxReplicates(); i++) {
@@ -345,76 +220,4 @@ public final class AbComparison {
     return calls;
   }
 
-  /** Gathers replicates and applies the plan after each. */
-  private final class Collector {
-    private final long start;
-    private final Listener listener;
-    private final List<ForkSummary> a = new ArrayList<>();
-    private final List<ForkSummary> b = new ArrayList<>();
-    private final List<Replicate> replicates = new ArrayList<>();
-    private final SequentialPlan plan = new SequentialPlan(settings.rule(), settings.pairing());
-    private Action action;
-    private int look;
-    private Assessment assessment;
-    private double decidedAt;
-
-    Collector(long start, Listener listener) {
-      this.start = start;
-      this.listener = listener;
-    }
-
-    /** Adds a replicate; true once decided. */
-    boolean add(ForkSummary ra, ForkSummary rb, Map<String, Map<String, Double>> callsA,
-        Map<String, Map<String, Double>> callsB) {
-      a.add(ra);
-      b.add(rb);
-      double now = (System.nanoTime() - start) / 1e9;
-      Replicate replicate = new Replicate(a.size(), now, ra, rb, callsA, callsB);
-      replicates.add(replicate);
-      listener.replicate(replicate);
-      int n = a.size();
-      if (settings.sequential() && settings.rule().looks().contains(n)) {
-        SequentialPlan.Step step = plan.next(a, b);
-        listener.look(step);
-        if (step.action() != Action.CONTINUE) {
-          decide(step.action(), n, step.evidence().orElseThrow(), now);
-        }
-      } else if (!settings.sequential() && n == settings.maxReplicates()) {
-        Assessment fixed = new KeepRule(settings.rule(), settings.pairing()).assess(a, b);
-        decide(fixed.keep() ? Action.KEEP : Action.DISCARD, n, fixed, now);
-      }
-      return decided();
-    }
-
-    private void decide(Action act, int n, Assessment evidence, double now) {
-      action = act;
-      look = n;
-      assessment = evidence;
-      decidedAt = now;
-    }
-
-    boolean decided() {
-      return action != null;
-    }
-
-    Outcome outcome() throws BenchFailedException {
-      if (!decided()) {
-        throw new BenchFailedException("no decision after " + a.size() + " replicates");
-      }
-      return new Outcome(settings.design(), action, look, assessment, replicates, decidedAt,
-          sides(replicates.subList(0, look)));
-    }
-  }
-
-  private static List<CaseSides> sides(List<Replicate> used) {
-    List<CaseSides> sides = new ArrayList<>();
-    for (String id : used.get(0).a().cases().keySet().stream().sorted().toList()) {
-      sides.add(new CaseSides(id,
-          used.stream().mapToDouble(r -> r.a().cases().get(id).allocBytesPerOp()).average().orElse(0),
-          used.stream().mapToDouble(r -> r.b().cases().get(id).allocBytesPerOp()).average().orElse(0),
-          BenchSummary.meanCalls(used.stream().map(r -> r.callsA().getOrDefault(id, Map.of())).toList()),
-          BenchSummary.meanCalls(used.stream().map(r -> r.callsB().getOrDefault(id, Map.of())).toList())));
-    }
-    return sides;
-  }
 }

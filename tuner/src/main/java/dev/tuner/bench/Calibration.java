@@ -57,7 +57,7 @@ public final class Calibration {
    * @param forkReference also time one JMH fork pair, the unit of a fixed design of forks
    */
   public record Settings(
-      AbComparison.Settings compare,
+      CompareSettings compare,
       int aaRuns,
       List<Integer> changes,
       int splits,
@@ -188,7 +188,7 @@ public final class Calibration {
       // A/A compares two distinct copies, so each side has a jar (and class loader) of its own.
       Path a = jars.get(s.knobA());
       Path b = s.aa() ? jars.get(-1) : jars.get(s.knobB());
-      AbComparison.Outcome outcome = comparison.run(
+      CompareOutcome outcome = comparison.run(
           new AbComparison.Build("knob " + s.knobA(), a, specFile),
           new AbComparison.Build("knob " + s.knobB(), b, specFile), listener, log);
       Run run = decide(s, outcome.replicates());
@@ -203,7 +203,7 @@ public final class Calibration {
   /** Times one JMH fork of each side, as the forks design runs them, for the fixed design's time per decision. */
   private double forkPairSeconds(Path a, Path b, Path specFile, Listener listener, PrintWriter log)
       throws IOException, BenchFailedException, UsageException {
-    AbComparison.Settings c = settings.compare();
+    CompareSettings c = settings.compare();
     JmhOptions oneFork = c.jmh().withForks(1);
     listener.forkPairStarted(oneFork);
     long start = System.nanoTime();
@@ -215,13 +215,7 @@ public final class Calibration {
 
   /** The report for runs already made (also what tests drive with synthetic replicates). */
   public Report report(List<Run> runs, double forkPairSeconds) {
-    Map<String, List<Run>> byScenario = new LinkedHashMap<>();
-    runs.forEach(r -> byScenario.computeIfAbsent(r.scenario().name(), n -> new ArrayList<>()).add(r));
-    SplittableRandom random = new SplittableRandom(settings.seed());
-    List<Row> rows = new ArrayList<>();
-    byScenario.forEach((name, group) -> rows.add(row(group, random)));
-    List<Cell> grid = grid(byScenario, random);
-    return new Report(rows, runs, grid, recommend(rows, grid), forkPairSeconds);
+    return new CalibrationAnalysis(settings, comparison).report(runs, forkPairSeconds);
   }
 
   /** Both designs' decisions on the rounds of one real run. */
@@ -233,131 +227,6 @@ public final class Calibration {
     Assessment fixed = comparison.fixedDecision(all);
     return new Run(s, all, step, all.get(step.look() - 1).endSeconds(), fixed,
         all.get(all.size() - 1).endSeconds());
-  }
-
-  private Row row(List<Run> group, SplittableRandom random) {
-    Run first = group.get(0);
-    int n = settings.compare().maxReplicates();
-    int keepsSeq = 0;
-    int keepsFixed = 0;
-    double[] seconds = new double[settings.splits()];
-    double looks = 0;
-    for (int s = 0; s < settings.splits(); s++) {
-      Run run = group.get(random.nextInt(group.size()));
-      List<Replicate> sample = resample(run.replicates(), n, run.scenario().aa(), random);
-      SequentialPlan.Step step = comparison.sequentialDecision(sample).orElseThrow();
-      keepsSeq += step.action() == Action.KEEP ? 1 : 0;
-      keepsFixed += comparison.fixedDecision(sample).keep() ? 1 : 0;
-      seconds[s] = run.replicates().get(step.look() - 1).endSeconds();
-      looks += step.look();
-    }
-    double[] fixedSeconds = group.stream().mapToDouble(Run::fixedSeconds).toArray();
-    return new Row(first.scenario(), first.fixed().p50().ratio(), first.fixed().p95().ratio(), group.size(),
-        (int) group.stream().filter(r -> r.sequential().action() == Action.KEEP).count(),
-        (int) group.stream().filter(r -> r.fixed().keep()).count(),
-        (double) keepsSeq / settings.splits(), (double) keepsFixed / settings.splits(),
-        Median.withDefaults().evaluate(seconds), Median.withDefaults().evaluate(fixedSeconds),
-        looks / settings.splits());
-  }
-
-  /** Fixed designs with δ ∈ {0.5, 1, 2, 3}% and n replicates per side, resampled from the runs. */
-  private List<Cell> grid(Map<String, List<Run>> byScenario, SplittableRandom random) {
-    int max = settings.compare().maxReplicates();
-    DecisionRule base = settings.compare().rule();
-    int splits = Math.max(200, settings.splits() / 4);
-    List<Cell> cells = new ArrayList<>();
-    for (double delta : new double[] {0.005, 0.01, 0.02, 0.03}) {
-      for (int n = 8; n <= max; n += 4) {
-        KeepRule rule = new KeepRule(base.withThreshold(delta), settings.compare().pairing());
-        if (!canReject(n)) {
-          continue;
-        }
-        double falseKeep = keepRate(byScenario.get("A/A"), rule, n, splits, random);
-        Map<String, Double> power = new LinkedHashMap<>();
-        for (List<Run> group : byScenario.values()) {
-          if (group.get(0).scenario().improvement()) {
-            power.put(group.get(0).scenario().name(), keepRate(group, rule, n, splits, random));
-          }
-        }
-        cells.add(new Cell(delta, n, falseKeep, power));
-      }
-    }
-    return cells;
-  }
-
-  private boolean canReject(int n) {
-    try {
-      new SequentialPlan(settings.compare().rule().withLooks(List.of(n)), settings.compare().pairing());
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
-
-  private static double keepRate(List<Run> group, KeepRule rule, int n, int splits, SplittableRandom random) {
-    if (group == null) {
-      return Double.NaN;
-    }
-    int keeps = 0;
-    for (int s = 0; s < splits; s++) {
-      Run run = group.get(random.nextInt(group.size()));
-      List<Replicate> sample = resample(run.replicates(), n, run.scenario().aa(), random);
-      keeps += rule.assess(sample.stream().map(Replicate::a).toList(), sample.stream().map(Replicate::b).toList())
-          .keep() ? 1 : 0;
-    }
-    return (double) keeps / splits;
-  }
-
-  /**
-   * A split: n of the run's rounds (or fork pairs) in a random order, drawn without replacement so no
-   * round counts twice (duplicates would tie in the rank tests and make their p-values approximate).
-   * For an A/A run each round's sides are also swapped at random: with the same build on both sides
-   * that leaves the distribution unchanged, and gives even the last look a distribution over splits.
-   */
-  static List<Replicate> resample(List<Replicate> from, int n, boolean aa, SplittableRandom random) {
-    List<Replicate> pool = new ArrayList<>(from);
-    List<Replicate> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      Replicate r = pool.remove(random.nextInt(pool.size()));
-      boolean swap = aa && random.nextBoolean();
-      out.add(swap ? new Replicate(i + 1, r.endSeconds(), r.b(), r.a(), r.callsB(), r.callsA())
-          : new Replicate(i + 1, r.endSeconds(), r.a(), r.b(), r.callsA(), r.callsB()));
-    }
-    return out;
-  }
-
-  /**
-   * The first cell (fewest replicates, then smallest δ) whose A/A false-keep rate is within α and
-   * whose power reaches the target for the smallest improvement that changed both p50 and p95 by
-   * at least the target effect.
-   */
-  private String recommend(List<Row> rows, List<Cell> grid) {
-    Optional<Row> target = rows.stream()
-        .filter(r -> r.scenario().improvement())
-        .filter(r -> 1 - r.p50Effect() >= settings.targetEffect() - 1e-9
-            && 1 - r.p95Effect() >= settings.targetEffect() - 1e-9)
-        .min((x, y) -> Double.compare(1 - x.p50Effect(), 1 - y.p50Effect()));
-    if (target.isEmpty()) {
-      return String.format("no injected improvement changed both p50 and p95 by %.0f%% or more; inject larger"
-          + " changes (--changes) to size the design for that", 100 * settings.targetEffect());
-    }
-    String name = target.get().scenario().name();
-    double alpha = settings.compare().rule().alpha();
-    for (Cell c : grid) {
-      if (c.falseKeep() <= alpha && c.power().getOrDefault(name, 0.0) >= settings.targetPower()) {
-        return String.format("%d %s per side and delta %.1f%%: A/A false keeps %.2f%% (alpha %.1f%%), power %.1f%%"
-            + " for %s (measured p50 B/A %.3f, p95 B/A %.3f)", c.replicates(), unit(), 100 * c.threshold(),
-            100 * c.falseKeep(), 100 * alpha, 100 * c.power().get(name), name, target.get().p50Effect(),
-            target.get().p95Effect());
-      }
-    }
-    return String.format("no design up to %d %s per side reaches %.0f%% power for %s with the A/A false-keep"
-        + " rate within %.1f%%; raise benchmark.compare.looks (more replicates) or opsPerRound",
-        settings.compare().maxReplicates(), unit(), 100 * settings.targetPower(), name, 100 * alpha);
-  }
-
-  private String unit() {
-    return settings.compare().design() == dev.tuner.spec.BenchmarkSpec.Design.INTERLEAVED ? "rounds" : "forks";
   }
 
   /** The base artifact's copies: -1 and 0 are two copies at the base value, k the knob at base + k. */

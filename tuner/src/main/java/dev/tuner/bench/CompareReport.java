@@ -16,18 +16,18 @@ import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.statistics.descriptive.Median;
 
-/** Prints an {@link AbComparison.Outcome} like benchstat, and writes it as JSON. */
+/** Prints an {@link CompareOutcome} like benchstat, and writes it as JSON. */
 public final class CompareReport {
 
   private static final ObjectMapper JSON = Json.mapper();
 
   private final AbComparison.Build a;
   private final AbComparison.Build b;
-  private final AbComparison.Outcome outcome;
+  private final CompareOutcome outcome;
   private final List<ForkSummary> forksA;
   private final List<ForkSummary> forksB;
 
-  public CompareReport(AbComparison.Build a, AbComparison.Build b, AbComparison.Outcome outcome) {
+  public CompareReport(AbComparison.Build a, AbComparison.Build b, CompareOutcome outcome) {
     this.a = a;
     this.b = b;
     this.outcome = outcome;
@@ -61,7 +61,7 @@ public final class CompareReport {
     out.println();
     String sideFormat = "%-" + width + "s %11s %11s  %s%n";
     out.printf(Locale.ROOT, sideFormat, "case", "B/op A", "B/op B", "calls/op A | B");
-    for (AbComparison.CaseSides s : outcome.sides()) {
+    for (CompareOutcome.CaseSides s : outcome.sides()) {
       String calls = s.callsA().equals(s.callsB())
           ? Format.calls(s.callsA()) + " | same"
           : Format.calls(s.callsA()) + " | " + Format.calls(s.callsB());
@@ -118,7 +118,7 @@ public final class CompareReport {
       m.putObject("forks").put("a", c.forksA()).put("b", c.forksB());
     }
     ArrayNode sides = root.putArray("cases");
-    for (AbComparison.CaseSides s : outcome.sides()) {
+    for (CompareOutcome.CaseSides s : outcome.sides()) {
       ObjectNode c = sides.addObject();
       c.put("case", s.caseId());
       c.putObject("alloc_bytes_per_op").put("a", s.allocBytesA()).put("b", s.allocBytesB());

@@ -78,8 +78,8 @@ public final class JmhBenchStage implements BenchStage {
       throws Exception {
     Path work = Files.createTempDirectory("tuner-compare");
     try {
-      AbComparison.Settings settings = settingsFor(best, candidate, cases, work);
-      AbComparison.Outcome outcome = new AbComparison(settings).run(
+      CompareSettings settings = settingsFor(best, candidate, cases, work);
+      CompareOutcome outcome = new AbComparison(settings).run(
           new AbComparison.Build("best", best.artifact(), specFile, best.jvmOptions()),
           new AbComparison.Build("candidate", candidate.artifact(), specFile, candidate.jvmOptions()),
           new AbComparison.Listener() {}, log, timeout);
@@ -99,8 +99,8 @@ public final class JmhBenchStage implements BenchStage {
    * The spec's comparison settings; but when the two builds' JVM options differ, the forks design (with its
    * default looks unless the spec chose forks), since the interleaved one runs both builds in one JVM.
    */
-  AbComparison.Settings settingsFor(Build best, Build candidate, List<String> cases, Path work) {
-    AbComparison.Settings settings = AbComparison.Settings.of(spec, cases, work);
+  CompareSettings settingsFor(Build best, Build candidate, List<String> cases, Path work) {
+    CompareSettings settings = CompareSettings.of(spec, cases, work);
     List<String> base = spec.benchmark().jvmArgs();
     boolean differ = !JvmOptionsFile.merge(base, best.jvmOptions())
         .equals(JvmOptionsFile.merge(base, candidate.jvmOptions()));
@@ -113,7 +113,7 @@ public final class JmhBenchStage implements BenchStage {
   }
 
   /** B's own numbers from the replicates the decision read: medians over them. */
-  private static Measurement candidate(AbComparison.Outcome outcome) {
+  private static Measurement candidate(CompareOutcome outcome) {
     List<ForkSummary> b = outcome.replicates().subList(0, outcome.look()).stream().map(Replicate::b).toList();
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("p50_ms", median(Aggregate.geometricMeans(b, CaseFork::p50)) / 1e6);

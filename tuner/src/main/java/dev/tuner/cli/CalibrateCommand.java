@@ -1,5 +1,7 @@
 package dev.tuner.cli;
 
+import dev.tuner.bench.CompareSettings;
+
 import dev.tuner.error.UsageException;
 
 import dev.tuner.harness.ExitCode;
@@ -115,7 +117,7 @@ final class CalibrateCommand implements Callable<Integer> {
     Path dir = project.root().resolve(".tuner").resolve("calibrate");
     Path work = Files.createTempDirectory("tuner-calibrate");
     try {
-      AbComparison.Settings compare = AbComparison.Settings.of(spec, ids, work);
+      CompareSettings compare = CompareSettings.of(spec, ids, work);
       if (design != null || looks != null) {
         Design d = design == null ? compare.design() : CompareCommand.parseDesign(design);
         compare = compare.withDesign(d, looks != null ? looks
@@ -151,7 +153,7 @@ final class CalibrateCommand implements Callable<Integer> {
   }
 
   static void print(Calibration.Settings settings, Calibration.Report report, PrintWriter out) {
-    AbComparison.Settings c = settings.compare();
+    CompareSettings c = settings.compare();
     String unit = c.design() == Design.INTERLEAVED ? "rounds" : "forks";
     out.printf(Locale.ROOT, "%s design, looks at %s %s per side, delta %.3g%%, alpha %.3g%%; %d bootstrap splits"
         + " per scenario%n%n", c.design().label(), c.rule().looks(), unit, 100 * c.rule().threshold(),
@@ -203,7 +205,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
   private static ObjectNode json(Calibration.Settings settings, Calibration.Report report) {
     ObjectNode root = JSON.createObjectNode();
-    AbComparison.Settings c = settings.compare();
+    CompareSettings c = settings.compare();
     ObjectNode s = root.putObject("settings");
     s.put("design", c.design().label());
     s.set("looks", JSON.valueToTree(c.rule().looks()));

@@ -1,5 +1,9 @@
 package dev.tuner.cli;
 
+import dev.tuner.bench.CompareOutcome;
+
+import dev.tuner.bench.CompareSettings;
+
 import dev.tuner.error.UsageException;
 
 import dev.tuner.harness.ExitCode;
@@ -95,7 +99,7 @@ final class CompareCommand implements Callable<Integer> {
     Revisions.Checkout b = Revisions.build(specFile, revB, spec.build(), err);
     Path work = Files.createTempDirectory("tuner-compare");
     try {
-      AbComparison.Settings settings = AbComparison.Settings.of(spec, ids, work).withSequential(!fixed);
+      CompareSettings settings = CompareSettings.of(spec, ids, work).withSequential(!fixed);
       if (design != null) {
         Design d = parseDesign(design);
         settings = settings.withDesign(d, d == spec.benchmark().compare().design()
@@ -107,7 +111,7 @@ final class CompareCommand implements Callable<Integer> {
           buildB.label(), settings.design().label(), settings.rule().looks(), 100 * settings.rule().threshold(),
           100 * settings.rule().alpha());
       err.flush();
-      AbComparison.Outcome outcome = new AbComparison(settings).run(buildA, buildB, new Progress(err), err);
+      CompareOutcome outcome = new AbComparison(settings).run(buildA, buildB, new Progress(err), err);
       CompareReport report = new CompareReport(buildA, buildB, outcome);
       report.print(out);
       if (json != null) {

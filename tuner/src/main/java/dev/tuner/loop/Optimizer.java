@@ -75,7 +75,7 @@ public final class Optimizer {
       Recorder recorder = new Recorder(repo, log, stateDir.resolve("results.tsv"), build, options.tag(),
           spec.metric().primary().name().toLowerCase(Locale.ROOT), clock);
       RunState s = options.resume() ? Resume.from(log, repo, spec, proposer, rules, console)
-          : start(repo, recorder);
+          : Start.fresh(root, repo, log, recorder, spec, options.tag(), proposer.kind(), console);
       s.started = clock.instant();
       Scope scope = new Scope(spec.scope());
       Experiment experiment = new Experiment(root, repo, new ScopeCheck(scope, FrozenFiles.snapshot(root, scope)),
@@ -170,31 +170,5 @@ public final class Optimizer {
     s.lastFailure = t.status().advancesBest() || t.status() == Status.DISCARD ? null
         : t.asi().rollbackReason() + (t.asi().error() == null ? "" : "\n" + t.asi().error());
     console.progress(s, t.status(), options, Duration.between(s.started, clock.instant()));
-  }
-
-  /** A new run: its branch from the checked-out commit and a config record opening its segment. */
-  private RunState start(Repo repo, Recorder recorder) throws Exception {
-    RunState s = new RunState(spec);
-    s.userBranch = repo.currentBranch();
-    var dirty = repo.changedFiles();
-    if (!dirty.isEmpty()) {
-      throw new UsageException("the working tree has uncommitted changes or untracked files ("
-          + ScopeCheck.summary(dirty) + "); commit or stash them first, so every try starts from a known commit");
-    }
-    s.branch = "tuner/" + options.tag();
-    if (repo.branchExists(s.branch)) {
-      throw new UsageException("branch " + s.branch + " exists already; continue it with --resume or pick"
-          + " another --tag");
-    }
-    s.base = repo.head();
-    s.best = s.base;
-    s.segment = log.read(console.writer()).stream().filter(r -> r instanceof LogRecord.Config)
-        .mapToInt(r -> ((LogRecord.Config) r).segment()).max().orElse(0) + 1;
-    repo.createAndCheckout(s.branch, s.base);
-    recorder.append(new LogRecord.Config(s.segment, spec.name(), s.primaryName() + "_ms", "ms", "lower",
-        Sha256.hex(Files.readAllBytes(root.resolve("tuner.yaml"))), s.branch, s.base, s.userBranch,
-        proposer.kind(), recorder.now()));
-    console.started(s.branch, s.base, s.userBranch, root.relativize(log.file()));
-    return s;
   }
 }

@@ -1,5 +1,7 @@
 package dev.tuner.acceptance;
 
+import dev.tuner.bench.CompareSettings;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +54,7 @@ class JvmKnobsReachTheForksTest {
   @Test
   void aComparisonOfDifferentJvmOptionsRunsEachSideWithItsOwnInSeparateJvms() throws Exception {
     TunerSpec spec = TunerSpec.load(SPEC);
-    AbComparison.Settings settings = AbComparison.Settings.of(spec, CASES, work).withJmh(tiny(spec));
+    CompareSettings settings = CompareSettings.of(spec, CASES, work).withJmh(tiny(spec));
     settings = settings.withRule(settings.rule().withAlpha(0.1));
     settings = settings.withDesign(Design.FORKS, List.of(4)).withSequential(false);
     var a = new AbComparison.Build("best", ARTIFACT, SPEC, List.of("-XX:+UseSerialGC"));
@@ -64,7 +66,7 @@ class JvmKnobsReachTheForksTest {
     assertThat(forkArguments(work.resolve("b/calls"))).contains("-XX:+UseParallelGC", "-Xms700m", "-Xmx700m")
         .doesNotContain("-XX:+UseSerialGC", "-Xms1g", "-Xmx1g");
 
-    AbComparison.Settings inOneJvm = settings.withDesign(Design.INTERLEAVED, null);
+    CompareSettings inOneJvm = settings.withDesign(Design.INTERLEAVED, null);
     assertThatThrownBy(() -> new AbComparison(inOneJvm).run(a, b, new AbComparison.Listener() {},
         new PrintWriter(new StringWriter()))).hasMessageContaining("cannot compare different JVM options");
   }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The calibration's bookkeeping on synthetic rounds whose truth is known; no JVM is started. */
 class CalibrationTest {
 
-  private static final AbComparison.Settings COMPARE = new AbComparison.Settings(Design.INTERLEAVED,
+  private static final CompareSettings COMPARE = new CompareSettings(Design.INTERLEAVED,
       DecisionRule.defaults().withLooks(List.of(9, 16, 24)), true, List.of("small", "large"), List.of(), "in-process",
       0, 10, null, Path.of("unused"));
 

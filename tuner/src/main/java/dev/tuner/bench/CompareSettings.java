@@ -1,0 +1,99 @@
+package dev.tuner.bench;
+
+import dev.tuner.decide.DecisionRule;
+import dev.tuner.decide.Pairing;
+import dev.tuner.decide.SequentialPlan;
+import dev.tuner.spec.BenchmarkSpec;
+import dev.tuner.spec.BenchmarkSpec.Design;
+import dev.tuner.spec.TunerSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to measure and how to decide.
+ *
+ * @param rule δ, α, looks and the rest of the keep rule
+ * @param sequential stop at the first look that decides; otherwise run every replicate of the last
+ *     look and decide once, at the whole α
+ * @param cases the case ids both sides run
+ * @param jvmArgs the benchmark JVMs' options
+ * @param warmupSeconds interleaved: warm-up before the first measured round
+ * @param opsPerRound interleaved: operations per case and build in a round
+ * @param jmh forks: each side's JMH run (its fork count is ignored: one per replicate)
+ * @param workDir where benchmark JVMs run and write scratch files
+ */
+public record CompareSettings(
+    Design design,
+    DecisionRule rule,
+    boolean sequential,
+    List<String> cases,
+    List<String> jvmArgs,
+    String transport,
+    int warmupSeconds,
+    int opsPerRound,
+    JmhOptions jmh,
+    Path workDir) {
+
+  public CompareSettings {
+    Objects.requireNonNull(design, "design");
+    Objects.requireNonNull(rule, "rule");
+    cases = List.copyOf(cases);
+    jvmArgs = List.copyOf(jvmArgs);
+    if (cases.isEmpty()) {
+      throw new IllegalArgumentException("a comparison needs at least one case");
+    }
+    // Fails early, naming the looks, when no look could ever keep at this α.
+    new SequentialPlan(rule, pairing(design));
+  }
+
+  /**
+   * The spec's settings: {@code benchmark:} for the design, looks, α and JVMs; {@code
+   * metric.threshold} for δ.
+   */
+  public static CompareSettings of(TunerSpec spec, List<String> cases, Path workDir) {
+    BenchmarkSpec b = spec.benchmark();
+    DecisionRule rule = DecisionRule.defaults()
+        .withThreshold(spec.metric().threshold())
+        .withAlpha(b.compare().alpha())
+        .withLooks(b.compare().looks());
+    return new CompareSettings(b.compare().design(), rule, true, cases, b.jvmArgs(), b.transport(),
+        b.compare().warmupSeconds(), b.compare().opsPerRound(), JmhOptions.of(b), workDir);
+  }
+
+  /** Another design; the looks become that design's defaults unless {@code looks} is given. */
+  public CompareSettings withDesign(Design d, List<Integer> looks) {
+    return new CompareSettings(d, rule.withLooks(looks == null ? d.defaultLooks() : looks), sequential, cases, jvmArgs,
+        transport, warmupSeconds, opsPerRound, jmh, workDir);
+  }
+
+  public CompareSettings withRule(DecisionRule r) {
+    return new CompareSettings(design, r, sequential, cases, jvmArgs, transport, warmupSeconds, opsPerRound, jmh, workDir);
+  }
+
+  public CompareSettings withSequential(boolean s) {
+    return new CompareSettings(design, rule, s, cases, jvmArgs, transport, warmupSeconds, opsPerRound, jmh, workDir);
+  }
+
+  public CompareSettings withRounds(int warmup, int ops) {
+    return new CompareSettings(design, rule, sequential, cases, jvmArgs, transport, warmup, ops, jmh, workDir);
+  }
+
+  public CompareSettings withJmh(JmhOptions j) {
+    return new CompareSettings(design, rule, sequential, cases, jvmArgs, transport, warmupSeconds, opsPerRound, j, workDir);
+  }
+
+  /** The most replicates per side a comparison runs: the last look. */
+  public int maxReplicates() {
+    return rule.looks().get(rule.looks().size() - 1);
+  }
+
+  /** How the replicates of this design relate. */
+  public Pairing pairing() {
+    return pairing(design);
+  }
+
+  static Pairing pairing(Design design) {
+    return design == Design.INTERLEAVED ? Pairing.PAIRED : Pairing.INDEPENDENT;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.tuner.bench;
+
+import dev.tuner.decide.Assessment;
+import dev.tuner.decide.ForkSummary;
+import dev.tuner.decide.KeepRule;
+import dev.tuner.decide.SequentialPlan;
+import dev.tuner.decide.SequentialPlan.Action;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Gathers a comparison's replicates and applies the plan after each, until it decides. */
+final class Replicates {
+  private final CompareSettings settings;
+  private final long start;
+  final AbComparison.Listener listener;
+  private final List<ForkSummary> a = new ArrayList<>();
+  private final List<ForkSummary> b = new ArrayList<>();
+  private final List<Replicate> replicates = new ArrayList<>();
+  private final SequentialPlan plan;
+  private Action action;
+  private int look;
+  private Assessment assessment;
+  private double decidedAt;
+
+  Replicates(CompareSettings settings, long start, AbComparison.Listener listener) {
+    this.settings = settings;
+    this.plan = new SequentialPlan(settings.rule(), settings.pairing());
+    this.start = start;
+    this.listener = listener;
+  }
+
+  /** Adds a replicate; true once decided. */
+  boolean add(ForkSummary ra, ForkSummary rb, Map<String, Map<String, Double>> callsA,
+      Map<String, Map<String, Double>> callsB) {
+    a.add(ra);
+    b.add(rb);
+    double now = (System.nanoTime() - start) / 1e9;
+    Replicate replicate = new Replicate(a.size(), now, ra, rb, callsA, callsB);
+    replicates.add(replicate);
+    listener.replicate(replicate);
+    int n = a.size();
+    if (settings.sequential() && settings.rule().looks().contains(n)) {
+      SequentialPlan.Step step = plan.next(a, b);
+      listener.look(step);
+      if (step.action() != Action.CONTINUE) {
+        decide(step.action(), n, step.evidence().orElseThrow(), now);
+      }
+    } else if (!settings.sequential() && n == settings.maxReplicates()) {
+      Assessment fixed = new KeepRule(settings.rule(), settings.pairing()).assess(a, b);
+      decide(fixed.keep() ? Action.KEEP : Action.DISCARD, n, fixed, now);
+    }
+    return decided();
+  }
+
+  private void decide(Action act, int n, Assessment evidence, double now) {
+    action = act;
+    look = n;
+    assessment = evidence;
+    decidedAt = now;
+  }
+
+  boolean decided() {
+    return action != null;
+  }
+
+  CompareOutcome outcome() throws BenchFailedException {
+    if (!decided()) {
+      throw new BenchFailedException("no decision after " + a.size() + " replicates");
+    }
+    return new CompareOutcome(settings.design(), action, look, assessment, replicates, decidedAt,
+        CompareOutcome.sides(replicates.subList(0, look)));
+  }
+}
