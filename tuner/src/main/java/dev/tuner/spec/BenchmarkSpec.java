@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * How to measure: the {@code benchmark:} section of {@code tuner.yaml}. Every key is optional; the
- * defaults suit a small, shared 2-core machine (see the README, "Measurement and the decision
- * rule", for the measurements behind them).
+ * defaults suit a small, shared 2-core machine (see docs/design/decision-rule.md, and the
+ * measurements behind them in docs/measurements/calibrate-2026-11-22.md).
  *
  * @param jvmArgs the benchmark JVMs' options; a fixed heap and the serial collector keep GC
  *     threads off the second core and GC work proportional to allocation

@@ -1,5 +1,7 @@
 package dev.tuner.build;
 
+import dev.tuner.error.UsageException;
+
 import static dev.tuner.io.ChildProcesses.assertGone;
 import static dev.tuner.io.ChildProcesses.pid;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -138,7 +140,7 @@ class RevisionsTest {
 
   @Test
   void anUnknownRevisionIsRefusedByName() {
-    assertThatThrownBy(() -> build("no-such-rev", counting())).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> build("no-such-rev", counting())).isInstanceOf(UsageException.class)
         .hasMessage("unknown revision 'no-such-rev' in " + root);
   }
 

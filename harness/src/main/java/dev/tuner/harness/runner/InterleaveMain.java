@@ -21,7 +21,7 @@ import java.util.stream.LongStream;
 /**
  * Runs two builds of the same project in one JVM, each from its own artifact in its own class
  * loader, interleaved operation by operation, and prints what it measured as JSON lines: the
- * tuner's in-JVM A/B design (see the README, "Measurement and the decision rule"). The lines and
+ * tuner's in-JVM A/B design (see docs/design/decision-rule.md). The lines and
  * the command line are spelled in {@link InterleaveProtocol}.
  *
  * <p>A round runs every case: for each, {@code --ops} pairs of operations, A then B or B then A in
