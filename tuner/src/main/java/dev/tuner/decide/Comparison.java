@@ -1,5 +1,7 @@
 package dev.tuner.decide;
 
+import java.util.Locale;
+
 /**
  * One metric of candidate B against current best A, over forks.
  *
@@ -27,7 +29,7 @@ public record Comparison(
 
   @Override
   public String toString() {
-    return String.format(
+    return String.format(Locale.ROOT, 
         "%s %s: B/A %.4f, %.1f%% CI [%.4f, %.4f], p %.3g, forks %d/%d",
         metric, verdict, ratio, 100 * confidence, ciLow, ciHigh, pValue, forksA, forksB);
   }

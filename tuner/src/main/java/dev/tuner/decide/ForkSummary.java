@@ -4,9 +4,12 @@ import dev.tuner.measure.JmhCase;
 import dev.tuner.measure.ForkResult;
 import dev.tuner.measure.JmhResults;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -20,7 +23,8 @@ import java.util.function.Function;
 public record ForkSummary(Map<String, CaseFork> cases) {
 
   public ForkSummary {
-    cases = Map.copyOf(cases);
+    // Sorted, so every report and log lists the cases in one order, run after run.
+    cases = Collections.unmodifiableMap(new TreeMap<>(cases));
     if (cases.isEmpty()) {
       throw new IllegalArgumentException("a fork summary needs at least one case");
     }
@@ -46,7 +50,7 @@ public record ForkSummary(Map<String, CaseFork> cases) {
     for (JmhCase c : run.cases()) {
       if (c.forks().size() != forks) {
         throw new IllegalArgumentException(
-            String.format(
+            String.format(Locale.ROOT, 
                 "%s: %s has %d forks, %s has %d",
                 run.source(), c.id(), c.forks().size(), run.cases().get(0).id(), forks));
       }

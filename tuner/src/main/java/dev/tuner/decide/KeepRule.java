@@ -1,6 +1,7 @@
 package dev.tuner.decide;
 
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -64,7 +65,7 @@ public final class KeepRule {
 
   private String reason(
       Comparison p50, Comparison p95, Comparison alloc, boolean faster, boolean allocates) {
-    String beyond = String.format("%.3g%%", 100 * rule.threshold());
+    String beyond = String.format(Locale.ROOT, "%.3g%%", 100 * rule.threshold());
     if (faster && !allocates) {
       return "p50 and p95 improved beyond " + beyond + " and allocation did not grow";
     }
@@ -72,13 +73,13 @@ public final class KeepRule {
     for (Comparison c : List.of(p50, p95)) {
       if (c.verdict() != Verdict.IMPROVED) {
         why.add(
-            String.format(
+            String.format(Locale.ROOT, 
                 "%s %s (B/A %.4f, CI [%.4f, %.4f])",
                 c.metric(), c.verdict(), c.ratio(), c.ciLow(), c.ciHigh()));
       }
     }
     if (allocates) {
-      why.add(String.format("allocation regressed (B/A %.4f)", alloc.ratio()));
+      why.add(String.format(Locale.ROOT, "allocation regressed (B/A %.4f)", alloc.ratio()));
     }
     return String.join("; ", why);
   }

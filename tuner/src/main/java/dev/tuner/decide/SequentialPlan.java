@@ -1,5 +1,7 @@
 package dev.tuner.decide;
 
+import java.util.Locale;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -126,7 +128,7 @@ public final class SequentialPlan {
     }
     int last = looks.get(looks.size() - 1);
     throw new IllegalArgumentException(
-        String.format(
+        String.format(Locale.ROOT, 
             "no look in %s can reject at alpha %s: even %d perfectly separated forks"
                 + " per side give p = %s",
             looks, rule.alpha(), last, pairing.smallestP(last)));

@@ -106,6 +106,10 @@ public final class SummaryText {
 
   static String wall(Summary s) {
     var w = s.wall();
+    if (w.propose() == null && w.build() == null && w.parity() == null && w.bench() == null
+        && s.wallTotal() == 0) {
+      return "none reported";
+    }
     StringBuilder t = new StringBuilder(duration(s.wallTotal()));
     List<String> parts = new ArrayList<>();
     if (w.propose() != null) {
