@@ -43,17 +43,22 @@ public final class Revisions {
    * Resolves {@code rev} (a commit id, branch, tag, {@code HEAD~1}, ...) in the git repository holding
    * {@code specFile}, and returns that commit built.
    *
-   * @throws UsageException if {@code rev} names no commit
-   * @throws IOException if the spec is not in a git repository, or the clone fails
+   * @throws UsageException if the spec is not in a git working tree, or {@code rev} names no commit
+   * @throws IOException if the clone fails
    * @throws BuildFailedException if the build command fails
    */
   public static Checkout build(Path specFile, String rev, BuildSpec build, PrintWriter log)
       throws IOException, BuildFailedException, UsageException {
     Path spec = specFile.toAbsolutePath().normalize();
     Path root = spec.getParent();
-    try (Repository repo = new FileRepositoryBuilder().findGitDir(root.toFile()).setMustExist(true).build()) {
-      if (repo.getWorkTree() == null) {
-        throw new IOException(root + " is not in a git working tree");
+    FileRepositoryBuilder found = new FileRepositoryBuilder().findGitDir(root.toFile());
+    // Found nothing: JGit's build() would throw an IllegalArgumentException naming neither.
+    if (found.getGitDir() == null) {
+      throw new UsageException(root + " is not in a git repository; revisions are git commits");
+    }
+    try (Repository repo = found.setMustExist(true).build()) {
+      if (repo.isBare()) {
+        throw new UsageException(root + " is not in a git working tree");
       }
       ObjectId id = repo.resolve(rev + "^{commit}");
       if (id == null) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.tuner.error.UsageException;
 import dev.tuner.spec.BuildSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -138,21 +139,27 @@ class RevisionsTest {
 
   @Test
   void anUnknownRevisionIsRefusedByName() {
-    assertThatThrownBy(() -> build("no-such-rev", counting())).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> build("no-such-rev", counting())).isInstanceOf(UsageException.class)
         .hasMessage("unknown revision 'no-such-rev' in " + root);
   }
 
   @Test
-  @Disabled("bug: Revisions.build documents an IOException for a spec outside any git repository, but "
-      + "FileRepositoryBuilder.findGitDir finds nothing and build() throws JGit's IllegalArgumentException "
-      + "('One of setGitDir or setWorkTree must be called.'), which names neither the directory nor the problem")
-  void aSpecOutsideAnyRepositoryIsAnIOExceptionNamingItsDirectory(@TempDir Path plain) throws Exception {
+  void aSpecOutsideAnyRepositoryIsAUsageErrorNamingItsDirectory(@TempDir Path plain) throws Exception {
     assumeThat(new FileRepositoryBuilder().findGitDir(plain.toFile()).getGitDir()).as("no repository above")
         .isNull();
     Path plainSpec = Files.writeString(plain.resolve("tuner.yaml"), "name: x\n");
     assertThatThrownBy(() -> Revisions.build(plainSpec, "HEAD", counting(), new PrintWriter(log)))
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining(plain.toString());
+        .isInstanceOf(UsageException.class)
+        .hasMessage(plain + " is not in a git repository; revisions are git commits");
+  }
+
+  @Test
+  void aSpecInsideABareRepositoryIsAUsageErrorNamingItsDirectory(@TempDir Path bare) throws Exception {
+    Git.init().setBare(true).setDirectory(bare.toFile()).call().close();
+    Path bareSpec = Files.writeString(bare.resolve("tuner.yaml"), "name: x\n");
+    assertThatThrownBy(() -> Revisions.build(bareSpec, "HEAD", counting(), new PrintWriter(log)))
+        .isInstanceOf(UsageException.class)
+        .hasMessage(bare + " is not in a git working tree");
   }
 
   @Test
