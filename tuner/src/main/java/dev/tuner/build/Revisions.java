@@ -14,7 +14,10 @@ import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.TagOpt;
 
 /**
  * Builds a revision of the user's repository without touching the working tree: a clone of the
@@ -77,26 +80,54 @@ public final class Revisions {
       Dirs.deleteTree(clone);
       log.println("checking out " + rev + " (" + commit.substring(0, 12) + ") into " + clone);
       log.flush();
-      clone(repo, commit, clone);
+      clone(repo, rev, id, clone);
       Path built = Artifact.ensure(cloneRoot, build, log);
       Files.writeString(marker, build.command(), StandardCharsets.UTF_8);
       return new Checkout(commit, cloneRoot, cloneRoot.resolve(spec.getFileName()), built);
     }
   }
 
-  private static void clone(Repository repo, String commit, Path into) throws IOException {
+  /**
+   * Fetches what the commit needs from the repository into a new one at {@code into} and resets it
+   * there. Fetching from the common git directory works for linked worktrees too; a hard reset
+   * (rather than a checkout) puts index and files at the commit whatever the clone's branch is.
+   */
+  private static void clone(Repository repo, String rev, ObjectId commit, Path into)
+      throws IOException {
     Files.createDirectories(into.getParent());
-    // Cloning from the common git directory works for linked worktrees too; a hard reset (rather
-    // than a checkout) puts index and files at the commit whatever the clone's default branch is.
-    try (Git git = Git.cloneRepository()
-        .setURI(repo.getCommonDirectory().toURI().toString())
-        .setDirectory(into.toFile())
-        .setNoCheckout(true)
-        .call()) {
-      git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit).call();
+    String source = repo.getCommonDirectory().toURI().toString();
+    try (Git git = Git.init().setDirectory(into.toFile()).call()) {
+      // Every fetch ends with an automatic gc, detached by default: a thread still locking files in
+      // the clone while it is reset, built or deleted. Run inline, it finds nothing to do.
+      StoredConfig config = git.getRepository().getConfig();
+      config.setBoolean("gc", null, "autoDetach", false);
+      config.save();
+      git.fetch()
+          .setRemote(source)
+          .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
+          .setTagOpt(TagOpt.FETCH_TAGS)
+          .call();
+      if (!git.getRepository().getObjectDatabase().has(commit)) {
+        // On no branch or tag, as a discarded try kept under refs/tuner/<tag>/tries/<n>: the
+        // source's other refs, fetched only now so the common case fetches no more than before.
+        git.fetch()
+            .setRemote(source)
+            .setRefSpecs(new RefSpec("+refs/*:refs/source/*"))
+            .setTagOpt(TagOpt.NO_TAGS)
+            .call();
+      }
+      if (!git.getRepository().getObjectDatabase().has(commit)) {
+        throw new IOException("cannot clone " + rev + " (" + commit.name()
+            + "): no ref under refs/ of " + repo.getCommonDirectory() + " reaches it");
+      }
+      git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit.name()).call();
     } catch (GitAPIException e) {
       Dirs.deleteTree(into);
-      throw new IOException("cannot clone " + repo.getCommonDirectory() + " at " + commit + ": " + e.getMessage(), e);
+      throw new IOException("cannot clone " + repo.getCommonDirectory() + " at " + commit.name()
+          + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      Dirs.deleteTree(into);
+      throw e;
     }
   }
 }

@@ -15,13 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -189,9 +190,6 @@ class RevisionsTest {
   }
 
   @Test
-  @Disabled("bug: Revisions clones only branches (and tags), so a commit reachable only from refs/tuner/<tag>/tries/<n> "
-      + "-- a discarded try, which the README says stays reachable there -- is missing from the clone and the hard "
-      + "reset to it fails (not with a message naming the revision)")
   void buildsADiscardedTryKeptOnlyUnderRefsTuner() throws Exception {
     Files.writeString(root.resolve("src.txt"), "tried\n");
     String tried = commit("try 1");
@@ -203,6 +201,27 @@ class RevisionsTest {
     Revisions.Checkout checkout = build("refs/tuner/x/tries/1", counting());
     assertThat(checkout.commit()).isEqualTo(tried);
     assertThat(checkout.artifact()).hasContent("tried");
+  }
+
+  @Test
+  void aCommitNoRefReachesIsRefusedNamingTheRevisionAndLeavesNoClone() throws Exception {
+    String orphan;
+    try (ObjectInserter inserter = git.getRepository().newObjectInserter()) {
+      CommitBuilder commit = new CommitBuilder();
+      commit.setTreeId(git.getRepository().parseCommit(ObjectId.fromString(v2)).getTree());
+      commit.setParentId(ObjectId.fromString(v2));
+      PersonIdent user = new PersonIdent("user", "user@localhost");
+      commit.setAuthor(user);
+      commit.setCommitter(user);
+      commit.setMessage("on no ref");
+      orphan = inserter.insert(commit).name();
+      inserter.flush();
+    }
+    assertThatThrownBy(() -> build(orphan, counting())).isInstanceOf(IOException.class)
+        .hasMessage("cannot clone " + orphan + " (" + orphan + "): no ref under refs/ of "
+            + git.getRepository().getDirectory() + " reaches it");
+    assertThat(root.resolve(".tuner/revisions/" + orphan)).doesNotExist();
+    assertThat(builds()).isZero();
   }
 
   @Test
