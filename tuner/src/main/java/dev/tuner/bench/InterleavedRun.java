@@ -46,7 +46,8 @@ final class InterleavedRun implements AutoCloseable {
   private final boolean swapped;
   private final java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private InterleavedRun(Process process, PrintWriter log, Duration timeout, boolean swapped) {
+  /** Package-private for a test's stand-in process; {@link #start} forks the real JVM. */
+  InterleavedRun(Process process, PrintWriter log, Duration timeout, boolean swapped) {
     this.process = process;
     this.lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.requests = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
@@ -116,7 +117,7 @@ final class InterleavedRun implements AutoCloseable {
   /** The next line of the JVM's protocol; anything else it prints (the hot path's own output) goes to the log. */
   private JsonNode nextLine() throws IOException, BenchFailedException {
     String line;
-    while ((line = lines.readLine()) != null) {
+    while ((line = readLine()) != null) {
       if (InterleaveProtocol.isProtocolLine(line)) {
         return InterleaveProtocol.parse(line);
       }
@@ -131,10 +132,32 @@ final class InterleavedRun implements AutoCloseable {
       throw new IOException("interrupted while waiting for the benchmark JVM", e);
     }
     if (killed.get()) {
-      throw new BenchFailedException("the in-JVM A/B runner ran past its time and was killed", true);
+      throw timedOut();
     }
     throw new BenchFailedException("the in-JVM A/B runner ended (exit " + code + ") before it was done; its output"
         + " is above");
+  }
+
+  /**
+   * One line of the JVM's output, null at its end. The watchdog's kill can close the stream under
+   * a read in progress ({@code IOException: Stream closed}) rather than end it: once the run was
+   * killed for its deadline, that is the timeout.
+   */
+  private String readLine() throws IOException, BenchFailedException {
+    try {
+      return lines.readLine();
+    } catch (IOException e) {
+      if (!killed.get()) {
+        throw e;
+      }
+      BenchFailedException timedOut = timedOut();
+      timedOut.addSuppressed(e);
+      throw timedOut;
+    }
+  }
+
+  private static BenchFailedException timedOut() {
+    return new BenchFailedException("the in-JVM A/B runner ran past its time and was killed", true);
   }
 
   /** Stops the JVM if it still runs. */

@@ -12,6 +12,7 @@ import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.Set;
 import java.time.Duration;
+import dev.tuner.io.Dirs;
 import dev.tuner.io.Processes;
 
 /**
@@ -55,9 +56,30 @@ public final class Artifact {
     }
   }
 
-  /** Runs the spec's build command in {@code dir} with its timeout, output to {@code log}. */
+  /**
+   * Runs the spec's build command in {@code dir} with its timeout, output to {@code log}. A build that
+   * fails, times out or is interrupted leaves no artifact behind: one it wrote before failing would be
+   * newer than every source, and {@link #ensure} would take it as up to date.
+   */
   public static Processes.Outcome build(Path dir, BuildSpec build, Path log) throws IOException {
-    return Processes.shell(build.command(), dir, Map.of(), Duration.ofSeconds(build.timeoutSeconds()), log);
+    Path artifact = dir.resolve(build.artifact());
+    Processes.Outcome outcome;
+    try {
+      outcome =
+          Processes.shell(
+              build.command(), dir, Map.of(), Duration.ofSeconds(build.timeoutSeconds()), log);
+    } catch (IOException e) {
+      try {
+        Dirs.deleteTree(artifact);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    if (!outcome.ok()) {
+      Dirs.deleteTree(artifact);
+    }
+    return outcome;
   }
 
   /** What went wrong with a build, with the tail of its output. */

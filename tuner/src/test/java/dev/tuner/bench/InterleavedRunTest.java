@@ -1,9 +1,19 @@
 package dev.tuner.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.decide.CaseFork;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class InterleavedRunTest {
@@ -25,5 +35,93 @@ class InterleavedRunTest {
     assertThat(round.a().cases().get("ai")).isEqualTo(new CaseFork(10, 19, 1000));
     assertThat(round.b().cases().get("ai")).isEqualTo(new CaseFork(20, 38, 900));
     assertThat(round.callsB().get("ai")).containsEntry("reference", 19.0);
+  }
+
+  @Test
+  void aKillForTheDeadlineThatClosesTheStreamUnderAReadIsATimeout() throws Exception {
+    // The watchdog finds the deadline passed at once; the read in progress fails when the kill
+    // lands, as the JDK's process stream does when the process exits under it. A latch orders
+    // them, so the race the fork test cannot aim at is hit every time.
+    try (InterleavedRun run =
+        new InterleavedRun(
+            new KilledUnderARead(),
+            new PrintWriter(new StringWriter()),
+            Duration.ofSeconds(1),
+            false)) {
+      assertThatThrownBy(() -> run.awaitReady((round, seconds) -> {}))
+          .isInstanceOfSatisfying(
+              BenchFailedException.class, e -> assertThat(e.timedOut()).isTrue())
+          .hasMessage("the in-JVM A/B runner ran past its time and was killed");
+    }
+  }
+
+  /** A JVM past its deadline whose output stream fails with "Stream closed" once it is killed. */
+  private static final class KilledUnderARead extends Process {
+    private final CountDownLatch killed = new CountDownLatch(1);
+
+    @Override
+    public InputStream getInputStream() {
+      return new InputStream() {
+        @Override
+        public int read() throws IOException {
+          try {
+            killed.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          throw new IOException("Stream closed");
+        }
+      };
+    }
+
+    @Override
+    public OutputStream getOutputStream() {
+      return OutputStream.nullOutputStream();
+    }
+
+    @Override
+    public InputStream getErrorStream() {
+      return InputStream.nullInputStream();
+    }
+
+    @Override
+    public boolean waitFor(long timeout, TimeUnit unit) {
+      return killed.getCount() == 0;
+    }
+
+    @Override
+    public int waitFor() throws InterruptedException {
+      killed.await();
+      return 137;
+    }
+
+    @Override
+    public int exitValue() {
+      if (killed.getCount() > 0) {
+        throw new IllegalThreadStateException("still running");
+      }
+      return 137;
+    }
+
+    @Override
+    public boolean isAlive() {
+      return killed.getCount() > 0;
+    }
+
+    @Override
+    public void destroy() {
+      killed.countDown();
+    }
+
+    @Override
+    public Process destroyForcibly() {
+      killed.countDown();
+      return this;
+    }
+
+    @Override
+    public Stream<ProcessHandle> descendants() {
+      return Stream.empty();
+    }
   }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,14 +118,27 @@ class ArtifactTest {
   }
 
   @Test
-  @Disabled("bug: a build that writes the artifact and then fails leaves it on disk, newer than every source, so "
-      + "the next Artifact.ensure takes it as up to date and returns it without building or reporting anything")
   void anArtifactLeftByAFailedBuildIsNotTakenAsUpToDate() throws Exception {
     source("class Hot {}");
     String command = "mkdir -p target && echo half > target/out.jar && echo 'tests failed' && exit 1";
     assertThatThrownBy(() -> ensure(command)).isInstanceOf(BuildFailedException.class);
     assertThatThrownBy(() -> ensure(command)).isInstanceOf(BuildFailedException.class)
         .hasMessageContaining("tests failed");
+  }
+
+  @Test
+  void aBuildThatFailsOrTimesOutLeavesNoArtifact() throws Exception {
+    Path artifact = oldArtifact("stale");
+    Processes.Outcome failed = Artifact.build(root,
+        new BuildSpec("echo half > target/out.jar; exit 1", "target/out.jar", 60), root.resolve("b.log"));
+    assertThat(failed.ok()).isFalse();
+    assertThat(artifact).doesNotExist();
+
+    Processes.Outcome timedOut = Artifact.build(root,
+        new BuildSpec("mkdir -p target && echo half > target/out.jar && sleep 30", "target/out.jar", 1),
+        root.resolve("b.log"));
+    assertThat(timedOut.timedOut()).isTrue();
+    assertThat(artifact).doesNotExist();
   }
 
   @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.tuner.error.UsageException;
 import dev.tuner.spec.BuildSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,13 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -145,16 +147,22 @@ class RevisionsTest {
   }
 
   @Test
-  @Disabled("bug: Revisions.build documents an IOException for a spec outside any git repository, but "
-      + "FileRepositoryBuilder.findGitDir finds nothing and build() throws JGit's IllegalArgumentException "
-      + "('One of setGitDir or setWorkTree must be called.'), which names neither the directory nor the problem")
-  void aSpecOutsideAnyRepositoryIsAnIOExceptionNamingItsDirectory(@TempDir Path plain) throws Exception {
+  void aSpecOutsideAnyRepositoryIsAUsageErrorNamingItsDirectory(@TempDir Path plain) throws Exception {
     assumeThat(new FileRepositoryBuilder().findGitDir(plain.toFile()).getGitDir()).as("no repository above")
         .isNull();
     Path plainSpec = Files.writeString(plain.resolve("tuner.yaml"), "name: x\n");
     assertThatThrownBy(() -> Revisions.build(plainSpec, "HEAD", counting(), new PrintWriter(log)))
-        .isInstanceOf(IOException.class)
-        .hasMessageContaining(plain.toString());
+        .isInstanceOf(UsageException.class)
+        .hasMessage(plain + " is not in a git repository; revisions are git commits");
+  }
+
+  @Test
+  void aSpecInsideABareRepositoryIsAUsageErrorNamingItsDirectory(@TempDir Path bare) throws Exception {
+    Git.init().setBare(true).setDirectory(bare.toFile()).call().close();
+    Path bareSpec = Files.writeString(bare.resolve("tuner.yaml"), "name: x\n");
+    assertThatThrownBy(() -> Revisions.build(bareSpec, "HEAD", counting(), new PrintWriter(log)))
+        .isInstanceOf(UsageException.class)
+        .hasMessage(bare + " is not in a git working tree");
   }
 
   @Test
@@ -184,9 +192,6 @@ class RevisionsTest {
   }
 
   @Test
-  @Disabled("bug: Revisions clones only branches (and tags), so a commit reachable only from refs/tuner/<tag>/tries/<n> "
-      + "-- a discarded try, which the README says stays reachable there -- is missing from the clone and the hard "
-      + "reset to it fails (not with a message naming the revision)")
   void buildsADiscardedTryKeptOnlyUnderRefsTuner() throws Exception {
     Files.writeString(root.resolve("src.txt"), "tried\n");
     String tried = commit("try 1");
@@ -198,6 +203,27 @@ class RevisionsTest {
     Revisions.Checkout checkout = build("refs/tuner/x/tries/1", counting());
     assertThat(checkout.commit()).isEqualTo(tried);
     assertThat(checkout.artifact()).hasContent("tried");
+  }
+
+  @Test
+  void aCommitNoRefReachesIsRefusedNamingTheRevisionAndLeavesNoClone() throws Exception {
+    String orphan;
+    try (ObjectInserter inserter = git.getRepository().newObjectInserter()) {
+      CommitBuilder commit = new CommitBuilder();
+      commit.setTreeId(git.getRepository().parseCommit(ObjectId.fromString(v2)).getTree());
+      commit.setParentId(ObjectId.fromString(v2));
+      PersonIdent user = new PersonIdent("user", "user@localhost");
+      commit.setAuthor(user);
+      commit.setCommitter(user);
+      commit.setMessage("on no ref");
+      orphan = inserter.insert(commit).name();
+      inserter.flush();
+    }
+    assertThatThrownBy(() -> build(orphan, counting())).isInstanceOf(IOException.class)
+        .hasMessage("cannot clone " + orphan + " (" + orphan + "): no ref under refs/ of "
+            + git.getRepository().getDirectory() + " reaches it");
+    assertThat(root.resolve(".tuner/revisions/" + orphan)).doesNotExist();
+    assertThat(builds()).isZero();
   }
 
   @Test

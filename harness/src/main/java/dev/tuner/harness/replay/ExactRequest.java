@@ -1,5 +1,6 @@
 package dev.tuner.harness.replay;
 
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.matching.ContentPattern;
 import com.github.tomakehurst.wiremock.matching.EqualToJsonPattern;
 import com.github.tomakehurst.wiremock.matching.EqualToPattern;
@@ -30,8 +31,9 @@ public record ExactRequest(String method, String path, List<String> query, Strin
   /** The exact request of a pattern, or empty when the pattern matches more than one request. */
   public static Optional<ExactRequest> of(RequestPattern pattern) {
     UrlPattern url = pattern.getUrlMatcher();
-    if (url == null || url.isRegex() || pattern.getMethod() == null || !isEmpty(pattern.getHeaders())
-        || !isEmpty(pattern.getCookies()) || pattern.getBasicAuthCredentials() != null || pattern.hasCustomMatcher()) {
+    if (url == null || url.isRegex() || !isOneMethod(pattern.getMethod())
+        || !isEmpty(pattern.getHeaders()) || !isEmpty(pattern.getCookies())
+        || pattern.getBasicAuthCredentials() != null || pattern.hasCustomMatcher()) {
       return Optional.empty();
     }
     List<String> query = new ArrayList<>();
@@ -108,6 +110,13 @@ public record ExactRequest(String method, String path, List<String> query, Strin
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("%2C", ",");
+  }
+
+  /** Whether a stub's method matches one method only: ANY and GET_OR_HEAD match several. */
+  private static boolean isOneMethod(RequestMethod method) {
+    return method != null
+        && !method.equals(RequestMethod.ANY)
+        && !method.equals(RequestMethod.GET_OR_HEAD);
   }
 
   private static boolean isEmpty(Map<?, ?> map) {

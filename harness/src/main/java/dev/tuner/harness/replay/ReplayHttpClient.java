@@ -48,7 +48,8 @@ final class ReplayHttpClient extends HttpClient {
   @Override
   public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
     URI uri = request.uri();
-    String path = uri.getRawPath() == null ? "/" : uri.getRawPath();
+    // http://host has an empty path, not a null one; both mean the root.
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     int slash = path.indexOf('/', 1);
     String upstream = slash < 0 ? path.substring(1) : path.substring(1, slash);
     StubIndex index = HOST.equals(uri.getHost()) ? indexes.get(upstream) : null;

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -398,11 +397,6 @@ class ParityCheckTest {
         .containsExactly("catalog: 0 call(s), recorded 1 (contract exact)");
   }
 
-  @Disabled(
-      "bug: StubIndex.answer (StubIndex.java:67-77) refuses a repeat of a recorded request once"
-          + " its recorded count is used up, while loopback WireMock keeps answering it with the"
-          + " last response; under a free contract in-process fails with UNMATCHED_REQUEST where"
-          + " loopback passes")
   @Test
   void aRepeatedRequestBeyondTheRecordingGetsTheSameVerdictOnBothTransports() throws Exception {
     HotPath countingThrice =
@@ -428,6 +422,42 @@ class ParityCheckTest {
             .toList();
 
     assertThat(inProcess).isEqualTo(loopback);
+  }
+
+  static Stream<Arguments> repeatsBeyondTheRecording() {
+    return Stream.of(
+        Arguments.of(Contract.EXACT, List.of("words: 3 call(s), recorded 2 (contract exact)")),
+        Arguments.of(
+            Contract.NO_INCREASE, List.of("words: 3 call(s), recorded 2 (contract no-increase)")),
+        Arguments.of(Contract.FREE, List.of()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("repeatsBeyondTheRecording")
+  void aRepeatBeyondTheRecordingIsJudgedByTheContractAloneOnBothTransports(
+      Contract contract, List<String> failures) throws Exception {
+    HotPath countingThrice =
+        (input, upstreams) -> {
+          String output = new SampleHotPath().run(input, upstreams);
+          post(upstreams, "words", "/v1/count", "{\"text\": \"hello\"}");
+          return output;
+        };
+
+    for (TransportKind transport : TransportKind.values()) {
+      CaseResult result =
+          ParityCheck.builder(layout, SampleRecording.spec(contract), countingThrice)
+              .transport(transport)
+              .build()
+              .run(HELLO);
+
+      assertThat(result.failures())
+          .as("%s", transport)
+          .extracting(Failure::message)
+          .containsExactlyElementsOf(failures);
+      assertThat(result.failures())
+          .allSatisfy(f -> assertThat(f.kind()).isEqualTo(Failure.Kind.CALLS_CHANGED));
+      assertThat(result.calls()).as("%s", transport).containsEntry("words", 3);
+    }
   }
 
   private ParityCheck check(HotPath hotPath) {
