@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class ExampleGridSearchTest {
 
   static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-  static final Path KNOBS = REPO.resolve("tuner/src/test/resources/knobs");
+  static final Path KNOBS = REPO.resolve("lab/src/test/resources/knobs");
 
   static TunerSpec spec;
   static KnobSpace space;
