@@ -63,11 +63,13 @@ final class GridReplay {
     return new Outcome(seed, seen.size(), bestPoint[0], best[0], within[0], seen);
   }
 
-  static void run(KnobSpace space, KnobGrid.Table table, Map<String, String> start, String optimizer,
-      Map<String, String> opts, PrintWriter out) throws InterruptedException {
+  /**
+   * Searches the table once per seed, 1 to {@code seeds}, and reports each outcome (the first seed's path in
+   * full) and how many came within 5% of the grid's best.
+   */
+  static void run(KnobSpace space, KnobGrid.Table table, Map<String, String> start, String optimizer, int budget,
+      int seeds, PrintWriter out) throws InterruptedException {
     int grid = space.grid(KnobSpace.GRID_LEVELS).size();
-    int budget = Integer.parseInt(opts.getOrDefault("budget", Integer.toString(grid / 4)));
-    int seeds = Integer.parseInt(opts.getOrDefault("seeds", "20"));
     var min = table.p95().entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
     out.printf(Locale.ROOT, "grid: %d points (%d measured); best p95 %.3f ms at %s; start %s (%.3f ms)%n", grid,
         table.p95().size(), min.getValue(), KnobSpace.describe(min.getKey()), KnobSpace.describe(start),

@@ -20,14 +20,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * The exhaustive grid over a spec's knobs, the yardstick of the knob search: every point is measured as the
@@ -36,125 +33,16 @@ import java.util.function.Predicate;
  * CallVariants#writeArtifact}, no Maven build per point) and the JVM knobs merged over {@code
  * benchmark.jvmArgs}. Then the search can be run over the measured table to count the evaluations it needs.
  *
- * <pre>
- * java -cp tuner/target/tuner.jar dev.tuner.lab.KnobGrid measure tuner.yaml benchmarks/target/benchmarks.jar grid.tsv \
- *     [cases=a,b] [warmup=8:1s] [measure=3:1s] [forks=2] [seed=1]
- * java -cp tuner/target/tuner.jar dev.tuner.lab.KnobGrid paired tuner.yaml benchmarks/target/benchmarks.jar paired.tsv \
- *     reference=KNOB=V,... [only=KNOB=V|V;...] [cases=a,b] [rounds=16] [forks=10] [warmup=S]
- * java -cp tuner/target/tuner.jar dev.tuner.lab.KnobGrid search tuner.yaml grid.tsv[,grid2.tsv] [paired=paired.tsv]
- *     [budget=N] [seeds=N]
- * </pre>
- *
- * {@code measure} appends one line per point to the table and skips points already in it, so it can be
- * stopped and started again. {@code search} over several tables (passes of {@code measure} with other seeds,
- * so other orders) reads each point's mean p95, which halves the variance of a two-pass grid; with {@code
- * paired}, the points a {@link PairedGrid} measured take its finer values instead.
+ * <p>The command line is {@link Lab}'s {@code grid measure}, {@code grid paired} ({@link PairedGrid}) and
+ * {@code grid search} ({@link GridReplay}); see {@code lab/README.md}. {@code measure} appends one line per
+ * point to the table and skips points already in it, so it can be stopped and started again. {@code search}
+ * over several tables (passes of {@code measure} with other seeds, so other orders) reads each point's mean
+ * p95, which halves the variance of a two-pass grid; with {@code --paired}, the points a {@link PairedGrid}
+ * measured take its finer values instead.
  */
 public final class KnobGrid {
 
   private KnobGrid() {}
-
-  public static void main(String[] args) throws Exception {
-    String mode = args.length > 0 ? args[0] : "";
-    int positional = switch (mode) {
-      case "measure", "paired" -> 4;
-      case "search" -> 3;
-      default -> Integer.MAX_VALUE;
-    };
-    if (args.length < positional) {
-      System.err.println("usage: KnobGrid measure SPEC ARTIFACT TABLE [cases=a,b] [warmup=N:T] [measure=N:T] [forks=N] [seed=N]\n"
-          + "       KnobGrid paired SPEC ARTIFACT TABLE reference=KNOB=V,... [only=KNOB=V|V;...] [cases=a,b] [rounds=N] [forks=N] [warmup=S]\n"
-          + "       KnobGrid search SPEC TABLE[,TABLE...] [paired=TABLE] [budget=N] [seeds=N]");
-      System.exit(2);
-    }
-    Path specFile = Path.of(args[1]).toAbsolutePath();
-    TunerSpec spec = TunerSpec.load(specFile);
-    KnobSpace space = KnobSpace.of(spec.knobs());
-    Map<String, String> opts = new HashMap<>();
-    for (int i = positional; i < args.length; i++) {
-      String[] kv = args[i].split("=", 2);
-      opts.put(kv[0], kv[1]);
-    }
-    PrintWriter out = new PrintWriter(System.out, true);
-    switch (mode) {
-      case "measure" -> {
-        JmhOptions jmh = JmhOptions.of(spec.benchmark());
-        if (opts.containsKey("warmup")) {
-          String[] w = opts.get("warmup").split(":");
-          jmh = jmh.withWarmup(Integer.parseInt(w[0]), w[1]);
-        }
-        if (opts.containsKey("measure")) {
-          String[] m = opts.get("measure").split(":");
-          jmh = jmh.withMeasurement(Integer.parseInt(m[0]), m[1]);
-        }
-        if (opts.containsKey("forks")) {
-          jmh = jmh.withForks(Integer.parseInt(opts.get("forks")));
-        }
-        long seed = Long.parseLong(opts.getOrDefault("seed", "1"));
-        measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]), cases(spec, opts), jmh,
-            seed, out);
-      }
-      case "paired" -> {
-        if (!opts.containsKey("reference")) {
-          throw new IllegalArgumentException("paired needs reference=KNOB=VALUE,...");
-        }
-        PairedGrid.measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]),
-            point(space, opts.get("reference")), only(space, opts.get("only")), cases(spec, opts),
-            Integer.parseInt(opts.getOrDefault("rounds", "16")), Integer.parseInt(opts.getOrDefault("forks", "10")),
-            opts.containsKey("warmup") ? Integer.valueOf(opts.get("warmup")) : null, out);
-      }
-      default -> {
-        Map<String, String> start = new dev.tuner.propose.KnobProposer(spec.knobs(), "p95",
-            spec.benchmark().jvmOptionsFile()).knobs(specFile.getParent());
-        List<Table> passes = new ArrayList<>();
-        for (String file : args[2].split(",")) {
-          passes.add(Table.read(Path.of(file), space));
-        }
-        Table table = Table.mean(passes);
-        if (opts.containsKey("paired")) {
-          table = table.refinedBy(PairedGrid.read(Path.of(opts.get("paired")), space));
-        }
-        GridReplay.run(space, table, start, spec.knobs().optimizer(), opts, out);
-      }
-    }
-  }
-
-  /** {@code cases=a,b}, or every tune case. */
-  private static List<String> cases(TunerSpec spec, Map<String, String> opts) {
-    return opts.containsKey("cases") ? List.of(opts.get("cases").split(","))
-        : spec.cases().stream().filter(c -> c.split() == dev.tuner.harness.spec.Split.TUNE)
-            .map(dev.tuner.harness.spec.CaseSpec::id).toList();
-  }
-
-  /** {@code k=v,k=v}: every knob of the space. */
-  private static Map<String, String> point(KnobSpace space, String text) {
-    Map<String, String> p = new LinkedHashMap<>();
-    for (String kv : text.split(",")) {
-      String[] parts = kv.split("=", 2);
-      p.put(parts[0], parts[1]);
-    }
-    List<String> names = space.knobs().stream().map(Knob::name).toList();
-    if (!p.keySet().equals(Set.copyOf(names))) {
-      throw new IllegalArgumentException("a point names every knob once: " + names + ", got " + p.keySet());
-    }
-    return space.with(p, Map.of());
-  }
-
-  /** {@code k=v|v;k=v}: the points whose knobs have one of the values named; null: every point. */
-  private static Predicate<Map<String, String>> only(KnobSpace space, String text) {
-    Predicate<Map<String, String>> all = p -> true;
-    if (text != null) {
-      for (String condition : text.split(";")) {
-        String[] kv = condition.split("=", 2);
-        if (kv.length < 2 || space.knobs().stream().noneMatch(k -> k.name().equals(kv[0]))) {
-          throw new IllegalArgumentException("only: '" + condition + "' is not KNOB=VALUE|VALUE for a declared knob");
-        }
-        Set<String> values = Set.of(kv[1].split("\\|"));
-        all = all.and(p -> values.contains(p.get(kv[0])));
-      }
-    }
-    return all;
-  }
 
   /** Measures every point not yet in {@code table}. */
   public static void measure(TunerSpec spec, Path specFile, KnobSpace space, Path artifact, Path table,
