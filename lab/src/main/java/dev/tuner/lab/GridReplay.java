@@ -44,9 +44,6 @@ final class GridReplay {
     double gridBest =
         table.p95().values().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
     Map<Map<String, String>, Double> seen = new LinkedHashMap<>();
-    double[] best = {Double.POSITIVE_INFINITY};
-    Map<String, String>[] bestPoint = new Map[1];
-    int[] within = {-1};
     try {
       new KnobSearch(space, optimizer, seed)
           .run(
@@ -65,19 +62,24 @@ final class GridReplay {
                       "the table has no point " + KnobSpace.describe(p));
                 }
                 seen.put(p, v);
-                if (v < best[0]) {
-                  best[0] = v;
-                  bestPoint[0] = p;
-                }
-                if (within[0] < 0 && v <= 1.05 * gridBest) {
-                  within[0] = seen.size();
-                }
                 return v;
               });
     } catch (Spent spent) {
       // the budget ended the search
     }
-    return new Outcome(seed, seen.size(), bestPoint[0], best[0], within[0], seen);
+    // The first point at the lowest value; how many points it took to come within 5% of the grid's.
+    Map.Entry<Map<String, String>, Double> best =
+        seen.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
+    int within = -1;
+    int n = 0;
+    for (double v : seen.values()) {
+      n++;
+      if (v <= 1.05 * gridBest) {
+        within = n;
+        break;
+      }
+    }
+    return new Outcome(seed, seen.size(), best.getKey(), best.getValue(), within, seen);
   }
 
   /**
