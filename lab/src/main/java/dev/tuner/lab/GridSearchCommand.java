@@ -3,6 +3,7 @@ package dev.tuner.lab;
 import dev.tuner.knobs.KnobSpace;
 import dev.tuner.propose.KnobProposer;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,8 @@ final class GridSearchCommand implements Callable<Integer> {
       description = "Searches to run, with seeds 1 to N (default: ${DEFAULT-VALUE}).")
   int seeds;
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec command;
+
   private final PrintWriter out;
 
   GridSearchCommand(PrintWriter out) {
@@ -74,6 +77,14 @@ final class GridSearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    for (Path table : tables) {
+      // TABLE... takes every word, so KnobGrid's old spellings would read as file names.
+      if (table.toString().contains("=") && !Files.exists(table)) {
+        throw new CommandLine.ParameterException(
+            command.commandLine(),
+            "TABLE '" + table + "' does not exist; an option is written --" + table);
+      }
+    }
     KnobStudy study = KnobStudy.load(specFile);
     KnobSpace space = study.space();
     Map<String, String> start =

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The knob search over the example's exhaustive grid as measured: two passes of {@code KnobGrid
+ * The knob search over the example's exhaustive grid as measured: two passes of {@code lab grid
  * measure} in different random orders ({@code knobs/example-grid-pass1.tsv}, {@code -pass2.tsv};
- * see the README, "Knob search"), read as their mean, and the points those passes cannot rule out
- * measured again as paired comparisons against one reference ({@code KnobGrid paired}, {@code
- * knobs/example-grid-paired.tsv}). With the spec's optimiser and seed, from the example's own knob
- * values, and a quarter of the grid's evaluations, the search comes within 5% of the grid's best
- * p95.
+ * see docs/measurements/knob-grid-study.md), read as their mean, and the points those passes cannot
+ * rule out measured again as paired comparisons against one reference ({@code lab grid paired},
+ * {@code knobs/example-grid-paired.tsv}). With the spec's optimiser and seed, from the example's
+ * own knob values, and a quarter of the grid's evaluations, the search comes within 5% of the
+ * grid's best p95.
  */
 class ExampleGridSearchTest {
 

@@ -100,9 +100,13 @@ class LabTest {
 
   @Test
   void knobGridsKeyValueSpellingsAreRefusedByName() {
-    Run run = Run.of("grid", "measure", SPEC, "a.jar", "t.tsv", "forks=2");
-    assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(run.err()).contains("'forks=2'");
+    Run measure = Run.of("grid", "measure", SPEC, "a.jar", "t.tsv", "forks=2");
+    assertThat(measure.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(measure.err()).contains("'forks=2'");
+    Run search = Run.of("grid", "search", SPEC, "t.tsv", "budget=8");
+    assertThat(search.exitCode()).isEqualTo(ExitCode.USAGE);
+    assertThat(search.err())
+        .contains("TABLE 'budget=8' does not exist; an option is written --budget=8");
   }
 
   @Test
