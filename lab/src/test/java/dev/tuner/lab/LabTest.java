@@ -1,12 +1,14 @@
 package dev.tuner.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.tuner.harness.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -299,6 +301,63 @@ class LabTest {
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
     assertThat(run.err()).contains("--only: 'cacheSize=256' is not KNOB=VALUE|VALUE");
     assertThat(table).doesNotExist();
+  }
+
+  /** The commands the notes and the README show parse as written ($seed read as 1). */
+  @Test
+  void everyLabCommandInTheDocsParses() throws Exception {
+    for (Path doc :
+        List.of(
+            REPO.resolve("lab/README.md"), REPO.resolve("docs/measurements/knob-grid-study.md"))) {
+      List<List<String>> commands = labCommands(Files.readString(doc));
+      assertThat(commands).as("%s shows lab commands", doc).isNotEmpty();
+      for (List<String> args : commands) {
+        assertThatCode(() -> parse(Object.class, args.toArray(String[]::new)))
+            .as("%s: lab %s", doc, String.join(" ", args))
+            .doesNotThrowAnyException();
+      }
+    }
+  }
+
+  /** The arguments of each {@code java -jar lab/target/lab.jar} line in a file's code blocks. */
+  private static List<List<String>> labCommands(String markdown) {
+    String launcher = "java -jar lab/target/lab.jar";
+    List<List<String>> commands = new ArrayList<>();
+    boolean code = false;
+    for (String line : markdown.replace("\\\n", " ").split("\n")) {
+      if (line.startsWith("```")) {
+        code = !code;
+      } else if (code && line.contains(launcher)) {
+        String args = line.substring(line.indexOf(launcher) + launcher.length());
+        args = args.replaceAll("\\s+#.*", "").replace("$seed", "1");
+        commands.add(words(args));
+      }
+    }
+    return commands;
+  }
+
+  /** Splits as the shell does for these lines: on spaces, outside single quotes. */
+  private static List<String> words(String line) {
+    List<String> words = new ArrayList<>();
+    StringBuilder word = null;
+    boolean quoted = false;
+    for (char c : line.toCharArray()) {
+      if (c == '\'') {
+        quoted = !quoted;
+        word = word == null ? new StringBuilder() : word;
+      } else if (c == ' ' && !quoted) {
+        if (word != null) {
+          words.add(word.toString());
+          word = null;
+        }
+      } else {
+        word = (word == null ? new StringBuilder() : word).append(c);
+      }
+    }
+    if (word != null) {
+      words.add(word.toString());
+    }
+    return words;
   }
 
   /** Parses a command line into the leaf command's object, running nothing. */
