@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The grid tables as read back: a header naming the columns, then one line per row (blank lines skipped). */
+/**
+ * The grid tables as read back: a header naming the columns, then one line per row (blank lines
+ * skipped).
+ */
 final class GridTsv {
 
   private GridTsv() {}
@@ -20,7 +23,8 @@ final class GridTsv {
     String get(String column) {
       String v = cells.get(column);
       if (v == null) {
-        throw new IllegalArgumentException(file + " line " + number + ": no column '" + column + "'");
+        throw new IllegalArgumentException(
+            file + " line " + number + ": no column '" + column + "'");
       }
       return v;
     }

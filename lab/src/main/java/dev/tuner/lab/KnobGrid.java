@@ -1,15 +1,14 @@
 package dev.tuner.lab;
 
-import dev.tuner.spec.JvmOptionsFile;
-
-import dev.tuner.knobs.KnobSpace;
-import dev.tuner.knobs.Knob;
-import dev.tuner.knobs.CallVariants;
 import dev.tuner.bench.BenchRun;
 import dev.tuner.bench.BenchSummary;
 import dev.tuner.bench.JmhOptions;
 import dev.tuner.bench.JmhRunner;
 import dev.tuner.io.Dirs;
+import dev.tuner.knobs.CallVariants;
+import dev.tuner.knobs.Knob;
+import dev.tuner.knobs.KnobSpace;
+import dev.tuner.spec.JvmOptionsFile;
 import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,147 +19,47 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.function.Predicate;
 
 /**
- * The exhaustive grid over a spec's knobs, the yardstick of the knob search: every point is measured as the
- * loop measures a build ({@code JmhBenchStage.measure}: JMH SampleTime, the geometric mean over the cases of
- * each case's p95), on a copy of the built artifact with the knobs-file keys set ({@link
- * CallVariants#writeArtifact}, no Maven build per point) and the JVM knobs merged over {@code
- * benchmark.jvmArgs}. Then the search can be run over the measured table to count the evaluations it needs.
+ * The exhaustive grid over a spec's knobs, the yardstick of the knob search: every point is
+ * measured as the loop measures a build ({@code JmhBenchStage.measure}: JMH SampleTime, the
+ * geometric mean over the cases of each case's p95), on a copy of the built artifact with the
+ * knobs-file keys set ({@link CallVariants#writeArtifact}, no Maven build per point) and the JVM
+ * knobs merged over {@code benchmark.jvmArgs}. Then the search can be run over the measured table
+ * to count the evaluations it needs.
  *
- * <pre>
- * java -cp tuner/target/tuner.jar dev.tuner.lab.KnobGrid measure tuner.yaml benchmarks/target/benchmarks.jar grid.tsv \
- *     [cases=a,b] [warmup=8:1s] [measure=3:1s] [forks=2] [seed=1]
- * java -cp tuner/target/tuner.jar dev.tuner.lab.KnobGrid paired tuner.yaml benchmarks/target/benchmarks.jar paired.tsv \
- *     reference=KNOB=V,... [only=KNOB=V|V;...] [cases=a,b] [rounds=16] [forks=10] [warmup=S]
- * java -cp tuner/target/tuner.jar dev.tuner.lab.KnobGrid search tuner.yaml grid.tsv[,grid2.tsv] [paired=paired.tsv]
- *     [budget=N] [seeds=N]
- * </pre>
- *
- * {@code measure} appends one line per point to the table and skips points already in it, so it can be
- * stopped and started again. {@code search} over several tables (passes of {@code measure} with other seeds,
- * so other orders) reads each point's mean p95, which halves the variance of a two-pass grid; with {@code
- * paired}, the points a {@link PairedGrid} measured take its finer values instead.
+ * <p>The command line is {@link Lab}'s {@code grid measure}, {@code grid paired} ({@link
+ * PairedGrid}) and {@code grid search} ({@link GridReplay}); see {@code lab/README.md}. {@code
+ * measure} appends one line per point to the table and skips points already in it, so it can be
+ * stopped and started again. {@code search} over several tables (passes of {@code measure} with
+ * other seeds, so other orders) reads each point's mean p95, which halves the variance of a
+ * two-pass grid; with {@code --paired}, the points a {@link PairedGrid} measured take its finer
+ * values instead.
  */
 public final class KnobGrid {
 
   private KnobGrid() {}
 
-  public static void main(String[] args) throws Exception {
-    String mode = args.length > 0 ? args[0] : "";
-    int positional = switch (mode) {
-      case "measure", "paired" -> 4;
-      case "search" -> 3;
-      default -> Integer.MAX_VALUE;
-    };
-    if (args.length < positional) {
-      System.err.println("usage: KnobGrid measure SPEC ARTIFACT TABLE [cases=a,b] [warmup=N:T] [measure=N:T] [forks=N] [seed=N]\n"
-          + "       KnobGrid paired SPEC ARTIFACT TABLE reference=KNOB=V,... [only=KNOB=V|V;...] [cases=a,b] [rounds=N] [forks=N] [warmup=S]\n"
-          + "       KnobGrid search SPEC TABLE[,TABLE...] [paired=TABLE] [budget=N] [seeds=N]");
-      System.exit(2);
-    }
-    Path specFile = Path.of(args[1]).toAbsolutePath();
-    TunerSpec spec = TunerSpec.load(specFile);
-    KnobSpace space = KnobSpace.of(spec.knobs());
-    Map<String, String> opts = new HashMap<>();
-    for (int i = positional; i < args.length; i++) {
-      String[] kv = args[i].split("=", 2);
-      opts.put(kv[0], kv[1]);
-    }
-    PrintWriter out = new PrintWriter(System.out, true);
-    switch (mode) {
-      case "measure" -> {
-        JmhOptions jmh = JmhOptions.of(spec.benchmark());
-        if (opts.containsKey("warmup")) {
-          String[] w = opts.get("warmup").split(":");
-          jmh = jmh.withWarmup(Integer.parseInt(w[0]), w[1]);
-        }
-        if (opts.containsKey("measure")) {
-          String[] m = opts.get("measure").split(":");
-          jmh = jmh.withMeasurement(Integer.parseInt(m[0]), m[1]);
-        }
-        if (opts.containsKey("forks")) {
-          jmh = jmh.withForks(Integer.parseInt(opts.get("forks")));
-        }
-        long seed = Long.parseLong(opts.getOrDefault("seed", "1"));
-        measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]), cases(spec, opts), jmh,
-            seed, out);
-      }
-      case "paired" -> {
-        if (!opts.containsKey("reference")) {
-          throw new IllegalArgumentException("paired needs reference=KNOB=VALUE,...");
-        }
-        PairedGrid.measure(spec, specFile, space, Path.of(args[2]).toAbsolutePath(), Path.of(args[3]),
-            point(space, opts.get("reference")), only(space, opts.get("only")), cases(spec, opts),
-            Integer.parseInt(opts.getOrDefault("rounds", "16")), Integer.parseInt(opts.getOrDefault("forks", "10")),
-            opts.containsKey("warmup") ? Integer.valueOf(opts.get("warmup")) : null, out);
-      }
-      default -> {
-        Map<String, String> start = new dev.tuner.propose.KnobProposer(spec.knobs(), "p95",
-            spec.benchmark().jvmOptionsFile()).knobs(specFile.getParent());
-        List<Table> passes = new ArrayList<>();
-        for (String file : args[2].split(",")) {
-          passes.add(Table.read(Path.of(file), space));
-        }
-        Table table = Table.mean(passes);
-        if (opts.containsKey("paired")) {
-          table = table.refinedBy(PairedGrid.read(Path.of(opts.get("paired")), space));
-        }
-        GridReplay.run(space, table, start, spec.knobs().optimizer(), opts, out);
-      }
-    }
-  }
-
-  /** {@code cases=a,b}, or every tune case. */
-  private static List<String> cases(TunerSpec spec, Map<String, String> opts) {
-    return opts.containsKey("cases") ? List.of(opts.get("cases").split(","))
-        : spec.cases().stream().filter(c -> c.split() == dev.tuner.harness.spec.Split.TUNE)
-            .map(dev.tuner.harness.spec.CaseSpec::id).toList();
-  }
-
-  /** {@code k=v,k=v}: every knob of the space. */
-  private static Map<String, String> point(KnobSpace space, String text) {
-    Map<String, String> p = new LinkedHashMap<>();
-    for (String kv : text.split(",")) {
-      String[] parts = kv.split("=", 2);
-      p.put(parts[0], parts[1]);
-    }
-    List<String> names = space.knobs().stream().map(Knob::name).toList();
-    if (!p.keySet().equals(Set.copyOf(names))) {
-      throw new IllegalArgumentException("a point names every knob once: " + names + ", got " + p.keySet());
-    }
-    return space.with(p, Map.of());
-  }
-
-  /** {@code k=v|v;k=v}: the points whose knobs have one of the values named; null: every point. */
-  private static Predicate<Map<String, String>> only(KnobSpace space, String text) {
-    Predicate<Map<String, String>> all = p -> true;
-    if (text != null) {
-      for (String condition : text.split(";")) {
-        String[] kv = condition.split("=", 2);
-        if (kv.length < 2 || space.knobs().stream().noneMatch(k -> k.name().equals(kv[0]))) {
-          throw new IllegalArgumentException("only: '" + condition + "' is not KNOB=VALUE|VALUE for a declared knob");
-        }
-        Set<String> values = Set.of(kv[1].split("\\|"));
-        all = all.and(p -> values.contains(p.get(kv[0])));
-      }
-    }
-    return all;
-  }
-
   /** Measures every point not yet in {@code table}. */
-  public static void measure(TunerSpec spec, Path specFile, KnobSpace space, Path artifact, Path table,
-      List<String> cases, JmhOptions jmh, long seed, PrintWriter out) throws Exception {
+  public static void measure(
+      TunerSpec spec,
+      Path specFile,
+      KnobSpace space,
+      Path artifact,
+      Path table,
+      List<String> cases,
+      JmhOptions jmh,
+      long seed,
+      PrintWriter out)
+      throws Exception {
     Path root = specFile.getParent();
-    Table done = Files.exists(table) ? Table.read(table, space) : new Table(space, new LinkedHashMap<>());
+    Table done =
+        Files.exists(table) ? Table.read(table, space) : new Table(space, new LinkedHashMap<>());
     if (!Files.exists(table)) {
       Files.writeString(table, Table.header(space));
     }
@@ -168,11 +67,19 @@ public final class KnobGrid {
     // favouring the points measured first.
     List<Map<String, String>> grid = new ArrayList<>(space.grid(KnobSpace.GRID_LEVELS));
     Collections.shuffle(grid, new Random(seed));
-    out.printf("grid: %d points over %s in random order (seed %d); %d measured already; cases %s%n", grid.size(),
-        space.knobs().stream().map(Knob::name).toList(), seed, done.p95().size(), cases);
+    out.printf(
+        "grid: %d points over %s in random order (seed %d); %d measured already; cases %s%n",
+        grid.size(),
+        space.knobs().stream().map(Knob::name).toList(),
+        seed,
+        done.p95().size(),
+        cases);
     Path work = Files.createTempDirectory("tuner-grid");
-    try (PrintWriter jmhLog = new PrintWriter(Files.newBufferedWriter(Path.of(table + ".jmh.log"),
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
+    try (PrintWriter jmhLog =
+        new PrintWriter(
+            Files.newBufferedWriter(
+                Path.of(table + ".jmh.log"), StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+            true)) {
       int n = 0;
       for (Map<String, String> point : grid) {
         n++;
@@ -183,10 +90,19 @@ public final class KnobGrid {
         writePoint(spec, root, space, artifact, point, jar);
         List<String> jvm = new ArrayList<>();
         space.jvm().forEach(k -> jvm.addAll(k.jvmOptions(point.get(k.name()))));
-        JmhOptions options = new JmhOptions(jmh.benchmark(), jmh.forks(), jmh.warmupIterations(), jmh.warmupTime(),
-            jmh.iterations(), jmh.iterationTime(), JvmOptionsFile.merge(jmh.jvmArgs(), jvm), jmh.transport());
+        JmhOptions options =
+            new JmhOptions(
+                jmh.benchmark(),
+                jmh.forks(),
+                jmh.warmupIterations(),
+                jmh.warmupTime(),
+                jmh.iterations(),
+                jmh.iterationTime(),
+                JvmOptionsFile.merge(jmh.jvmArgs(), jvm),
+                jmh.transport());
         long t0 = System.nanoTime();
-        BenchRun run = JmhRunner.run(root, jar, specFile, cases, options, work.resolve("out"), jmhLog);
+        BenchRun run =
+            JmhRunner.run(root, jar, specFile, cases, options, work.resolve("out"), jmhLog);
         BenchSummary.Row all = BenchSummary.of(run).all();
         double seconds = (System.nanoTime() - t0) / 1e9;
         String line = Table.line(space, point, all.p50() / 1e6, all.p95() / 1e6, seconds);
@@ -199,18 +115,28 @@ public final class KnobGrid {
   }
 
   /** Writes a copy of {@code artifact} whose packaged knobs file holds the point's parameters. */
-  static void writePoint(TunerSpec spec, Path root, KnobSpace space, Path artifact, Map<String, String> point,
-      Path jar) throws IOException {
+  static void writePoint(
+      TunerSpec spec,
+      Path root,
+      KnobSpace space,
+      Path artifact,
+      Map<String, String> point,
+      Path jar)
+      throws IOException {
     Map<String, String> params = new LinkedHashMap<>();
     space.params().forEach(k -> params.put(k.name(), point.get(k.name())));
     if (params.isEmpty()) {
       Files.copy(artifact, jar, StandardCopyOption.REPLACE_EXISTING);
     } else {
-      CallVariants.writeArtifact(artifact, jar, root.resolve(spec.knobs().file()), spec.knobs().file(), params);
+      CallVariants.writeArtifact(
+          artifact, jar, root.resolve(spec.knobs().file()), spec.knobs().file(), params);
     }
   }
 
-  /** A measured grid: p95 (ms) per point; TSV with one column per knob, then p50_ms, p95_ms, seconds. */
+  /**
+   * A measured grid: p95 (ms) per point; TSV with one column per knob, then p50_ms, p95_ms,
+   * seconds.
+   */
   public record Table(KnobSpace space, Map<Map<String, String>, Double> p95) {
 
     static String header(KnobSpace space) {
@@ -219,7 +145,8 @@ public final class KnobGrid {
       return String.join("\t", cols) + "\n";
     }
 
-    static String line(KnobSpace space, Map<String, String> point, double p50, double p95, double seconds) {
+    static String line(
+        KnobSpace space, Map<String, String> point, double p50, double p95, double seconds) {
       List<String> cols = new ArrayList<>();
       space.knobs().forEach(k -> cols.add(point.get(k.name())));
       cols.add(String.format(Locale.ROOT, "%.3f", p50));
@@ -229,14 +156,16 @@ public final class KnobGrid {
     }
 
     /**
-     * This table with the points of a paired grid replaced by their p95 relative to its reference, times this
-     * table's value at the reference: the paired grid's finer ordering, on this table's scale.
+     * This table with the points of a paired grid replaced by their p95 relative to its reference,
+     * times this table's value at the reference: the paired grid's finer ordering, on this table's
+     * scale.
      */
     public Table refinedBy(Map<Map<String, String>, PairedGrid.Row> paired) {
       Map<String, String> reference = PairedGrid.reference(paired);
       Double anchor = p95.get(reference);
       if (anchor == null) {
-        throw new IllegalArgumentException("the table has no point " + KnobSpace.describe(reference));
+        throw new IllegalArgumentException(
+            "the table has no point " + KnobSpace.describe(reference));
       }
       Map<Map<String, String>, Double> refined = new LinkedHashMap<>(p95);
       PairedGrid.relative(paired, reference).forEach((point, r) -> refined.put(point, anchor * r));
