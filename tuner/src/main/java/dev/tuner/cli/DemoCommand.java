@@ -101,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
       names = "--max-experiments",
       paramLabel = "N",
       converter = Bounds.NonNegative.class,
-      description = "Tries per phase (default: the phase's" + " queue; with --quick, 2).")
+      description = "Tries per phase (default: the phase's queue; with --quick, 2).")
   Integer maxExperiments;
 
   @Option(
@@ -110,8 +110,8 @@ final class DemoCommand implements Callable<Integer> {
       defaultValue = "15",
       converter = Bounds.NonNegative.class,
       description =
-          "The live upstream's added"
-              + " latency per call while recording (default: ${DEFAULT-VALUE}).")
+          "The live upstream's added latency per call while recording (default:"
+              + " ${DEFAULT-VALUE}).")
   int latencyMs;
 
   @Spec CommandSpec commandSpec;

@@ -44,14 +44,14 @@ final class LogCommand implements Callable<Integer> {
   @Option(
       names = "--log",
       paramLabel = "FILE",
-      description = "The log to read (default: .tuner/experiments.jsonl" + " next to the spec).")
+      description = "The log to read (default: .tuner/experiments.jsonl next to the spec).")
   Path logFile;
 
   @Option(
       names = "--status",
       split = ",",
       paramLabel = "S",
-      description = "Only tries with this status (keep," + " discard, parity_failed, …).")
+      description = "Only tries with this status (keep, discard, parity_failed, …).")
   List<String> statuses;
 
   @Option(

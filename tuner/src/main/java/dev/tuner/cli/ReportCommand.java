@@ -50,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--log",
       paramLabel = "FILE",
-      description = "The log to read (default: .tuner/experiments.jsonl" + " next to the spec).")
+      description = "The log to read (default: .tuner/experiments.jsonl next to the spec).")
   Path logFile;
 
   @Option(
