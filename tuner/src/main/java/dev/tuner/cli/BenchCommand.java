@@ -1,6 +1,6 @@
 package dev.tuner.cli;
 
-import dev.tuner.harness.ExitCode;
+import dev.tuner.io.Json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,28 +9,30 @@ import dev.tuner.bench.BenchSummary;
 import dev.tuner.bench.Format;
 import dev.tuner.bench.JmhOptions;
 import dev.tuner.bench.JmhRunner;
+import dev.tuner.harness.ExitCode;
 import dev.tuner.io.Dirs;
-import dev.tuner.io.Json;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "bench",
     description = {
       "Benchmark each case's hot path under replay with JMH.",
-      "Runs JMH (Mode.SampleTime, -prof gc) on the build's artifact in forked JVMs, one @Param caseId per case,"
-          + " and prints per case p50, p95 and p99 (the median over forks of each fork's own quantile), bytes"
-          + " allocated per operation, calls per operation to each upstream, and the forks; the last row"
-          + " aggregates the cases (geometric means; calls summed).",
+      "Runs JMH (Mode.SampleTime, -prof gc) on the build's artifact in forked JVMs, one @Param"
+          + " caseId per case, and prints per case p50, p95 and p99 (the median over forks of each"
+          + " fork's own quantile), bytes allocated per operation, calls per operation to each"
+          + " upstream, and the forks; the last row aggregates the cases (geometric means; calls"
+          + " summed).",
       "Defaults come from the benchmark: section of tuner.yaml; the options override them."
     },
     mixinStandardHelpOptions = true,
@@ -42,60 +44,42 @@ import picocli.CommandLine.Option;
     })
 final class BenchCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = Json.pretty();
+  private static final ObjectMapper JSON =
+      Json.pretty();
 
   @Mixin Project project;
 
-  @Option(names = "--case", paramLabel = "ID", description = "Benchmark only this case (repeatable; default: every tune case).")
-  List<String> cases = new ArrayList<>();
+  @Mixin CaseSelection.WithHoldout cases;
 
-  @Option(names = "--holdout", description = "Benchmark the hold-out cases instead of the tune cases.")
-  boolean holdout;
+  @Mixin JmhOverrides jmh;
 
-  @Option(names = "--forks", paramLabel = "N", description = "JVM forks per case (default: benchmark.jmh.forks).")
-  Integer forks;
-
-  @Option(names = "--warmup", paramLabel = "N:TIME",
-      description = "Warm-up iterations and their length, e.g. 12:1s (default: benchmark.jmh).")
-  String warmup;
-
-  @Option(names = "--measure", paramLabel = "N:TIME",
-      description = "Measurement iterations and their length, e.g. 5:2s (default: benchmark.jmh).")
-  String measure;
-
-  @Option(names = "--json", paramLabel = "FILE",
-      description = "Write the summary as JSON to FILE, and JMH's own result file next to it (FILE with .jmh.json).")
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description =
+          "Write the summary as JSON to FILE, and JMH's own result file next to it (FILE with"
+              + " .jmh.json).")
   Path json;
 
-  private final PrintWriter out;
-  private final PrintWriter err;
-
-  BenchCommand(PrintWriter out, PrintWriter err) {
-    this.out = out;
-    this.err = err;
-  }
+  @Spec CommandSpec commandSpec;
 
   @Override
   public Integer call() throws Exception {
     TunerSpec spec = project.spec();
-    List<String> ids = Cases.select(spec, cases, holdout);
-    JmhOptions options = JmhOptions.of(spec.benchmark());
-    if (forks != null) {
-      options = options.withForks(forks);
-    }
-    if (warmup != null) {
-      String[] w = Cases.iterations("--warmup", warmup);
-      options = options.withWarmup(Integer.parseInt(w[0]), w[1]);
-    }
-    if (measure != null) {
-      String[] m = Cases.iterations("--measure", measure);
-      options = options.withMeasurement(Integer.parseInt(m[0]), m[1]);
-    }
-    Path artifact = project.artifact(spec, err);
+    List<String> ids = cases.select(spec);
+    JmhOptions options = jmh.over(JmhOptions.of(spec.benchmark()));
+    Path artifact = project.artifact(spec, err());
     Path work = Files.createTempDirectory("tuner-bench");
     try {
-      BenchRun run = JmhRunner.run(project.root(), artifact, project.specFile.toAbsolutePath(), ids, options,
-          work, err);
+      BenchRun run =
+          JmhRunner.run(
+              project.root(),
+              artifact,
+              project.specFile.toAbsolutePath(),
+              ids,
+              options,
+              work,
+              err());
       BenchSummary summary = BenchSummary.of(run);
       print(summary);
       if (json != null) {
@@ -108,9 +92,12 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private void print(BenchSummary summary) {
-    int width = Math.max(10, summary.cases().stream().mapToInt(r -> r.id().length()).max().orElse(0));
+    PrintWriter out = out();
+    int width =
+        Math.max(10, summary.cases().stream().mapToInt(r -> r.id().length()).max().orElse(0));
     String format = "%-" + width + "s  %10s %10s %10s  %10s  %-6s %s%n";
-    out.printf(Locale.ROOT, format, "case", "p50 ms", "p95 ms", "p99 ms", "B/op", "forks", "calls/op");
+    out.printf(
+        Locale.ROOT, format, "case", "p50 ms", "p95 ms", "p99 ms", "B/op", "forks", "calls/op");
     for (BenchSummary.Row r : summary.cases()) {
       row(format, r);
     }
@@ -119,24 +106,42 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private void row(String format, BenchSummary.Row r) {
-    out.printf(Locale.ROOT, format, r.id(), Format.millis(r.p50()), Format.millis(r.p95()), Format.millis(r.p99()),
-        Format.bytes(r.allocBytesPerOp()), r.forks(), Format.calls(r.callsPerOp()));
+    out()
+        .printf(
+            Locale.ROOT,
+            format,
+            r.id(),
+            Format.millis(r.p50()),
+            Format.millis(r.p95()),
+            Format.millis(r.p99()),
+            Format.bytes(r.allocBytesPerOp()),
+            r.forks(),
+            Format.calls(r.callsPerOp()));
   }
 
   private void write(BenchSummary summary, BenchRun run) throws Exception {
     Path file = json.toAbsolutePath();
-    Path jmh = file.resolveSibling(file.getFileName().toString().replaceFirst("(\\.json)?$", ".jmh.json"));
+    Path jmhFile =
+        file.resolveSibling(file.getFileName().toString().replaceFirst("(\\.json)?$", ".jmh.json"));
     if (file.getParent() != null) {
       Files.createDirectories(file.getParent());
     }
-    Files.copy(run.jmhJson(), jmh, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(run.jmhJson(), jmhFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     ObjectNode root = JSON.createObjectNode();
-    root.put("jmh", jmh.getFileName().toString());
+    root.put("jmh", jmhFile.getFileName().toString());
     root.put("unit", "ns");
     var rows = root.putArray("cases");
     summary.cases().forEach(r -> rows.add(JSON.valueToTree(r)));
     root.set("all", JSON.valueToTree(summary.all()));
     JSON.writeValue(file.toFile(), root);
-    err.println("wrote " + file + " and " + jmh);
+    err().println("wrote " + file + " and " + jmhFile);
+  }
+
+  private PrintWriter out() {
+    return commandSpec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return commandSpec.commandLine().getErr();
   }
 }

@@ -2,9 +2,7 @@ package dev.tuner.cli;
 
 import dev.tuner.bench.CompareSettings;
 
-import dev.tuner.error.UsageException;
-
-import dev.tuner.harness.ExitCode;
+import dev.tuner.io.Json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,8 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tuner.bench.AbComparison;
 import dev.tuner.bench.Calibration;
 import dev.tuner.bench.Replicate;
+import dev.tuner.harness.ExitCode;
 import dev.tuner.io.Dirs;
-import dev.tuner.io.Json;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
@@ -25,23 +23,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 @Command(
     name = "calibrate",
     description = {
-      "Measure, on this machine, how often the keep rule keeps a change that is not there (false keeps) and how"
-          + " often it keeps one that is (power).",
-      "Builds the artifact once and copies it with an output-neutral knob changed (default: the example's"
-          + " calibration.extraWorkPercent in tuning.properties, busy work as a percentage of each request's local"
-          + " work). Runs --aa real A/A comparisons (the artifact against a copy of itself), then for each"
-          + " --changes value k one comparison with B slower by k (must never be kept) and one with B faster by k"
-          + " (power). Each runs to the last look, so the sequential plan and the fixed design are read off the same"
-          + " rounds, side by side. Rates come from --splits bootstrap resamples of whole rounds; a grid of delta"
-          + " and rounds, resampled the same way, gives the recommendation. The knob is a share of local work, so"
-          + " the measured effect on p50 and p95 of each change is printed next to it.",
-      "Prints a table and writes .tuner/calibrate/report.txt and report.json (every round of every run)."
+      "Measure, on this machine, how often the keep rule keeps a change that is not there (false"
+          + " keeps) and how often it keeps one that is (power).",
+      "Builds the artifact once and copies it with an output-neutral knob changed (default: the"
+          + " example's calibration.extraWorkPercent in tuning.properties, busy work as a"
+          + " percentage of each request's local work). Runs --aa real A/A comparisons (the"
+          + " artifact against a copy of itself), then for each --changes value k one comparison"
+          + " with B slower by k (must never be kept) and one with B faster by k (power). Each runs"
+          + " to the last look, so the sequential plan and the fixed design are read off the same"
+          + " rounds, side by side. Rates come from --splits bootstrap resamples of whole rounds; a"
+          + " grid of delta and rounds, resampled the same way, gives the recommendation. The knob"
+          + " is a share of local work, so the measured effect on p50 and p95 of each change is"
+          + " printed next to it.",
+      "Prints a table and writes .tuner/calibrate/report.txt and report.json (every round of every"
+          + " run)."
     },
     mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit codes:%n",
@@ -52,90 +57,127 @@ import picocli.CommandLine.Option;
     })
 final class CalibrateCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON = Json.pretty();
+  private static final ObjectMapper JSON =
+      Json.pretty();
 
   @Mixin Project project;
 
-  @Option(names = "--case", paramLabel = "ID", description = "Calibrate on this case only (repeatable; default: every tune case).")
-  List<String> cases = new ArrayList<>();
+  @Mixin CaseSelection cases;
 
-  @Option(names = "--aa", paramLabel = "N", defaultValue = "3", description = "Real A/A comparisons (default: ${DEFAULT-VALUE}).")
+  @Mixin ComparisonOverrides.WithReplicates overrides;
+
+  @Option(
+      names = "--aa",
+      paramLabel = "N",
+      defaultValue = "3",
+      converter = Bounds.Positive.class,
+      description = "Real A/A comparisons (default: ${DEFAULT-VALUE}).")
   int aaRuns;
 
-  @Option(names = "--changes", paramLabel = "K", split = ",", defaultValue = "1,2,5,10",
-      description = "Knob values injected, each as a slowdown and an improvement (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--changes",
+      paramLabel = "K",
+      split = ",",
+      defaultValue = "1,2,5,10",
+      converter = Bounds.Positive.class,
+      description =
+          "Knob values injected, each as a slowdown and an improvement (default:"
+              + " ${DEFAULT-VALUE}).")
   List<Integer> changes;
 
-  @Option(names = "--splits", paramLabel = "N", defaultValue = "1000",
+  @Option(
+      names = "--splits",
+      paramLabel = "N",
+      defaultValue = "1000",
+      converter = Bounds.Positive.class,
       description = "Bootstrap resamples per scenario (default: ${DEFAULT-VALUE}).")
   int splits;
 
-  @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the resampling (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Seed of the resampling (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--knob", paramLabel = "RESOURCE:KEY", defaultValue = "tuning.properties:calibration.extraWorkPercent",
-      description = "The output-neutral integer knob in a properties resource of the artifact (default: ${DEFAULT-VALUE}).")
-  String knob;
+  @Option(
+      names = "--knob",
+      paramLabel = "RESOURCE:KEY",
+      defaultValue = "tuning.properties:calibration.extraWorkPercent",
+      converter = Knob.Converter.class,
+      description =
+          "The output-neutral integer knob in a properties resource of the artifact (default:"
+              + " ${DEFAULT-VALUE}).")
+  Knob knob;
 
-  @Option(names = "--design", paramLabel = "DESIGN", description = "interleaved or forks (default: benchmark.compare.design).")
-  String design;
-
-  @Option(names = "--looks", paramLabel = "N", split = ",", description = "Replicates per side at each look (default: benchmark.compare.looks).")
-  List<Integer> looks;
-
-  @Option(names = "--ops", paramLabel = "N", description = "Interleaved: operations per case and build in a round (default: benchmark.compare.opsPerRound).")
-  Integer ops;
-
-  @Option(names = "--target-power", paramLabel = "P", defaultValue = "0.9", description = "Power the recommendation asks for (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--target-power",
+      paramLabel = "P",
+      defaultValue = "0.9",
+      converter = Bounds.Probability.class,
+      description = "Power the recommendation asks for (default: ${DEFAULT-VALUE}).")
   double targetPower;
 
-  @Option(names = "--target-effect", paramLabel = "E", defaultValue = "0.05",
+  @Option(
+      names = "--target-effect",
+      paramLabel = "E",
+      defaultValue = "0.05",
+      converter = Bounds.Fraction.class,
       description = "The smallest change of p50 and p95 it must catch (default: ${DEFAULT-VALUE}).")
   double targetEffect;
 
-  @Option(names = "--fork-reference", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Also time one JMH fork of each side with the spec's JMH settings, to put the sequential plan's"
-          + " time per decision next to a fixed design of 10 + 10 forks (default: on).")
+  @Option(
+      names = "--fork-reference",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Also time one JMH fork of each side with the spec's JMH settings, to put the sequential"
+              + " plan's time per decision next to a fixed design of 10 + 10 forks (default: on).")
   boolean forkReference;
 
-  private final PrintWriter out;
-  private final PrintWriter err;
-
-  CalibrateCommand(PrintWriter out, PrintWriter err) {
-    this.out = out;
-    this.err = err;
-  }
+  @Spec CommandSpec commandSpec;
 
   @Override
   public Integer call() throws Exception {
+    PrintWriter out = commandSpec.commandLine().getOut();
+    PrintWriter err = commandSpec.commandLine().getErr();
     TunerSpec spec = project.spec();
-    List<String> ids = Cases.select(spec, cases, false);
-    String[] knobParts = knob.split(":", 2);
-    if (knobParts.length != 2 || knobParts[0].isBlank() || knobParts[1].isBlank()) {
-      throw new UsageException("--knob takes RESOURCE:KEY, got '" + knob + "'");
-    }
+    List<String> ids = cases.select(spec);
     Path dir = project.root().resolve(".tuner").resolve("calibrate");
     Path work = Files.createTempDirectory("tuner-calibrate");
     try {
-      CompareSettings compare = CompareSettings.of(spec, ids, work);
-      if (design != null || looks != null) {
-        Design d = design == null ? compare.design() : CompareCommand.parseDesign(design);
-        compare = compare.withDesign(d, looks != null ? looks
-            : d == spec.benchmark().compare().design() ? spec.benchmark().compare().looks() : null);
-      }
-      if (ops != null) {
-        compare = compare.withRounds(compare.warmupSeconds(), ops);
-      }
-      Calibration.Settings settings = new Calibration.Settings(compare, aaRuns, changes, splits, seed, knobParts[0],
-          knobParts[1], targetPower, targetEffect, dir.resolve("artifacts"), forkReference);
+      CompareSettings compare = overrides.over(CompareSettings.of(spec, ids, work));
+      Calibration.Settings settings =
+          new Calibration.Settings(
+              compare,
+              aaRuns,
+              changes,
+              splits,
+              seed,
+              knob.resource(),
+              knob.key(),
+              targetPower,
+              targetEffect,
+              dir.resolve("artifacts"),
+              forkReference);
       Path artifact = project.artifact(spec, err);
-      err.printf(Locale.ROOT, "calibrating %s: %s design, looks at %s, %s, delta %.3g%%, alpha %.3g%%, %d cases%n",
-          artifact, compare.design().label(), compare.rule().looks(),
-          compare.design() == Design.INTERLEAVED ? compare.opsPerRound() + " ops per round" : "JMH forks",
-          100 * compare.rule().threshold(), 100 * compare.rule().alpha(), ids.size());
+      err.printf(
+          Locale.ROOT,
+          "calibrating %s: %s design, looks at %s, %s, delta %.3g%%, alpha %.3g%%, %d cases%n",
+          artifact,
+          compare.design().label(),
+          compare.rule().looks(),
+          compare.design() == Design.INTERLEAVED
+              ? compare.opsPerRound() + " ops per round"
+              : "JMH forks",
+          100 * compare.rule().threshold(),
+          100 * compare.rule().alpha(),
+          ids.size());
       err.flush();
-      Calibration.Report report = new Calibration(settings).run(artifact, project.specFile.toAbsolutePath(),
-          new Progress(err), err);
+      Calibration.Report report =
+          new Calibration(settings)
+              .run(artifact, project.specFile.toAbsolutePath(), new Progress(err), err);
       StringWriter text = new StringWriter();
       try (PrintWriter table = new PrintWriter(text)) {
         print(settings, report, table);
@@ -152,47 +194,122 @@ final class CalibrateCommand implements Callable<Integer> {
     }
   }
 
+  /** {@code --knob RESOURCE:KEY}: an integer property in a properties resource of the artifact. */
+  record Knob(String resource, String key) {
+
+    static final class Converter implements ITypeConverter<Knob> {
+      @Override
+      public Knob convert(String value) {
+        String[] parts = value.split(":", 2);
+        if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
+          throw new TypeConversionException("expected RESOURCE:KEY, got '" + value + "'");
+        }
+        return new Knob(parts[0], parts[1]);
+      }
+    }
+  }
+
   static void print(Calibration.Settings settings, Calibration.Report report, PrintWriter out) {
     CompareSettings c = settings.compare();
     String unit = c.design() == Design.INTERLEAVED ? "rounds" : "forks";
-    out.printf(Locale.ROOT, "%s design, looks at %s %s per side, delta %.3g%%, alpha %.3g%%; %d bootstrap splits"
-        + " per scenario%n%n", c.design().label(), c.rule().looks(), unit, 100 * c.rule().threshold(),
-        100 * c.rule().alpha(), settings.splits());
+    out.printf(
+        Locale.ROOT,
+        "%s design, looks at %s %s per side, delta %.3g%%, alpha %.3g%%; %d bootstrap splits"
+            + " per scenario%n%n",
+        c.design().label(),
+        c.rule().looks(),
+        unit,
+        100 * c.rule().threshold(),
+        100 * c.rule().alpha(),
+        settings.splits());
     out.println("keep rate: A/A = false keeps; +k (B slower) must be 0; -k (B faster) = power");
     String format = "%-9s %-8s %4s  %8s %8s  %11s %11s  %9s %9s  %9s %9s%n";
-    out.printf(Locale.ROOT, format, "scenario", "knob A>B", "runs", "p50 B/A", "p95 B/A", "kept seq", "kept fixed",
-        "rate seq", "rate fix", "s/dec seq", "s/dec fix");
+    out.printf(
+        Locale.ROOT,
+        format,
+        "scenario",
+        "knob A>B",
+        "runs",
+        "p50 B/A",
+        "p95 B/A",
+        "kept seq",
+        "kept fixed",
+        "rate seq",
+        "rate fix",
+        "s/dec seq",
+        "s/dec fix");
     for (Calibration.Row r : report.rows()) {
-      out.printf(Locale.ROOT, format, r.scenario().name(), r.scenario().knobA() + ">" + r.scenario().knobB(),
-          r.runs(), String.format(Locale.ROOT, "%.4f", r.p50Effect()), String.format(Locale.ROOT, "%.4f", r.p95Effect()),
-          r.realKeepsSequential() + "/" + r.runs(), r.realKeepsFixed() + "/" + r.runs(),
-          percent(r.keepRateSequential()), percent(r.keepRateFixed()),
+      out.printf(
+          Locale.ROOT,
+          format,
+          r.scenario().name(),
+          r.scenario().knobA() + ">" + r.scenario().knobB(),
+          r.runs(),
+          String.format(Locale.ROOT, "%.4f", r.p50Effect()),
+          String.format(Locale.ROOT, "%.4f", r.p95Effect()),
+          r.realKeepsSequential() + "/" + r.runs(),
+          r.realKeepsFixed() + "/" + r.runs(),
+          percent(r.keepRateSequential()),
+          percent(r.keepRateFixed()),
           String.format(Locale.ROOT, "%.0f", r.medianSecondsSequential()),
           String.format(Locale.ROOT, "%.0f", r.medianSecondsFixed()));
     }
-    out.printf(Locale.ROOT, "%nmean look of the sequential plan per scenario: %s%n", String.join(", ",
-        report.rows().stream().map(r -> r.scenario().name() + " " + String.format(Locale.ROOT, "%.1f",
-            r.meanLookSequential())).toList()));
-    out.printf(Locale.ROOT, "time per decision, median over scenarios: sequential plan %.0f s; fixed design on the same"
-        + " %s (%d per side) %.0f s", report.medianSequentialSeconds(), unit, c.maxReplicates(),
+    out.printf(
+        Locale.ROOT,
+        "%nmean look of the sequential plan per scenario: %s%n",
+        String.join(
+            ", ",
+            report.rows().stream()
+                .map(
+                    r ->
+                        r.scenario().name()
+                            + " "
+                            + String.format(Locale.ROOT, "%.1f", r.meanLookSequential()))
+                .toList()));
+    out.printf(
+        Locale.ROOT,
+        "time per decision, median over scenarios: sequential plan %.0f s; fixed design on the same"
+            + " %s (%d per side) %.0f s",
+        report.medianSequentialSeconds(),
+        unit,
+        c.maxReplicates(),
         report.medianFixedSeconds());
     if (!Double.isNaN(report.forkPairSeconds())) {
-      out.printf(Locale.ROOT, "; fixed 10 + 10 JMH forks %.0f s (one fork pair measured: %.0f s); sequential / fixed"
-          + " forks = %.2f", report.fixedForksSeconds(10), report.forkPairSeconds(),
+      out.printf(
+          Locale.ROOT,
+          "; fixed 10 + 10 JMH forks %.0f s (one fork pair measured: %.0f s); sequential / fixed"
+              + " forks = %.2f",
+          report.fixedForksSeconds(10),
+          report.forkPairSeconds(),
           report.medianSequentialSeconds() / report.fixedForksSeconds(10));
     }
     out.println();
-    out.printf(Locale.ROOT, "%nfixed design resampled over delta and %s per side (false keeps from A/A; power per"
-        + " improvement):%n", unit);
-    List<String> improvements = report.grid().isEmpty() ? List.of()
-        : new ArrayList<>(report.grid().get(0).power().keySet());
-    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-7s %6s  %10s", "delta", unit, "false keep"));
+    out.printf(
+        Locale.ROOT,
+        "%nfixed design resampled over delta and %s per side (false keeps from A/A; power per"
+            + " improvement):%n",
+        unit);
+    List<String> improvements =
+        report.grid().isEmpty()
+            ? List.of()
+            : new ArrayList<>(report.grid().get(0).power().keySet());
+    StringBuilder header =
+        new StringBuilder(
+            String.format(Locale.ROOT, "%-7s %6s  %10s", "delta", unit, "false keep"));
     improvements.forEach(name -> header.append(String.format(Locale.ROOT, "  %8s", name)));
     out.println(header);
     for (Calibration.Cell cell : report.grid()) {
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-7s %6d  %10s",
-          String.format(Locale.ROOT, "%.1f%%", 100 * cell.threshold()), cell.replicates(), percent(cell.falseKeep())));
-      improvements.forEach(name -> line.append(String.format(Locale.ROOT, "  %8s", percent(cell.power().get(name)))));
+      StringBuilder line =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "%-7s %6d  %10s",
+                  String.format(Locale.ROOT, "%.1f%%", 100 * cell.threshold()),
+                  cell.replicates(),
+                  percent(cell.falseKeep())));
+      improvements.forEach(
+          name ->
+              line.append(String.format(Locale.ROOT, "  %8s", percent(cell.power().get(name)))));
       out.println(line);
     }
     out.printf(Locale.ROOT, "%nrecommended: %s%n", report.recommendation());
@@ -259,16 +376,28 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public void runStarted(Calibration.Scenario scenario, int index, int total) {
-      err.printf(Locale.ROOT, "run %d/%d: %s (knob %d vs %d)%n", index, total, scenario.name(), scenario.knobA(),
+      err.printf(
+          Locale.ROOT,
+          "run %d/%d: %s (knob %d vs %d)%n",
+          index,
+          total,
+          scenario.name(),
+          scenario.knobA(),
           scenario.knobB());
       err.flush();
     }
 
     @Override
     public void runDone(Calibration.Run run) {
-      err.printf(Locale.ROOT, "  sequential: %s at %d (%.0f s); fixed: %s (%.0f s); p50 B/A %.4f, p95 B/A %.4f%n",
-          run.sequential().action(), run.sequential().look(), run.sequentialSeconds(),
-          run.fixed().keep() ? "KEEP" : "DISCARD", run.fixedSeconds(), run.fixed().p50().ratio(),
+      err.printf(
+          Locale.ROOT,
+          "  sequential: %s at %d (%.0f s); fixed: %s (%.0f s); p50 B/A %.4f, p95 B/A %.4f%n",
+          run.sequential().action(),
+          run.sequential().look(),
+          run.sequentialSeconds(),
+          run.fixed().keep() ? "KEEP" : "DISCARD",
+          run.fixedSeconds(),
+          run.fixed().p50().ratio(),
           run.fixed().p95().ratio());
       err.flush();
     }

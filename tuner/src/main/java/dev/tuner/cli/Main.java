@@ -1,8 +1,10 @@
 package dev.tuner.cli;
 
-import dev.tuner.harness.ExitCode;
-
+import dev.tuner.error.CheckFailedException;
+import dev.tuner.error.EnvironmentException;
 import dev.tuner.error.TunerException;
+import dev.tuner.error.UsageException;
+import dev.tuner.harness.ExitCode;
 import dev.tuner.harness.HarnessException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +13,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code tuner} command line. It parses arguments and maps outcomes to exit codes; the work lives in
- * the engine packages, so this class takes its writers and returns an exit code instead of exiting.
+ * The {@code tuner} command line. It parses arguments and maps outcomes to exit codes; the work
+ * lives in the engine packages, so this class takes its writers and returns an exit code instead of
+ * exiting. Commands write to {@code spec.commandLine().getOut()/getErr()} and read the environment
+ * through their parent, so tests see everything a command prints and decide what it sees.
  */
 @Command(
     name = "tuner",
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
+    resourceBundle = "dev.tuner.cli.HelpText",
     description = "A JMH-centred performance autotuner for JVM code, with a record/replay harness.",
     subcommands = {
       RecordCommand.class,
@@ -63,23 +68,32 @@ public final class Main implements Runnable {
 
   /** Runs one command line and returns its exit code. */
   public int run(String... args) {
-    CommandLine cli = new CommandLine(this, new Factory())
-        .setOut(out)
-        .setErr(err)
-        .setExitCodeExceptionMapper(Main::exitCodeOf)
-        .setExecutionExceptionHandler((e, cmd, parsed) -> {
-          err.println("tuner " + cmd.getCommandName() + ": " + e.getMessage());
-          return cmd.getExitCodeExceptionMapper().getExitCode(e);
-        });
+    CommandLine cli =
+        new CommandLine(this)
+            .setOut(out)
+            .setErr(err)
+            .setExitCodeExceptionMapper(Main::exitCodeOf)
+            .setExecutionExceptionHandler(
+                (e, cmd, parsed) -> {
+                  cmd.getErr().println("tuner " + cmd.getCommandName() + ": " + e.getMessage());
+                  return cmd.getExitCodeExceptionMapper().getExitCode(e);
+                });
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
   }
 
+  /** The environment the commands see: the process's, or a test's. */
+  Map<String, String> env() {
+    return env;
+  }
+
   /**
-   * The one place failures become exit codes: tuner and harness exceptions carry their own; anything
-   * unexpected is an environment failure.
+   * The one place failures become exit codes: tuner and harness exceptions carry their own; a bad
+   * option is a usage error; anything unexpected is an environment failure. Every
+   * option value a user can get wrong is refused by the command line before the engine sees it, so
+   * an {@link IllegalArgumentException} from the engine is a bug and not mapped to 2.
    */
   static int exitCodeOf(Throwable e) {
     if (e instanceof TunerException t) {
@@ -88,37 +102,23 @@ public final class Main implements Runnable {
     if (e instanceof HarnessException h) {
       return h.exitCode();
     }
-    if (e instanceof IllegalArgumentException) {
+    if (e instanceof CommandLine.ParameterException) {
       return ExitCode.USAGE;
     }
     return ExitCode.ENVIRONMENT;
   }
 
-  /** Gives commands this Main's writers. */
-  private final class Factory implements CommandLine.IFactory {
-    @Override
-    public <K> K create(Class<K> type) throws Exception {
-      if (type == RecordCommand.class) {
-        return type.cast(new RecordCommand(out, err));
-      } else if (type == VerifyCommand.class) {
-        return type.cast(new VerifyCommand(out, err, env));
-      } else if (type == BenchCommand.class) {
-        return type.cast(new BenchCommand(out, err));
-      } else if (type == CompareCommand.class) {
-        return type.cast(new CompareCommand(out, err));
-      } else if (type == OptimizeCommand.class) {
-        return type.cast(new OptimizeCommand(out, err, env));
-      } else if (type == CalibrateCommand.class) {
-        return type.cast(new CalibrateCommand(out, err));
-      } else if (type == LogCommand.class) {
-        return type.cast(new LogCommand(out, err));
-      } else if (type == ReportCommand.class) {
-        return type.cast(new ReportCommand(out, err));
-      } else if (type == DemoCommand.class) {
-        return type.cast(new DemoCommand(out, err, env));
-      }
-      return CommandLine.defaultFactory().create(type);
-    }
+  /**
+   * The failure of a step that ran as a process or a nested command and ended with {@code code}, as
+   * the exception of that exit code; a code outside the documented ones (a killed JVM) is an
+   * environment failure.
+   */
+  static TunerException failure(int code, String message) {
+    return switch (code) {
+      case ExitCode.CHECK_FAILED -> new CheckFailedException(message);
+      case ExitCode.USAGE -> new UsageException(message);
+      default -> new EnvironmentException(message);
+    };
   }
 
   @Override

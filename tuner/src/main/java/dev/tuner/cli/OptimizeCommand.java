@@ -1,11 +1,9 @@
 package dev.tuner.cli;
 
-import dev.tuner.error.UsageException;
-
-import dev.tuner.harness.ExitCode;
-
-import dev.tuner.bench.JmhBenchStage;
 import dev.tuner.bench.BenchStage;
+import dev.tuner.bench.JmhBenchStage;
+import dev.tuner.error.UsageException;
+import dev.tuner.harness.ExitCode;
 import dev.tuner.loop.LoopOptions;
 import dev.tuner.loop.Optimizer;
 import dev.tuner.propose.CommandProposer;
@@ -20,101 +18,154 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "optimize",
     description = {
       "Run the optimisation loop: propose, check, build, verify, benchmark, keep or reset.",
-      "Works on branch tuner/<tag> (your branch is never moved); logs every try to .tuner/experiments.jsonl"
-          + " and .tuner/results.tsv; checks the best on the hold-out cases when it stops.",
-      "Settings come from the optimize section of tuner.yaml; these options override them for one run."
+      "Works on branch tuner/<tag> (your branch is never moved); logs every try to"
+          + " .tuner/experiments.jsonl and .tuner/results.tsv; checks the best on the hold-out"
+          + " cases when it stops.",
+      "Settings come from the optimize section of tuner.yaml; these options override them for one"
+          + " run."
     },
     mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the loop ran and stopped by a budget or stop rule",
       "1:the baseline fails parity: the code does not match its recording",
-      "2:bad spec or option (an unset API key variable, a model without a price); dirty working tree,"
-          + " detached HEAD, or another run holds the lock",
-      "3:the baseline does not build, or three crashes, build or proposer failures in a row aborted the run"
+      "2:bad spec or option (an unset API key variable, a model without a price); dirty working"
+          + " tree, detached HEAD, or another run holds the lock",
+      "3:the baseline does not build, or three crashes, build or proposer failures in a row aborted"
+          + " the run"
     })
 final class OptimizeCommand implements Callable<Integer> {
 
   @Mixin Project project;
 
-  @Option(names = "--proposer", paramLabel = "KIND", description = "patches, command, llm or knobs (default:"
-      + " optimize.proposer.kind, else knobs when tuner.yaml declares knobs).")
+  @Option(
+      names = "--proposer",
+      paramLabel = "KIND",
+      description =
+          "patches, command, llm or knobs (default:"
+              + " optimize.proposer.kind, else knobs when tuner.yaml declares knobs).")
   String proposerKind;
 
-  @Option(names = "--patches", paramLabel = "DIR", description = "The patch queue: unified diffs in name order, or refs.txt.")
+  @Option(
+      names = "--patches",
+      paramLabel = "DIR",
+      description = "The patch queue: unified diffs in name order, or refs.txt.")
   Path patches;
 
-  @Option(names = "--command", paramLabel = "CMD", description = "The proposer command (an agent's CLI, a script).")
+  @Option(
+      names = "--command",
+      paramLabel = "CMD",
+      description = "The proposer command (an agent's CLI, a script).")
   String command;
 
-  @Option(names = "--provider", paramLabel = "NAME",
-      description = "llm: openai, anthropic, ollama or openai-compatible (default: optimize.proposer.llm.provider).")
+  @Option(
+      names = "--provider",
+      paramLabel = "NAME",
+      description =
+          "llm: openai, anthropic, ollama or openai-compatible (default:"
+              + " optimize.proposer.llm.provider).")
   String provider;
 
-  @Option(names = "--model", paramLabel = "NAME", description = "llm: the model name (default: optimize.proposer.llm.model).")
+  @Option(
+      names = "--model",
+      paramLabel = "NAME",
+      description = "llm: the model name (default: optimize.proposer.llm.model).")
   String model;
 
-  @Option(names = "--base-url", paramLabel = "URL",
-      description = "llm: the endpoint, e.g. http://localhost:8000/v1 for an OpenAI-compatible server.")
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description =
+          "llm: the endpoint, e.g. http://localhost:8000/v1 for an OpenAI-compatible server.")
   String baseUrl;
 
-  @Option(names = "--api-key-env", paramLabel = "VAR",
-      description = "llm: the environment variable holding the API key (default: OPENAI_API_KEY or ANTHROPIC_API_KEY).")
+  @Option(
+      names = "--api-key-env",
+      paramLabel = "VAR",
+      description =
+          "llm: the environment variable holding the API key (default: OPENAI_API_KEY or"
+              + " ANTHROPIC_API_KEY).")
   String apiKeyEnv;
 
-  @Option(names = "--tag", paramLabel = "TAG", description = "Names the branch tuner/<TAG> (default: the date and time).")
+  @Option(
+      names = "--tag",
+      paramLabel = "TAG",
+      description = "Names the branch tuner/<TAG> (default: the date and time).")
   String tag;
 
-  @Option(names = "--resume", description = "Continue the last run from its log, after Ctrl-C or a kill.")
+  @Option(
+      names = "--resume",
+      description = "Continue the last run from its log, after Ctrl-C or a kill.")
   boolean resume;
 
-  @Option(names = "--max-experiments", paramLabel = "N", description = "Stop after N tries.")
+  @Option(
+      names = "--max-experiments",
+      paramLabel = "N",
+      converter = Bounds.NonNegative.class,
+      description = "Stop after N tries.")
   Integer maxExperiments;
 
-  @Option(names = "--max-minutes", paramLabel = "M", description = "Stop after M minutes of wall time.")
+  @Option(
+      names = "--max-minutes",
+      paramLabel = "M",
+      converter = Bounds.Positive.class,
+      description = "Stop after M minutes of wall time.")
   Integer maxMinutes;
 
-  @Option(names = "--max-cost", paramLabel = "USD", description = "Stop once proposals cost this much.")
+  @Option(
+      names = "--max-cost",
+      paramLabel = "USD",
+      converter = Bounds.NonNegativeDecimal.class,
+      description = "Stop once proposals cost this much.")
   Double maxCost;
 
-  @Option(names = "--plateau", paramLabel = "N", description = "Stop after N tries in a row not kept (default 8).")
+  @Option(
+      names = "--plateau",
+      paramLabel = "N",
+      converter = Bounds.Positive.class,
+      description = "Stop after N tries in a row not kept (default 8).")
   Integer plateau;
 
-  @Option(names = "--explore-every", paramLabel = "N", description = "Keep every Nth try if parity holds (0 = off).")
+  @Option(
+      names = "--explore-every",
+      paramLabel = "N",
+      converter = Bounds.NonNegative.class,
+      description = "Keep every Nth try if parity holds (0 = off).")
   Integer exploreEvery;
 
-  private final PrintWriter out;
-  private final PrintWriter err;
-  private final Map<String, String> env;
+  @Spec CommandSpec commandSpec;
 
-  OptimizeCommand(PrintWriter out, PrintWriter err, Map<String, String> env) {
-    this.out = out;
-    this.err = err;
-    this.env = env;
-  }
+  @ParentCommand Main main;
 
   @Override
   public Integer call() throws Exception {
     TunerSpec spec = project.spec();
-    LoopOptions options = LoopOptions.from(spec.optimize(),
-        tag != null ? tag : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")), resume);
+    LoopOptions options =
+        LoopOptions.from(
+            spec.optimize(),
+            tag != null
+                ? tag
+                : LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")),
+            resume);
     if (maxExperiments != null) {
       options = options.withMaxExperiments(maxExperiments);
     }
@@ -133,19 +184,35 @@ final class OptimizeCommand implements Callable<Integer> {
     Proposer proposer = proposer(spec);
     Path benchLog = project.root().resolve(".tuner/logs/bench.log");
     Files.createDirectories(benchLog.getParent());
-    try (PrintWriter benchOutput = new PrintWriter(Files.newBufferedWriter(benchLog, StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
+    try (PrintWriter benchOutput =
+        new PrintWriter(
+            Files.newBufferedWriter(
+                benchLog,
+                StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND),
+            true)) {
       BenchStage bench = new JmhBenchStage(spec, project.specFile, benchOutput);
-      Optimizer.Outcome outcome = new Optimizer(project.root(), spec, options, proposer, bench, out,
-          Clock.systemUTC()).run();
+      Optimizer.Outcome outcome =
+          new Optimizer(
+                  project.root(),
+                  spec,
+                  options,
+                  proposer,
+                  bench,
+                  commandSpec.commandLine().getOut(),
+                  Clock.systemUTC())
+              .run();
       return outcome.aborted() ? ExitCode.ENVIRONMENT : ExitCode.OK;
     }
   }
 
   private Proposer proposer(TunerSpec spec) throws Exception {
     var configured = spec.optimize().proposer();
-    String kind = proposerKind != null ? proposerKind : configured.kind() != null ? configured.kind()
-        : spec.knobs() != null ? "knobs" : null;
+    String kind =
+        proposerKind != null
+            ? proposerKind
+            : configured.kind() != null ? configured.kind() : spec.knobs() != null ? "knobs" : null;
     if (kind == null) {
       throw new UsageException(
           "no proposer: pass --proposer patches|command|llm|knobs or set optimize.proposer.kind");
@@ -153,9 +220,13 @@ final class OptimizeCommand implements Callable<Integer> {
     Path root = project.root();
     return switch (kind) {
       case "patches" -> {
-        Path dir = patches != null ? patches : configured.patches() == null ? null : root.resolve(configured.patches());
+        Path dir =
+            patches != null
+                ? patches
+                : configured.patches() == null ? null : root.resolve(configured.patches());
         if (dir == null) {
-          throw new UsageException("--proposer patches needs --patches DIR (or optimize.proposer.patches)");
+          throw new UsageException(
+              "--proposer patches needs --patches DIR (or optimize.proposer.patches)");
         }
         try {
           yield PatchQueueProposer.load(dir.toAbsolutePath(), root);
@@ -166,30 +237,48 @@ final class OptimizeCommand implements Callable<Integer> {
       case "command" -> {
         String cmd = command != null ? command : configured.command();
         if (cmd == null) {
-          throw new UsageException("--proposer command needs --command CMD (or optimize.proposer.command)");
+          throw new UsageException(
+              "--proposer command needs --command CMD (or optimize.proposer.command)");
         }
         yield new CommandProposer(cmd, root.resolve(".tuner"));
       }
       case "llm" -> {
-        LlmSettings settings = LlmSettings.resolve(configured.llm(),
-            new LlmSettings.Overrides(provider, model, baseUrl, apiKeyEnv), env);
-        out.printf(Locale.ROOT, "llm proposer: %s %s%s, $%.2f/$%.2f per million tokens in/out, up to %d tokens an"
-            + " answer%s%n", settings.provider(), settings.model(),
-            settings.baseUrl() == null ? "" : " at " + settings.baseUrl(), settings.price().input(),
-            settings.price().output(), settings.maxTokens(),
-            settings.apiKeyEnv() == null ? "" : ", key from $" + settings.apiKeyEnv());
+        LlmSettings settings =
+            LlmSettings.resolve(
+                configured.llm(),
+                new LlmSettings.Overrides(provider, model, baseUrl, apiKeyEnv),
+                main.env());
+        commandSpec
+            .commandLine()
+            .getOut()
+            .printf(
+                Locale.ROOT,
+                "llm proposer: %s %s%s, $%.2f/$%.2f per million tokens in/out, up to %d tokens an"
+                    + " answer%s%n",
+                settings.provider(),
+                settings.model(),
+                settings.baseUrl() == null ? "" : " at " + settings.baseUrl(),
+                settings.price().input(),
+                settings.price().output(),
+                settings.maxTokens(),
+                settings.apiKeyEnv() == null ? "" : ", key from $" + settings.apiKeyEnv());
         yield new LlmProposer(settings, new Scope(spec.scope()));
       }
       case "knobs" -> {
         if (spec.knobs() == null) {
-          throw new UsageException("--proposer knobs needs a knobs: section in " + project.specFile
-              + " (see README, \"Knob search\")");
+          throw new UsageException(
+              "--proposer knobs needs a knobs: section in "
+                  + project.specFile
+                  + " (see README, \"Knob search\")");
         }
-        yield new KnobProposer(spec.knobs(), spec.metric().primary().name().toLowerCase(java.util.Locale.ROOT),
+        yield new KnobProposer(
+            spec.knobs(),
+            spec.metric().primary().name().toLowerCase(java.util.Locale.ROOT),
             spec.benchmark().jvmOptionsFile());
       }
-      default -> throw new UsageException(
-          "--proposer: '" + kind + "' is not one of [patches, command, llm, knobs]");
+      default ->
+          throw new UsageException(
+              "--proposer: '" + kind + "' is not one of [patches, command, llm, knobs]");
     };
   }
 }

@@ -1,10 +1,9 @@
 package dev.tuner.cli;
 
 import dev.tuner.harness.ExitCode;
-
-import dev.tuner.io.Dirs;
 import dev.tuner.harness.fixture.Layout;
 import dev.tuner.harness.record.ProxyCapture;
+import dev.tuner.io.Dirs;
 import dev.tuner.knobs.CallVariants;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
@@ -17,18 +16,23 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "record",
     description = {
       "Record cases from the live upstreams into fixtures and goldens.",
-      "For each case: a WireMock recorder in front of every live upstream, the hot path run through them,"
-          + " then fixtures/<case>/<upstream>/mappings (WireMock's format), fixtures/<case>/manifest.json and the"
-          + " approved output goldens/<case>.json. Credentials and volatile headers never reach disk.",
-      "Knobs declared with calls: (a batch size) are recorded with each of their other values too, so that a"
-          + " phase relaxing those upstreams' contracts can replay them; their output must be the same.",
-      "With --proxy, starts recording proxies for traffic you drive and saves it under fixtures/_captured/ on Ctrl-C."
+      "For each case: a WireMock recorder in front of every live upstream, the hot path run through"
+          + " them, then fixtures/<case>/<upstream>/mappings (WireMock's format),"
+          + " fixtures/<case>/manifest.json and the approved output goldens/<case>.json."
+          + " Credentials and volatile headers never reach disk.",
+      "Knobs declared with calls: (a batch size) are recorded with each of their other values too,"
+          + " so that a phase relaxing those upstreams' contracts can replay them; their output"
+          + " must be the same.",
+      "With --proxy, starts recording proxies for traffic you drive and saves it under"
+          + " fixtures/_captured/ on Ctrl-C."
     },
     mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit codes:%n",
@@ -41,46 +45,52 @@ final class RecordCommand implements Callable<Integer> {
 
   @Mixin Project project;
 
-  @Option(names = "--case", paramLabel = "ID", description = "Record only this case (repeatable).")
-  List<String> cases = new ArrayList<>();
+  @Mixin CaseSelection cases;
 
-  @Option(names = "--proxy", description = "Capture live traffic you drive through recording proxies.")
+  @Option(
+      names = "--proxy",
+      description = "Capture live traffic you drive through recording proxies.")
   boolean proxy;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "0",
-      description = "With --proxy: the first proxy's port, the next upstreams get the following ones (default: free ports).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "0",
+      converter = Bounds.Port.class,
+      description =
+          "With --proxy: the first proxy's port, the next upstreams get the following ones"
+              + " (default: free ports).")
   int port;
 
-  private final PrintWriter out;
-  private final PrintWriter err;
-
-  RecordCommand(PrintWriter out, PrintWriter err) {
-    this.out = out;
-    this.err = err;
-  }
+  @Spec CommandSpec commandSpec;
 
   @Override
   public Integer call() throws Exception {
     var spec = project.spec();
+    List<String> args = cases.harnessArgs(spec);
     if (proxy) {
       return capture(spec);
     }
-    List<String> args = new ArrayList<>();
-    cases.forEach(c -> args.addAll(List.of("--case", c)));
-    List<CallVariants.Variant> variants = spec.knobs() == null ? List.of() : CallVariants.of(spec.knobs(),
-        project.root());
-    Path artifact = project.artifact(spec, err);
-    return variants.isEmpty() ? project.harness(artifact, "record", args, out, err)
+    List<CallVariants.Variant> variants =
+        spec.knobs() == null ? List.of() : CallVariants.of(spec.knobs(), project.root());
+    Path artifact = project.artifact(spec, err());
+    return variants.isEmpty()
+        ? project.harness(artifact, "record", args, out(), err())
         : recordWithVariants(spec, artifact, args, variants);
   }
 
   /**
-   * Records each variant into a staging directory of its own, from a copy of the artifact with its values, then
-   * the committed values, merging the variants in; a failure stops before any fixture changes.
+   * Records each variant into a staging directory of its own, from a copy of the artifact with its
+   * values, then the committed values, merging the variants in; a failure stops before any fixture
+   * changes.
    */
-  private int recordWithVariants(TunerSpec spec, Path artifact, List<String> args,
-      List<CallVariants.Variant> variants) throws Exception {
-    Path stage = Files.createTempDirectory(Files.createDirectories(project.root().resolve(".tuner")), "record-");
+  private int recordWithVariants(
+      TunerSpec spec, Path artifact, List<String> args, List<CallVariants.Variant> variants)
+      throws Exception {
+    PrintWriter out = out();
+    Path stage =
+        Files.createTempDirectory(
+            Files.createDirectories(project.root().resolve(".tuner")), "record-");
     try {
       List<String> merge = new ArrayList<>(args);
       for (int i = 0; i < variants.size(); i++) {
@@ -88,53 +98,79 @@ final class RecordCommand implements Callable<Integer> {
         Path dir = Files.createDirectories(stage.resolve("v" + (i + 1)));
         Files.writeString(dir.resolve("label.txt"), v.label() + "\n");
         Path jar = stage.resolve("v" + (i + 1) + ".jar");
-        CallVariants.writeArtifact(artifact, jar, project.root().resolve(spec.knobs().file()), spec.knobs().file(),
+        CallVariants.writeArtifact(
+            artifact,
+            jar,
+            project.root().resolve(spec.knobs().file()),
+            spec.knobs().file(),
             v.values());
         out.println("recording with " + v.label() + " (a knob with calls:)");
         out.flush();
         StringWriter staged = new StringWriter();
         List<String> into = new ArrayList<>(args);
         into.addAll(List.of("--out", dir.toString()));
-        int code = project.harness(jar, "record", into, new PrintWriter(staged), err);
+        int code = project.harness(jar, "record", into, new PrintWriter(staged), err());
         if (code != ExitCode.OK) {
           out.print(staged);
-          err.println("tuner record: recording with " + v.label() + " failed; nothing was changed");
-          return code;
+          throw Main.failure(code, "recording with " + v.label() + " failed; nothing was changed");
         }
         merge.addAll(List.of("--variant", dir.toString()));
       }
-      return project.harness(artifact, "record", merge, out, err);
+      return project.harness(artifact, "record", merge, out, err());
     } finally {
       Dirs.deleteTree(stage);
     }
   }
 
-  /** Runs the proxies in this JVM (no user code runs here) until Ctrl-C, then saves what they saw. */
+  /**
+   * Runs the proxies in this JVM (no user code runs here) until Ctrl-C, then saves what they saw.
+   */
   private int capture(TunerSpec spec) throws Exception {
+    PrintWriter out = out();
     Layout layout = new Layout(project.root());
     ProxyCapture capture = ProxyCapture.start(layout, spec.harness(), port);
-    out.println("recording proxies (point your client's base URLs here; Ctrl-C saves to "
-        + layout.root().relativize(layout.captured()) + "/):");
+    out.println(
+        "recording proxies (point your client's base URLs here; Ctrl-C saves to "
+            + layout.root().relativize(layout.captured())
+            + "/):");
     capture.printUrls(out);
     CountDownLatch saved = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      try {
-        var counts = capture.save();
-        out.println();
-        counts.forEach((upstream, n) -> out.println("saved " + n + " stub(s) to "
-            + layout.root().relativize(layout.captured().resolve(upstream))));
-        if (counts.isEmpty()) {
-          out.println("nothing passed through the proxies; nothing saved");
-        }
-      } catch (Exception e) {
-        err.println("tuner record --proxy: could not save: " + e.getMessage());
-      } finally {
-        capture.close();
-        out.flush();
-        saved.countDown();
-      }
-    }, "save-captured"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> save(capture, layout, saved), "save-captured"));
     saved.await();
     return ExitCode.OK;
+  }
+
+  /** On Ctrl-C: saves what the proxies saw, and lets {@link #capture} return. */
+  private void save(ProxyCapture capture, Layout layout, CountDownLatch saved) {
+    PrintWriter out = out();
+    try {
+      var counts = capture.save();
+      out.println();
+      counts.forEach(
+          (upstream, n) ->
+              out.println(
+                  "saved "
+                      + n
+                      + " stub(s) to "
+                      + layout.root().relativize(layout.captured().resolve(upstream))));
+      if (counts.isEmpty()) {
+        out.println("nothing passed through the proxies; nothing saved");
+      }
+    } catch (Exception e) {
+      err().println("tuner record --proxy: could not save: " + e.getMessage());
+    } finally {
+      capture.close();
+      out.flush();
+      saved.countDown();
+    }
+  }
+
+  private PrintWriter out() {
+    return commandSpec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return commandSpec.commandLine().getErr();
   }
 }

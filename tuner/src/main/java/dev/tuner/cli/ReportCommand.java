@@ -1,31 +1,37 @@
 package dev.tuner.cli;
 
+import dev.tuner.error.EnvironmentException;
+import dev.tuner.error.UsageException;
 import dev.tuner.harness.ExitCode;
-
 import dev.tuner.io.AtomicFile;
 import dev.tuner.review.HtmlReport;
 import dev.tuner.review.ReviewLog;
 import dev.tuner.review.RunChart;
 import dev.tuner.review.Summary;
 import dev.tuner.review.SummaryText;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "report",
     description = {
-      "Summarise one run of optimize (the last segment of the log unless --segment): baseline → best for p50 and"
-          + " p95 with intervals (chained from the kept steps' decisions), tries by status, the top 3 changes,"
-          + " the hold-out verdict, tokens, cost and wall time.",
-      "--html writes one self-contained page (summary, chart, table, each try's hypothesis, asi and diff stats;"
-          + " no script, no network); --png and --svg write the chart of the primary metric over runs.",
-      "Without FILE they write .tuner/report/report.html, chart.png and chart.svg next to the spec. Files are"
-          + " written whole (a temporary file, then a move)."
+      "Summarise one run of optimize (the last segment of the log unless --segment): baseline →"
+          + " best for p50 and p95 with intervals (chained from the kept steps' decisions), tries"
+          + " by status, the top 3 changes, the hold-out verdict, tokens, cost and wall time.",
+      "--html writes one self-contained page (summary, chart, table, each try's hypothesis, asi and"
+          + " diff stats; no script, no network); --png and --svg write the chart of the primary"
+          + " metric over runs.",
+      "Without FILE they write .tuner/report/report.html, chart.png and chart.svg next to the spec."
+          + " Files are written whole (a temporary file, then a move)."
     },
     mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit codes:%n",
@@ -41,55 +47,61 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin Project project;
 
-  @Option(names = "--log", paramLabel = "FILE", description = "The log to read (default: .tuner/experiments.jsonl"
-      + " next to the spec).")
+  @Option(
+      names = "--log",
+      paramLabel = "FILE",
+      description = "The log to read (default: .tuner/experiments.jsonl next to the spec).")
   Path logFile;
 
-  @Option(names = "--segment", paramLabel = "N", description = "Which run of optimize (default: the last).")
+  @Option(
+      names = "--segment",
+      paramLabel = "N",
+      description = "Which run of optimize (default: the last).")
   Integer segment;
 
-  @Option(names = "--html", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
+  @Option(
+      names = "--html",
+      arity = "0..1",
+      fallbackValue = "",
+      paramLabel = "FILE",
       description = "Write the HTML report (default FILE: .tuner/report/report.html).")
   String html;
 
-  @Option(names = "--png", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
+  @Option(
+      names = "--png",
+      arity = "0..1",
+      fallbackValue = "",
+      paramLabel = "FILE",
       description = "Write the chart as PNG (default FILE: .tuner/report/chart.png).")
   String png;
 
-  @Option(names = "--svg", arity = "0..1", fallbackValue = "", paramLabel = "FILE",
+  @Option(
+      names = "--svg",
+      arity = "0..1",
+      fallbackValue = "",
+      paramLabel = "FILE",
       description = "Write the chart as SVG (default FILE: .tuner/report/chart.svg).")
   String svg;
 
-  private final PrintWriter out;
-  private final PrintWriter err;
-
-  ReportCommand(PrintWriter out, PrintWriter err) {
-    this.out = out;
-    this.err = err;
-  }
+  @Spec CommandSpec commandSpec;
 
   @Override
   public Integer call() throws Exception {
     Path file = logFile(project, logFile);
-    ReviewLog log;
-    try {
-      log = ReviewLog.read(file, err);
-    } catch (NoSuchFileException e) {
-      err.println("tuner report: " + missing(file));
-      return ExitCode.USAGE;
-    }
+    ReviewLog log = read(file, commandSpec.commandLine().getErr());
     var chosen = log.segment(segment);
     if (chosen.isEmpty()) {
-      err.println("tuner report: " + (segment == null ? file + " has no experiments to report on"
-          : "--segment " + segment + ": " + file + " has no such segment"));
-      return ExitCode.USAGE;
+      throw new UsageException(
+          segment == null
+              ? file + " has no experiments to report on"
+              : "--segment " + segment + ": " + file + " has no such segment");
     }
     Summary summary = Summary.of(chosen.get());
-    SummaryText.print(summary, out);
+    SummaryText.print(summary, commandSpec.commandLine().getOut());
     boolean measured = chosen.get().rows().stream().anyMatch(r -> r.level() != null);
     if ((png != null || svg != null) && !measured) {
-      err.println("tuner report: segment " + chosen.get().number() + " has no measured try: no chart to write");
-      return ExitCode.USAGE;
+      throw new UsageException(
+          "segment " + chosen.get().number() + " has no measured try: no chart to write");
     }
     RunChart chart = measured ? RunChart.of(chosen.get(), CHART_WIDTH, CHART_HEIGHT) : null;
     try {
@@ -100,23 +112,25 @@ final class ReportCommand implements Callable<Integer> {
         write(target(svg, "chart.svg"), chart.svg());
       }
       if (html != null) {
-        write(target(html, "report.html"), HtmlReport.render(summary, chart == null ? null : chart.png()));
+        write(
+            target(html, "report.html"),
+            HtmlReport.render(summary, chart == null ? null : chart.png()));
       }
-    } catch (java.io.IOException e) {
-      err.println("tuner report: cannot write " + e.getMessage());
-      return ExitCode.ENVIRONMENT;
+    } catch (IOException e) {
+      throw new EnvironmentException("cannot write " + e.getMessage(), e);
     }
     return ExitCode.OK;
   }
 
-  private void write(Path target, byte[] content) throws java.io.IOException {
+  private void write(Path target, byte[] content) throws IOException {
     AtomicFile.write(target, content);
-    out.println("wrote " + target);
+    commandSpec.commandLine().getOut().println("wrote " + target);
   }
 
   /** A FILE as given (relative to the working directory), or the default under .tuner/report/. */
   private Path target(String given, String defaultName) {
-    return given.isEmpty() ? project.root().resolve(".tuner/report").resolve(defaultName)
+    return given.isEmpty()
+        ? project.root().resolve(".tuner/report").resolve(defaultName)
         : Path.of(given).toAbsolutePath().normalize();
   }
 
@@ -124,16 +138,29 @@ final class ReportCommand implements Callable<Integer> {
     return given != null ? given : project.root().resolve(".tuner/experiments.jsonl");
   }
 
+  /**
+   * The experiment log at {@code file}, its damaged lines reported on {@code err}.
+   *
+   * @throws UsageException when there is no log there
+   */
+  static ReviewLog read(Path file, PrintWriter err) throws IOException, UsageException {
+    try {
+      return ReviewLog.read(file, err);
+    } catch (NoSuchFileException e) {
+      throw new UsageException(missing(file), e);
+    }
+  }
+
   static String missing(Path file) {
     return "no experiment log at " + file + "; run tuner optimize first, or pass --log FILE";
   }
 
   /**
-   * How wide table lines may be: COLUMNS when exported, 120 on a terminal that does not say, and no limit
-   * when the output goes to a pipe or file (nothing there wraps).
+   * How wide table lines may be: COLUMNS when exported, 120 on a terminal that does not say, and no
+   * limit when the output goes to a pipe or file (nothing there wraps).
    */
-  static int terminalWidth() {
-    String columns = System.getenv("COLUMNS");
+  static int terminalWidth(Map<String, String> env) {
+    String columns = env.get("COLUMNS");
     if (columns != null && columns.strip().matches("\\d{1,4}")) {
       return Math.max(60, Integer.parseInt(columns.strip()));
     }

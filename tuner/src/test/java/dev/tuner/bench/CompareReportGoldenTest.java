@@ -61,7 +61,7 @@ class CompareReportGoldenTest {
   @Test
   void aFasterCandidateKeptAtTheFirstLookOfTheInterleavedDesign() {
     // B 12% faster in p50 and 15% in p95, allocating a quarter less, with the same calls.
-    AbComparison.Outcome outcome =
+    CompareOutcome outcome =
         compare(Design.INTERLEAVED, 0.88, 0.85, 25_072_628, 16_259_646, Map.of(), 9.6, 3.2);
     assertThat(outcome.keep()).isTrue();
     assertThat(outcome.look()).isEqualTo(9);
@@ -72,7 +72,7 @@ class CompareReportGoldenTest {
   @Test
   void aSlowerCandidateThatAllocatesMoreAndCallsLessIsDiscardedAtTheFirstLookOfTheForkDesign() {
     // B 2% slower in p50 and 6% in p95, allocating half as much again, one reference call fewer.
-    AbComparison.Outcome outcome =
+    CompareOutcome outcome =
         compare(
             Design.FORKS, 1.02, 1.06, 16_259_646, 24_389_469, Map.of("reference", 39.0), 0, 14.3);
     assertThat(outcome.keep()).isFalse();
@@ -84,7 +84,7 @@ class CompareReportGoldenTest {
   @Test
   void aCandidateFasterOnlyInP50IsDiscardedAtTheLastLookOfTheForkDesign() {
     // B 4% faster in p50, 0.5% in p95 (within δ): the plan looks at 3, 6 and 10 forks.
-    AbComparison.Outcome outcome =
+    CompareOutcome outcome =
         compare(Design.FORKS, 0.96, 0.995, 16_259_646, 16_259_646, Map.of(), 0, 14.3);
     assertThat(outcome.keep()).isFalse();
     assertThat(outcome.look()).isEqualTo(10);
@@ -97,7 +97,7 @@ class CompareReportGoldenTest {
    * each side calls {@code reference} 40 times, {@code embeddings} and {@code vectors} twice per
    * operation, B with {@code callsB} over that.
    */
-  private static AbComparison.Outcome compare(
+  private static CompareOutcome compare(
       Design design,
       double p50Factor,
       double p95Factor,
@@ -131,7 +131,7 @@ class CompareReportGoldenTest {
       if (rule.looks().contains(i + 1)) {
         SequentialPlan.Step step = plan.next(a, b);
         if (step.action() != SequentialPlan.Action.CONTINUE) {
-          return new AbComparison.Outcome(
+          return new CompareOutcome(
               design,
               step.action(),
               i + 1,
@@ -179,11 +179,11 @@ class CompareReportGoldenTest {
   }
 
   /** As {@link AbComparison} makes them: means over the replicates the decision read. */
-  private static List<AbComparison.CaseSides> sides(List<Replicate> used) {
-    List<AbComparison.CaseSides> sides = new ArrayList<>();
+  private static List<CompareOutcome.CaseSides> sides(List<Replicate> used) {
+    List<CompareOutcome.CaseSides> sides = new ArrayList<>();
     for (String id : List.of("ai-default", "water-europe")) {
       sides.add(
-          new AbComparison.CaseSides(
+          new CompareOutcome.CaseSides(
               id,
               used.stream()
                   .mapToDouble(r -> r.a().cases().get(id).allocBytesPerOp())
@@ -199,7 +199,7 @@ class CompareReportGoldenTest {
     return sides;
   }
 
-  private static String print(String labelA, String labelB, AbComparison.Outcome outcome) {
+  private static String print(String labelA, String labelB, CompareOutcome outcome) {
     StringWriter out = new StringWriter();
     new CompareReport(
             new AbComparison.Build(labelA, ARTIFACT_A, SPEC),

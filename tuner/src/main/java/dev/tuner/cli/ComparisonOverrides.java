@@ -1,0 +1,133 @@
+package dev.tuner.cli;
+
+import dev.tuner.bench.CompareSettings;
+
+import dev.tuner.bench.AbComparison;
+import dev.tuner.error.UsageException;
+import dev.tuner.spec.BenchmarkSpec.Design;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code --design} and, in {@link WithReplicates}, {@code --looks} and {@code --ops}: how a
+ * comparison measures, layered over the spec's {@code benchmark.compare} the way JMH's {@code
+ * OptionsBuilder.parent(...)} layers options. Another design than the spec's brings that design's
+ * default looks, unless {@code --looks} names them. Each command's wording of {@code --design} is
+ * in {@link HelpText}.
+ */
+class ComparisonOverrides {
+
+  @Option(
+      names = "--design",
+      paramLabel = "DESIGN",
+      converter = DesignConverter.class,
+      description = "interleaved or forks (default: benchmark.compare.design).")
+  Design design;
+
+  /** {@code --looks}, or null; only {@link WithReplicates} offers it. */
+  List<Integer> looks() {
+    return null;
+  }
+
+  /** {@code --ops}, or null; only {@link WithReplicates} offers it. */
+  Integer ops() {
+    return null;
+  }
+
+  /**
+   * {@code parent} (the spec's settings) with what the command line set.
+   *
+   * @throws UsageException when the looks do not ascend, or when none of them could ever keep a
+   *     change at the spec's alpha with this design's test
+   */
+  CompareSettings over(CompareSettings parent) throws UsageException {
+    CompareSettings settings = parent;
+    List<Integer> looks = looks();
+    if (looks != null) {
+      for (int i = 1; i < looks.size(); i++) {
+        if (looks.get(i) <= looks.get(i - 1)) {
+          throw new UsageException("--looks " + joined(looks) + ": must ascend");
+        }
+      }
+    }
+    if (design != null || looks != null) {
+      Design d = design != null ? design : parent.design();
+      List<Integer> chosen =
+          looks != null ? looks : d == parent.design() ? parent.rule().looks() : null;
+      try {
+        settings = settings.withDesign(d, chosen);
+      } catch (IllegalArgumentException e) {
+        // The sequential plan refuses looks none of which could reject at this alpha.
+        throw new UsageException(given() + ": " + e.getMessage(), e);
+      }
+    }
+    if (ops() != null) {
+      settings = settings.withRounds(settings.warmupSeconds(), ops());
+    }
+    return settings;
+  }
+
+  private String given() {
+    List<String> parts = new ArrayList<>();
+    if (design != null) {
+      parts.add("--design " + design.label());
+    }
+    if (looks() != null) {
+      parts.add("--looks " + joined(looks()));
+    }
+    return String.join(" ", parts);
+  }
+
+  private static String joined(List<Integer> values) {
+    return values.stream().map(String::valueOf).collect(Collectors.joining(","));
+  }
+
+  /** With {@code --looks} and {@code --ops}, for calibrate. */
+  static final class WithReplicates extends ComparisonOverrides {
+
+    @Option(
+        names = "--looks",
+        paramLabel = "N",
+        split = ",",
+        converter = Bounds.AtLeastTwo.class,
+        description = "Replicates per side at each look (default: benchmark.compare.looks).")
+    List<Integer> looks;
+
+    @Option(
+        names = "--ops",
+        paramLabel = "N",
+        converter = Bounds.Positive.class,
+        description =
+            "Interleaved: operations per case and build in a round (default:"
+                + " benchmark.compare.opsPerRound).")
+    Integer ops;
+
+    @Override
+    List<Integer> looks() {
+      return looks;
+    }
+
+    @Override
+    Integer ops() {
+      return ops;
+    }
+  }
+
+  /** {@code interleaved} or {@code forks}, as the spec spells them. */
+  static final class DesignConverter implements ITypeConverter<Design> {
+    @Override
+    public Design convert(String value) {
+      return Arrays.stream(Design.values())
+          .filter(d -> d.label().equals(value))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new TypeConversionException("must be interleaved or forks, got '" + value + "'"));
+    }
+  }
+}
