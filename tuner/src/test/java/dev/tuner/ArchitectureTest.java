@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The directions the code may depend in, read from the bytecode (so a fully qualified name inside a
- * method cannot hide an arrow): cli → loop → stages → spec → {decide, measure} → {log, io, error}; the
- * harness, the library users' builds depend on, knows nothing of the tuner; only the CLI knows picocli.
+ * method cannot hide an arrow): cli → loop → stages → spec → {decide, measure} → {log, io, error};
+ * the harness, the library users' builds depend on, knows nothing of the tuner; only the CLI knows
+ * picocli.
  */
 class ArchitectureTest {
 
@@ -27,9 +28,12 @@ class ArchitectureTest {
   static final ArchRule layers =
       layeredArchitecture()
           .consideringOnlyDependenciesInLayers()
-          .layer("cli").definedBy("dev.tuner.cli..")
-          .layer("loop").definedBy("dev.tuner.loop..")
-          .layer("review").definedBy("dev.tuner.review..", "dev.tuner.demo..")
+          .layer("cli")
+          .definedBy("dev.tuner.cli..")
+          .layer("loop")
+          .definedBy("dev.tuner.loop..")
+          .layer("review")
+          .definedBy("dev.tuner.review..", "dev.tuner.demo..")
           .layer("stages")
           .definedBy(
               "dev.tuner.propose..",
@@ -40,36 +44,50 @@ class ArchitectureTest {
               "dev.tuner.bench..",
               "dev.tuner.record..",
               "dev.tuner.knobs..")
-          .layer("spec").definedBy("dev.tuner.spec..")
-          .layer("statistics").definedBy("dev.tuner.decide..", "dev.tuner.measure..")
-          .layer("base").definedBy("dev.tuner.log..", "dev.tuner.io..", "dev.tuner.error..")
-          .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-          .whereLayer("loop").mayOnlyBeAccessedByLayers("cli")
-          .whereLayer("review").mayOnlyBeAccessedByLayers("cli")
-          .whereLayer("stages").mayOnlyBeAccessedByLayers("cli", "loop", "review")
-          .whereLayer("spec").mayOnlyBeAccessedByLayers("cli", "loop", "review", "stages")
+          .layer("spec")
+          .definedBy("dev.tuner.spec..")
+          .layer("statistics")
+          .definedBy("dev.tuner.decide..", "dev.tuner.measure..")
+          .layer("base")
+          .definedBy("dev.tuner.log..", "dev.tuner.io..", "dev.tuner.error..")
+          .whereLayer("cli")
+          .mayNotBeAccessedByAnyLayer()
+          .whereLayer("loop")
+          .mayOnlyBeAccessedByLayers("cli")
+          .whereLayer("review")
+          .mayOnlyBeAccessedByLayers("cli")
+          .whereLayer("stages")
+          .mayOnlyBeAccessedByLayers("cli", "loop", "review")
+          .whereLayer("spec")
+          .mayOnlyBeAccessedByLayers("cli", "loop", "review", "stages")
           .whereLayer("statistics")
           .mayOnlyBeAccessedByLayers("cli", "loop", "review", "stages", "spec")
           .whereLayer("base")
           .mayOnlyBeAccessedByLayers("cli", "loop", "review", "stages", "spec", "statistics");
 
-  static final ArchRule noCycles =
-      slices().matching("dev.tuner.(*)..").should().beFreeOfCycles();
+  static final ArchRule noCycles = slices().matching("dev.tuner.(*)..").should().beFreeOfCycles();
 
   static final ArchRule stagesKeepOneDirection =
-      slices().matching("dev.tuner.(propose|scope|commit|build|parity|bench|record|knobs)..")
-          .should().beFreeOfCycles();
+      slices()
+          .matching("dev.tuner.(propose|scope|commit|build|parity|bench|record|knobs)..")
+          .should()
+          .beFreeOfCycles();
 
   static final ArchRule theHarnessKnowsNothingOfTheTuner =
       noClasses()
-          .that().resideInAPackage("dev.tuner.harness..")
-          .should().dependOnClassesThat(
+          .that()
+          .resideInAPackage("dev.tuner.harness..")
+          .should()
+          .dependOnClassesThat(
               resideInAPackage("dev.tuner..").and(resideOutsideOfPackage("dev.tuner.harness..")));
 
   static final ArchRule onlyTheCliKnowsPicocli =
       noClasses()
-          .that().resideOutsideOfPackage("dev.tuner.cli..")
-          .should().dependOnClassesThat().resideInAPackage("picocli..");
+          .that()
+          .resideOutsideOfPackage("dev.tuner.cli..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("picocli..");
 
   @Test
   void layers() {

@@ -1,9 +1,9 @@
 package dev.tuner.benchmarks;
 
-import dev.tuner.harness.runner.ReplayedCase;
 import dev.tuner.harness.fixture.RecordedStub;
 import dev.tuner.harness.replay.ExactRequest;
 import dev.tuner.harness.replay.TransportKind;
+import dev.tuner.harness.runner.ReplayedCase;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <pre>java -jar benchmarks/target/benchmarks.jar ReplayOverhead -p case=ai</pre>
  */
 @State(Scope.Benchmark)
-@Fork(value = 2, jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms512m", "-Xmx512m"})
+@Fork(
+    value = 2,
+    jvmArgsAppend = {"-XX:+UseSerialGC", "-Xms512m", "-Xmx512m"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class ReplayOverheadBenchmark {
@@ -52,8 +54,12 @@ public class ReplayOverheadBenchmark {
     replayed = ReplayedCase.open(caseId, TransportKind.parse(transport));
     requests = new ArrayList<>();
     var upstreams = replayed.session().upstreams();
-    replayed.fixtures().stubs().forEach((upstream, stubs) -> stubs.forEach(stub ->
-        requests.add(requestFor(upstreams.baseUrl(upstream), stub))));
+    replayed
+        .fixtures()
+        .stubs()
+        .forEach(
+            (upstream, stubs) ->
+                stubs.forEach(stub -> requests.add(requestFor(upstreams.baseUrl(upstream), stub))));
   }
 
   @TearDown(Level.Trial)
@@ -70,8 +76,12 @@ public class ReplayOverheadBenchmark {
       next = 0;
       replayed.session().rewind();
     }
-    HttpResponse<byte[]> response = replayed.session().upstreams().http()
-        .send(requests.get(next++), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> response =
+        replayed
+            .session()
+            .upstreams()
+            .http()
+            .send(requests.get(next++), HttpResponse.BodyHandlers.ofByteArray());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("replay answered " + response.statusCode());
     }
@@ -88,12 +98,18 @@ public class ReplayOverheadBenchmark {
 
   /** Rebuilds the request a stub was recorded from: method, URL with query, and the exact body. */
   static HttpRequest requestFor(URI base, RecordedStub stub) {
-    ExactRequest exact = ExactRequest.of(stub.mapping().getRequest()).orElseThrow(() ->
-        new IllegalArgumentException(stub.file() + " matches more than one request; cannot rebuild it"));
+    ExactRequest exact =
+        ExactRequest.of(stub.mapping().getRequest())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        stub.file() + " matches more than one request; cannot rebuild it"));
     return HttpRequest.newBuilder(URI.create(base + exact.pathAndQuery()))
-        .method(exact.method(), exact.body().isEmpty()
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(exact.body()))
+        .method(
+            exact.method(),
+            exact.body().isEmpty()
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(exact.body()))
         .header("Content-Type", "application/json")
         .build();
   }

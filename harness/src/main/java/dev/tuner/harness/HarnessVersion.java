@@ -11,7 +11,8 @@ public final class HarnessVersion {
   private HarnessVersion() {}
 
   public static String harness() {
-    try (InputStream in = HarnessVersion.class.getResourceAsStream("/dev/tuner/harness/version.properties")) {
+    try (InputStream in =
+        HarnessVersion.class.getResourceAsStream("/dev/tuner/harness/version.properties")) {
       Properties p = new Properties();
       p.load(in);
       return p.getProperty("version");

@@ -6,8 +6,8 @@ import java.util.Map;
  * The code under test: one case in, one JSON document out.
  *
  * <p>A user's project implements this once, as an adapter around its hot path. The harness calls it
- * while recording (upstreams point at recording proxies), while verifying and benchmarking (upstreams
- * answer from fixtures), and never changes what the hot path computes.
+ * while recording (upstreams point at recording proxies), while verifying and benchmarking
+ * (upstreams answer from fixtures), and never changes what the hot path computes.
  */
 @FunctionalInterface
 public interface HotPath {

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 /**
  * Where a hot path sends its network calls: one HTTP client, and a base URL per named upstream.
  *
- * <p>The client and URLs differ by mode (live, recording, replay); the hot path must use them rather
- * than its own, so the harness sees every call.
+ * <p>The client and URLs differ by mode (live, recording, replay); the hot path must use them
+ * rather than its own, so the harness sees every call.
  */
 public record Upstreams(HttpClient http, Map<String, URI> baseUrls) {
 

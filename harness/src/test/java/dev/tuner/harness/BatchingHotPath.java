@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A hot path with a knob that changes its calls: it fetches catalog items 1..6 in batches of {@link #batchSize},
- * so a batch size of 2 makes three calls and 3 makes two, with the same output. {@link #outputSalt} makes the
- * output differ, as a knob that is not output-neutral would. Tests set both before recording or replaying.
+ * A hot path with a knob that changes its calls: it fetches catalog items 1..6 in batches of {@link
+ * #batchSize}, so a batch size of 2 makes three calls and 3 makes two, with the same output. {@link
+ * #outputSalt} makes the output differ, as a knob that is not output-neutral would. Tests set both
+ * before recording or replaying.
  */
 public final class BatchingHotPath implements HotPath {
 
@@ -25,9 +26,18 @@ public final class BatchingHotPath implements HotPath {
       for (int id = first; id < first + batchSize && id <= 6; id++) {
         ids.add(Integer.toString(id));
       }
-      HttpRequest request = HttpRequest.newBuilder(URI.create(upstreams.baseUrl("catalog") + "/items?ids="
-          + String.join(",", ids) + "&api_key=" + SampleHotPath.TOKEN)).GET().build();
-      HttpResponse<String> response = upstreams.http().send(request, HttpResponse.BodyHandlers.ofString());
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  URI.create(
+                      upstreams.baseUrl("catalog")
+                          + "/items?ids="
+                          + String.join(",", ids)
+                          + "&api_key="
+                          + SampleHotPath.TOKEN))
+              .GET()
+              .build();
+      HttpResponse<String> response =
+          upstreams.http().send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
       }

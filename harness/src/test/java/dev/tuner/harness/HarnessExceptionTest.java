@@ -27,7 +27,9 @@ class HarnessExceptionTest {
     assertThat(new SpecException(file, 3, "cases", "missing"))
         .hasMessage("tuner.yaml:3: cases: missing");
     assertThat(new FixtureException(file, "bad").exitCode()).isEqualTo(ExitCode.USAGE);
-    assertThat(new UpstreamUnreachableException("search", URI.create("http://127.0.0.1:9/"), "refused"))
+    assertThat(
+            new UpstreamUnreachableException(
+                "search", URI.create("http://127.0.0.1:9/"), "refused"))
         .hasMessage("upstream 'search' is unreachable at http://127.0.0.1:9/ (refused)")
         .extracting(HarnessException::exitCode)
         .isEqualTo(ExitCode.ENVIRONMENT);

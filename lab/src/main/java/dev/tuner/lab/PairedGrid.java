@@ -1,10 +1,8 @@
 package dev.tuner.lab;
 
-import dev.tuner.bench.CompareOutcome;
-
-import dev.tuner.bench.CompareSettings;
-
 import dev.tuner.bench.AbComparison;
+import dev.tuner.bench.CompareOutcome;
+import dev.tuner.bench.CompareSettings;
 import dev.tuner.decide.Comparison;
 import dev.tuner.io.Dirs;
 import dev.tuner.knobs.KnobSpace;

@@ -1,7 +1,5 @@
 package dev.tuner.bench;
 
-import dev.tuner.error.UsageException;
-
 import dev.tuner.decide.Assessment;
 import dev.tuner.decide.DecisionRule;
 import dev.tuner.decide.ForkSummary;
@@ -9,9 +7,8 @@ import dev.tuner.decide.KeepRule;
 import dev.tuner.decide.Pairing;
 import dev.tuner.decide.SequentialPlan;
 import dev.tuner.decide.SequentialPlan.Action;
-import dev.tuner.spec.BenchmarkSpec;
+import dev.tuner.error.UsageException;
 import dev.tuner.spec.BenchmarkSpec.Design;
-import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -144,21 +141,30 @@ public final class AbComparison {
 
   /** The fixed design's decision on all the replicates given, at the whole α. */
   public Assessment fixedDecision(List<Replicate> replicates) {
-    return new KeepRule(settings.rule(), settings.pairing()).assess(
-        replicates.stream().map(Replicate::a).toList(), replicates.stream().map(Replicate::b).toList());
+    return new KeepRule(settings.rule(), settings.pairing())
+        .assess(
+            replicates.stream().map(Replicate::a).toList(),
+            replicates.stream().map(Replicate::b).toList());
   }
 
   /**
-   * Two JVMs, the second with the builds' roles swapped, taking turns round by round: whatever favours
-   * the build in one role of a JVM (we measured about 0.7% in p50 for the B role, whichever copy was
-   * loaded or run first) favours each build in half the rounds, and cancels.
+   * Two JVMs, the second with the builds' roles swapped, taking turns round by round: whatever
+   * favours the build in one role of a JVM (we measured about 0.7% in p50 for the B role, whichever
+   * copy was loaded or run first) favours each build in half the rounds, and cancels.
    */
-  private void runInterleaved(Build a, Build b, Replicates collected, PrintWriter log, Duration timeout)
+  private void runInterleaved(
+      Build a, Build b, Replicates collected, PrintWriter log, Duration timeout)
       throws IOException, BenchFailedException, UsageException {
     if (!a.jvmArgs(settings.jvmArgs()).equals(b.jvmArgs(settings.jvmArgs()))) {
-      // Both builds share one JVM here; different JVM options can only be compared in separate JVMs.
-      throw new UsageException("the interleaved design runs both builds in one JVM, so it cannot compare"
-          + " different JVM options (" + a.jvmOptions() + " vs " + b.jvmOptions() + "); use the forks design");
+      // Both builds share one JVM here; different JVM options can only be compared in separate
+      // JVMs.
+      throw new UsageException(
+          "the interleaved design runs both builds in one JVM, so it cannot compare"
+              + " different JVM options ("
+              + a.jvmOptions()
+              + " vs "
+              + b.jvmOptions()
+              + "); use the forks design");
     }
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     int rounds = (settings.maxReplicates() + 1) / 2;
@@ -178,21 +184,49 @@ public final class AbComparison {
     }
   }
 
-  private InterleavedRun start(Build a, Build b, boolean swapped, int rounds, PrintWriter log, long deadline)
+  private InterleavedRun start(
+      Build a, Build b, boolean swapped, int rounds, PrintWriter log, long deadline)
       throws IOException, BenchFailedException {
     Duration left = deadline == Long.MAX_VALUE ? null : remaining(deadline);
-    return InterleavedRun.start(a, b, swapped, settings.cases(), a.jvmArgs(settings.jvmArgs()), settings.transport(),
-        settings.warmupSeconds(), rounds, settings.opsPerRound(), settings.workDir(), log, left);
+    return InterleavedRun.start(
+        a,
+        b,
+        swapped,
+        settings.cases(),
+        a.jvmArgs(settings.jvmArgs()),
+        settings.transport(),
+        settings.warmupSeconds(),
+        rounds,
+        settings.opsPerRound(),
+        settings.workDir(),
+        log,
+        left);
   }
 
   private void runForks(Build a, Build b, Replicates collected, PrintWriter log, Long deadline)
       throws IOException, BenchFailedException {
     JmhOptions oneFork = settings.jmh().withForks(1);
     for (int i = 0; i < settings.maxReplicates(); i++) {
-      BenchRun runA = JmhRunner.run(settings.workDir(), a.artifact(), a.specFile(), settings.cases(),
-          oneFork.withJvmArgs(a.jvmArgs(settings.jvmArgs())), settings.workDir().resolve("a"), log, remaining(deadline));
-      BenchRun runB = JmhRunner.run(settings.workDir(), b.artifact(), b.specFile(), settings.cases(),
-          oneFork.withJvmArgs(b.jvmArgs(settings.jvmArgs())), settings.workDir().resolve("b"), log, remaining(deadline));
+      BenchRun runA =
+          JmhRunner.run(
+              settings.workDir(),
+              a.artifact(),
+              a.specFile(),
+              settings.cases(),
+              oneFork.withJvmArgs(a.jvmArgs(settings.jvmArgs())),
+              settings.workDir().resolve("a"),
+              log,
+              remaining(deadline));
+      BenchRun runB =
+          JmhRunner.run(
+              settings.workDir(),
+              b.artifact(),
+              b.specFile(),
+              settings.cases(),
+              oneFork.withJvmArgs(b.jvmArgs(settings.jvmArgs())),
+              settings.workDir().resolve("b"),
+              log,
+              remaining(deadline));
       if (collected.add(single(runA), single(runB), calls(runA), calls(runB))) {
         return;
       }
@@ -219,5 +253,4 @@ public final class AbComparison {
     run.callsPerOp().forEach((id, forks) -> calls.put(id, BenchSummary.meanCalls(forks)));
     return calls;
   }
-
 }

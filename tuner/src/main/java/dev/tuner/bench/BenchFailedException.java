@@ -19,7 +19,10 @@ public final class BenchFailedException extends EnvironmentException {
     this.timedOut = timedOut;
   }
 
-  /** True when it was killed for running past its time (a hot path that got much slower, or endless). */
+  /**
+   * True when it was killed for running past its time (a hot path that got much slower, or
+   * endless).
+   */
   public boolean timedOut() {
     return timedOut;
   }

@@ -13,7 +13,8 @@ import java.util.Map;
  * @param results that file, read
  * @param callsPerOp case id → one entry per fork: upstream → calls per operation
  */
-public record BenchRun(Path jmhJson, JmhResults results, Map<String, List<Map<String, Double>>> callsPerOp) {
+public record BenchRun(
+    Path jmhJson, JmhResults results, Map<String, List<Map<String, Double>>> callsPerOp) {
 
   public BenchRun {
     callsPerOp = Map.copyOf(callsPerOp);

@@ -10,16 +10,18 @@ import java.util.Map;
 public interface BenchStage {
 
   /** Benchmarks one build on the given cases. */
-  Measurement measure(Path root, Build build, List<String> cases, Duration timeout) throws Exception;
+  Measurement measure(Path root, Build build, List<String> cases, Duration timeout)
+      throws Exception;
 
   /** Benchmarks a candidate against the best and applies the keep rule. */
-  Decision compare(Path root, Build best, Build candidate, List<String> cases, Duration timeout) throws Exception;
+  Decision compare(Path root, Build best, Build candidate, List<String> cases, Duration timeout)
+      throws Exception;
 
   /**
    * What one side of a measurement runs.
    *
-   * @param jvmOptions the build's own JVM options (its tree's {@code benchmark.jvmOptionsFile}), merged over
-   *     the spec's {@code benchmark.jvmArgs}
+   * @param jvmOptions the build's own JVM options (its tree's {@code benchmark.jvmOptionsFile}),
+   *     merged over the spec's {@code benchmark.jvmArgs}
    */
   record Build(Path artifact, List<String> jvmOptions) {
     public Build {
@@ -28,19 +30,23 @@ public interface BenchStage {
   }
 
   /**
-   * Where the artifact spends its time on these cases: the hottest stacks of a short profile, as text for a
-   * prompt; empty when there is nothing to show. Throws when profiling fails; the loop goes on without it.
+   * Where the artifact spends its time on these cases: the hottest stacks of a short profile, as
+   * text for a prompt; empty when there is nothing to show. Throws when profiling fails; the loop
+   * goes on without it.
    */
-  default String hotFrames(Path root, Path artifact, List<String> cases, Duration timeout) throws Exception {
+  default String hotFrames(Path root, Path artifact, List<String> cases, Duration timeout)
+      throws Exception {
     return "";
   }
 
   /**
    * Numbers of one build.
    *
-   * @param metrics {@code p50_ms}, {@code p95_ms} (geometric means over cases), and per case {@code <case>.p95_ms}…
+   * @param metrics {@code p50_ms}, {@code p95_ms} (geometric means over cases), and per case {@code
+   *     <case>.p95_ms}…
    */
-  record Measurement(Map<String, Double> metrics, double allocBytesPerOp, Map<String, Double> callsPerOp) {
+  record Measurement(
+      Map<String, Double> metrics, double allocBytesPerOp, Map<String, Double> callsPerOp) {
 
     public double p50() {
       return metrics.get("p50_ms");
@@ -55,8 +61,14 @@ public interface BenchStage {
    * The keep rule's verdict on a candidate.
    *
    * @param candidate the candidate's own numbers from the same interleaved run
-   * @param stats ratio candidate/best, interval, p-value and forks per metric ({@code p50}, {@code p95}, …)
+   * @param stats ratio candidate/best, interval, p-value and forks per metric ({@code p50}, {@code
+   *     p95}, …)
    * @param confidence 1 − p-value of the weaker of the two quantiles' improvement tests
    */
-  record Decision(boolean faster, String reason, Measurement candidate, Map<String, Stats> stats, double confidence) {}
+  record Decision(
+      boolean faster,
+      String reason,
+      Measurement candidate,
+      Map<String, Stats> stats,
+      double confidence) {}
 }

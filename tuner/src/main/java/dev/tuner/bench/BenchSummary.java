@@ -1,7 +1,7 @@
 package dev.tuner.bench;
 
-import dev.tuner.measure.JmhCase;
 import dev.tuner.measure.ForkResult;
+import dev.tuner.measure.JmhCase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +12,9 @@ import org.apache.commons.statistics.descriptive.Mean;
 import org.apache.commons.statistics.descriptive.Median;
 
 /**
- * What {@code tuner bench} reports: per case, the median over forks of each fork's own p50, p95
- * and p99 (the fork is the replicate, so no quantile pools samples across JVMs), mean bytes and
- * calls per operation; and over all cases, geometric means (calls: the sum, one operation of each
- * case).
+ * What {@code tuner bench} reports: per case, the median over forks of each fork's own p50, p95 and
+ * p99 (the fork is the replicate, so no quantile pools samples across JVMs), mean bytes and calls
+ * per operation; and over all cases, geometric means (calls: the sum, one operation of each case).
  *
  * @param cases one row per case, in run order
  * @param all the aggregate row
@@ -28,8 +27,14 @@ public record BenchSummary(List<Row> cases, Row all) {
    * @param p50 nanoseconds
    * @param callsPerOp upstream → calls per operation
    */
-  public record Row(String id, double p50, double p95, double p99, double allocBytesPerOp,
-      Map<String, Double> callsPerOp, int forks) {
+  public record Row(
+      String id,
+      double p50,
+      double p95,
+      double p99,
+      double allocBytesPerOp,
+      Map<String, Double> callsPerOp,
+      int forks) {
 
     public Row {
       callsPerOp = Map.copyOf(callsPerOp);
@@ -45,13 +50,16 @@ public record BenchSummary(List<Row> cases, Row all) {
     for (JmhCase c : run.results().cases()) {
       String id = BenchRun.caseId(c);
       List<ForkResult> forks = c.forks();
-      rows.add(new Row(id,
-          median(forks, f -> f.quantiles().p50()),
-          median(forks, f -> f.quantiles().p95()),
-          median(forks, f -> f.quantiles().p99()),
-          Mean.of(forks.stream().mapToDouble(ForkResult::allocBytesPerOp).toArray()).getAsDouble(),
-          meanCalls(run.callsPerOp().getOrDefault(id, List.of())),
-          forks.size()));
+      rows.add(
+          new Row(
+              id,
+              median(forks, f -> f.quantiles().p50()),
+              median(forks, f -> f.quantiles().p95()),
+              median(forks, f -> f.quantiles().p99()),
+              Mean.of(forks.stream().mapToDouble(ForkResult::allocBytesPerOp).toArray())
+                  .getAsDouble(),
+              meanCalls(run.callsPerOp().getOrDefault(id, List.of())),
+              forks.size()));
     }
     return new BenchSummary(rows, aggregate(rows));
   }
@@ -59,8 +67,11 @@ public record BenchSummary(List<Row> cases, Row all) {
   private static Row aggregate(List<Row> rows) {
     Map<String, Double> calls = new TreeMap<>();
     rows.forEach(r -> r.callsPerOp().forEach((u, n) -> calls.merge(u, n, Double::sum)));
-    return new Row("all cases",
-        geomean(rows, Row::p50), geomean(rows, Row::p95), geomean(rows, Row::p99),
+    return new Row(
+        "all cases",
+        geomean(rows, Row::p50),
+        geomean(rows, Row::p95),
+        geomean(rows, Row::p99),
         geomean(rows, r -> Math.max(r.allocBytesPerOp(), 1)),
         calls,
         rows.stream().mapToInt(Row::forks).min().orElse(0));

@@ -1,12 +1,8 @@
 package dev.tuner.bench;
 
-import dev.tuner.error.UsageException;
-
 import dev.tuner.decide.Assessment;
-import dev.tuner.decide.DecisionRule;
-import dev.tuner.decide.KeepRule;
 import dev.tuner.decide.SequentialPlan;
-import dev.tuner.decide.SequentialPlan.Action;
+import dev.tuner.error.UsageException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.SplittableRandom;
 import org.apache.commons.statistics.descriptive.Median;
 
 /**
@@ -25,8 +19,8 @@ import org.apache.commons.statistics.descriptive.Median;
  *
  * <p>From one artifact it makes copies that differ only in an output-neutral knob (the example's
  * {@code calibration.extraWorkPercent}: busy work as a percentage of each request's local work),
- * then runs real comparisons, each to the last look so the sequential plan and the fixed design
- * can both be read off the same rounds, side by side:
+ * then runs real comparisons, each to the last look so the sequential plan and the fixed design can
+ * both be read off the same rounds, side by side:
  *
  * <ul>
  *   <li>A/A: the artifact against an identical copy, several times: every keep is a false keep;
@@ -35,10 +29,11 @@ import org.apache.commons.statistics.descriptive.Median;
  * </ul>
  *
  * Each real run is one decision; rates come from {@code splits} random splits of its replicates
- * (whole rounds in a random order, without replacement, sides swapped at random in A/A runs; a
- * run is drawn first, so the between-JVM variation is in the estimate). The measured effect of each change (the fixed design's Hodges–Lehmann estimate
- * over all rounds) is reported next to it, since a knob of k% of local work is not a k% change
- * of latency. A grid of δ and replicate counts, resampled the same way, gives the recommendation.
+ * (whole rounds in a random order, without replacement, sides swapped at random in A/A runs; a run
+ * is drawn first, so the between-JVM variation is in the estimate). The measured effect of each
+ * change (the fixed design's Hodges–Lehmann estimate over all rounds) is reported next to it, since
+ * a knob of k% of local work is not a k% change of latency. A grid of δ and replicate counts,
+ * resampled the same way, gives the recommendation.
  */
 public final class Calibration {
 
@@ -103,37 +98,57 @@ public final class Calibration {
    * @param fixed the fixed design's decision on all rounds
    * @param fixedSeconds wall time until the last round
    */
-  public record Run(Scenario scenario, List<Replicate> replicates, SequentialPlan.Step sequential,
-      double sequentialSeconds, Assessment fixed, double fixedSeconds) {}
+  public record Run(
+      Scenario scenario,
+      List<Replicate> replicates,
+      SequentialPlan.Step sequential,
+      double sequentialSeconds,
+      Assessment fixed,
+      double fixedSeconds) {}
 
   /**
    * A scenario's figures.
    *
-   * @param p50Effect the measured B/A of p50 (geomean over cases), all rounds of all its runs' first
+   * @param p50Effect the measured B/A of p50 (geomean over cases), all rounds of all its runs'
+   *     first
    * @param keepRateSequential resampled share of decisions that keep B, sequential plan
    * @param keepRateFixed the same, fixed design
    * @param medianSecondsSequential resampled median wall time per decision, sequential plan
    * @param medianSecondsFixed wall time per decision, fixed design
    * @param meanLookSequential resampled mean replicates per side at the decision
    */
-  public record Row(Scenario scenario, double p50Effect, double p95Effect, int runs, int realKeepsSequential,
-      int realKeepsFixed, double keepRateSequential, double keepRateFixed, double medianSecondsSequential,
-      double medianSecondsFixed, double meanLookSequential) {}
+  public record Row(
+      Scenario scenario,
+      double p50Effect,
+      double p95Effect,
+      int runs,
+      int realKeepsSequential,
+      int realKeepsFixed,
+      double keepRateSequential,
+      double keepRateFixed,
+      double medianSecondsSequential,
+      double medianSecondsFixed,
+      double meanLookSequential) {}
 
   /**
    * A fixed design with δ and n replicates per side, resampled.
    *
    * @param power improvement scenario name → keep rate
    */
-  public record Cell(double threshold, int replicates, double falseKeep, Map<String, Double> power) {}
+  public record Cell(
+      double threshold, int replicates, double falseKeep, Map<String, Double> power) {}
 
   /**
    * Everything {@code tuner calibrate} prints and writes.
    *
-   * @param forkPairSeconds wall time of one JMH fork of each side with the spec's JMH settings (NaN when
-   *     not measured): a fixed design of n + n forks always runs n such pairs
+   * @param forkPairSeconds wall time of one JMH fork of each side with the spec's JMH settings (NaN
+   *     when not measured): a fixed design of n + n forks always runs n such pairs
    */
-  public record Report(List<Row> rows, List<Run> runs, List<Cell> grid, String recommendation,
+  public record Report(
+      List<Row> rows,
+      List<Run> runs,
+      List<Cell> grid,
+      String recommendation,
       double forkPairSeconds) {
 
     /** What a fixed design of {@code forks} + {@code forks} JMH forks takes per decision. */
@@ -143,12 +158,14 @@ public final class Calibration {
 
     /** The median over scenarios of the sequential plan's median time per decision. */
     public double medianSequentialSeconds() {
-      return Median.withDefaults().evaluate(rows.stream().mapToDouble(Row::medianSecondsSequential).toArray());
+      return Median.withDefaults()
+          .evaluate(rows.stream().mapToDouble(Row::medianSecondsSequential).toArray());
     }
 
     /** The median over scenarios of the fixed design's time per decision on the same rounds. */
     public double medianFixedSeconds() {
-      return Median.withDefaults().evaluate(rows.stream().mapToDouble(Row::medianSecondsFixed).toArray());
+      return Median.withDefaults()
+          .evaluate(rows.stream().mapToDouble(Row::medianSecondsFixed).toArray());
     }
   }
 
@@ -169,7 +186,10 @@ public final class Calibration {
     this.comparison = new AbComparison(settings.compare().withSequential(false));
   }
 
-  /** Runs every scenario on variants of {@code artifact}, replaying the fixtures of {@code specFile}. */
+  /**
+   * Runs every scenario on variants of {@code artifact}, replaying the fixtures of {@code
+   * specFile}.
+   */
   public Report run(Path artifact, Path specFile, Listener listener, PrintWriter log)
       throws IOException, BenchFailedException, UsageException {
     Map<Integer, Path> jars = variants(artifact);
@@ -188,19 +208,27 @@ public final class Calibration {
       // A/A compares two distinct copies, so each side has a jar (and class loader) of its own.
       Path a = jars.get(s.knobA());
       Path b = s.aa() ? jars.get(-1) : jars.get(s.knobB());
-      CompareOutcome outcome = comparison.run(
-          new AbComparison.Build("knob " + s.knobA(), a, specFile),
-          new AbComparison.Build("knob " + s.knobB(), b, specFile), listener, log);
+      CompareOutcome outcome =
+          comparison.run(
+              new AbComparison.Build("knob " + s.knobA(), a, specFile),
+              new AbComparison.Build("knob " + s.knobB(), b, specFile),
+              listener,
+              log);
       Run run = decide(s, outcome.replicates());
       runs.add(run);
       listener.runDone(run);
     }
-    double forkPair = settings.forkReference() ? forkPairSeconds(jars.get(0), jars.get(-1), specFile, listener, log)
-        : Double.NaN;
+    double forkPair =
+        settings.forkReference()
+            ? forkPairSeconds(jars.get(0), jars.get(-1), specFile, listener, log)
+            : Double.NaN;
     return report(runs, forkPair);
   }
 
-  /** Times one JMH fork of each side, as the forks design runs them, for the fixed design's time per decision. */
+  /**
+   * Times one JMH fork of each side, as the forks design runs them, for the fixed design's time per
+   * decision.
+   */
   private double forkPairSeconds(Path a, Path b, Path specFile, Listener listener, PrintWriter log)
       throws IOException, BenchFailedException, UsageException {
     CompareSettings c = settings.compare();
@@ -208,7 +236,8 @@ public final class Calibration {
     listener.forkPairStarted(oneFork);
     long start = System.nanoTime();
     for (Path side : List.of(a, b)) {
-      JmhRunner.run(c.workDir(), side, specFile, c.cases(), oneFork, c.workDir().resolve("fork-pair"), log);
+      JmhRunner.run(
+          c.workDir(), side, specFile, c.cases(), oneFork, c.workDir().resolve("fork-pair"), log);
     }
     return (System.nanoTime() - start) / 1e9;
   }
@@ -222,19 +251,36 @@ public final class Calibration {
   Run decide(Scenario s, List<Replicate> replicates) {
     int max = settings.compare().maxReplicates();
     List<Replicate> all = replicates.subList(0, Math.min(max, replicates.size()));
-    SequentialPlan.Step step = comparison.sequentialDecision(all).orElseThrow(() ->
-        new IllegalStateException("the plan did not decide on " + all.size() + " replicates"));
+    SequentialPlan.Step step =
+        comparison
+            .sequentialDecision(all)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the plan did not decide on " + all.size() + " replicates"));
     Assessment fixed = comparison.fixedDecision(all);
-    return new Run(s, all, step, all.get(step.look() - 1).endSeconds(), fixed,
+    return new Run(
+        s,
+        all,
+        step,
+        all.get(step.look() - 1).endSeconds(),
+        fixed,
         all.get(all.size() - 1).endSeconds());
   }
 
-  /** The base artifact's copies: -1 and 0 are two copies at the base value, k the knob at base + k. */
+  /**
+   * The base artifact's copies: -1 and 0 are two copies at the base value, k the knob at base + k.
+   */
   private Map<Integer, Path> variants(Path artifact) throws IOException, UsageException {
     String current = PropertyVariant.read(artifact, settings.resource(), settings.key());
     if (current == null) {
-      throw new UsageException(artifact + " has no " + settings.key() + " in " + settings.resource()
-          + "; calibration injects changes through an output-neutral knob (--knob)");
+      throw new UsageException(
+          artifact
+              + " has no "
+              + settings.key()
+              + " in "
+              + settings.resource()
+              + "; calibration injects changes through an output-neutral knob (--knob)");
     }
     int base;
     try {
@@ -254,7 +300,8 @@ public final class Calibration {
 
   private Path write(Path artifact, String name, int value) throws IOException {
     Path jar = settings.dir().resolve(name + ".jar");
-    PropertyVariant.write(artifact, jar, settings.resource(), settings.key(), Integer.toString(value));
+    PropertyVariant.write(
+        artifact, jar, settings.resource(), settings.key(), Integer.toString(value));
     return jar;
   }
 }

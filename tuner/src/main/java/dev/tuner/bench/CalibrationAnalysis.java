@@ -1,20 +1,13 @@
 package dev.tuner.bench;
 
-import dev.tuner.error.UsageException;
-import dev.tuner.decide.Assessment;
 import dev.tuner.decide.DecisionRule;
 import dev.tuner.decide.KeepRule;
 import dev.tuner.decide.SequentialPlan;
 import dev.tuner.decide.SequentialPlan.Action;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.commons.statistics.descriptive.Median;
@@ -36,7 +29,8 @@ final class CalibrationAnalysis {
   /** The report for runs already made (also what tests drive with synthetic replicates). */
   Calibration.Report report(List<Calibration.Run> runs, double forkPairSeconds) {
     Map<String, List<Calibration.Run>> byScenario = new LinkedHashMap<>();
-    runs.forEach(r -> byScenario.computeIfAbsent(r.scenario().name(), n -> new ArrayList<>()).add(r));
+    runs.forEach(
+        r -> byScenario.computeIfAbsent(r.scenario().name(), n -> new ArrayList<>()).add(r));
     SplittableRandom random = new SplittableRandom(settings.seed());
     List<Calibration.Row> rows = new ArrayList<>();
     byScenario.forEach((name, group) -> rows.add(row(group, random)));
@@ -61,16 +55,23 @@ final class CalibrationAnalysis {
       looks += step.look();
     }
     double[] fixedSeconds = group.stream().mapToDouble(Calibration.Run::fixedSeconds).toArray();
-    return new Calibration.Row(first.scenario(), first.fixed().p50().ratio(), first.fixed().p95().ratio(), group.size(),
+    return new Calibration.Row(
+        first.scenario(),
+        first.fixed().p50().ratio(),
+        first.fixed().p95().ratio(),
+        group.size(),
         (int) group.stream().filter(r -> r.sequential().action() == Action.KEEP).count(),
         (int) group.stream().filter(r -> r.fixed().keep()).count(),
-        (double) keepsSeq / settings.splits(), (double) keepsFixed / settings.splits(),
-        Median.withDefaults().evaluate(seconds), Median.withDefaults().evaluate(fixedSeconds),
+        (double) keepsSeq / settings.splits(),
+        (double) keepsFixed / settings.splits(),
+        Median.withDefaults().evaluate(seconds),
+        Median.withDefaults().evaluate(fixedSeconds),
         looks / settings.splits());
   }
 
   /** Fixed designs with δ ∈ {0.5, 1, 2, 3}% and n replicates per side, resampled from the runs. */
-  private List<Calibration.Cell> grid(Map<String, List<Calibration.Run>> byScenario, SplittableRandom random) {
+  private List<Calibration.Cell> grid(
+      Map<String, List<Calibration.Run>> byScenario, SplittableRandom random) {
     int max = settings.compare().maxReplicates();
     DecisionRule base = settings.compare().rule();
     int splits = Math.max(200, settings.splits() / 4);
@@ -96,14 +97,16 @@ final class CalibrationAnalysis {
 
   private boolean canReject(int n) {
     try {
-      new SequentialPlan(settings.compare().rule().withLooks(List.of(n)), settings.compare().pairing());
+      new SequentialPlan(
+          settings.compare().rule().withLooks(List.of(n)), settings.compare().pairing());
       return true;
     } catch (IllegalArgumentException e) {
       return false;
     }
   }
 
-  private static double keepRate(List<Calibration.Run> group, KeepRule rule, int n, int splits, SplittableRandom random) {
+  private static double keepRate(
+      List<Calibration.Run> group, KeepRule rule, int n, int splits, SplittableRandom random) {
     if (group == null) {
       return Double.NaN;
     }
@@ -111,61 +114,90 @@ final class CalibrationAnalysis {
     for (int s = 0; s < splits; s++) {
       Calibration.Run run = group.get(random.nextInt(group.size()));
       List<Replicate> sample = resample(run.replicates(), n, run.scenario().aa(), random);
-      keeps += rule.assess(sample.stream().map(Replicate::a).toList(), sample.stream().map(Replicate::b).toList())
-          .keep() ? 1 : 0;
+      keeps +=
+          rule.assess(
+                      sample.stream().map(Replicate::a).toList(),
+                      sample.stream().map(Replicate::b).toList())
+                  .keep()
+              ? 1
+              : 0;
     }
     return (double) keeps / splits;
   }
 
   /**
-   * A split: n of the run's rounds (or fork pairs) in a random order, drawn without replacement so no
-   * round counts twice (duplicates would tie in the rank tests and make their p-values approximate).
-   * For an A/A run each round's sides are also swapped at random: with the same build on both sides
-   * that leaves the distribution unchanged, and gives even the last look a distribution over splits.
+   * A split: n of the run's rounds (or fork pairs) in a random order, drawn without replacement so
+   * no round counts twice (duplicates would tie in the rank tests and make their p-values
+   * approximate). For an A/A run each round's sides are also swapped at random: with the same build
+   * on both sides that leaves the distribution unchanged, and gives even the last look a
+   * distribution over splits.
    */
-  static List<Replicate> resample(List<Replicate> from, int n, boolean aa, SplittableRandom random) {
+  static List<Replicate> resample(
+      List<Replicate> from, int n, boolean aa, SplittableRandom random) {
     List<Replicate> pool = new ArrayList<>(from);
     List<Replicate> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Replicate r = pool.remove(random.nextInt(pool.size()));
       boolean swap = aa && random.nextBoolean();
-      out.add(swap ? new Replicate(i + 1, r.endSeconds(), r.b(), r.a(), r.callsB(), r.callsA())
-          : new Replicate(i + 1, r.endSeconds(), r.a(), r.b(), r.callsA(), r.callsB()));
+      out.add(
+          swap
+              ? new Replicate(i + 1, r.endSeconds(), r.b(), r.a(), r.callsB(), r.callsA())
+              : new Replicate(i + 1, r.endSeconds(), r.a(), r.b(), r.callsA(), r.callsB()));
     }
     return out;
   }
 
   /**
    * The first cell (fewest replicates, then smallest δ) whose A/A false-keep rate is within α and
-   * whose power reaches the target for the smallest improvement that changed both p50 and p95 by
-   * at least the target effect.
+   * whose power reaches the target for the smallest improvement that changed both p50 and p95 by at
+   * least the target effect.
    */
   private String recommend(List<Calibration.Row> rows, List<Calibration.Cell> grid) {
-    Optional<Calibration.Row> target = rows.stream()
-        .filter(r -> r.scenario().improvement())
-        .filter(r -> 1 - r.p50Effect() >= settings.targetEffect() - 1e-9
-            && 1 - r.p95Effect() >= settings.targetEffect() - 1e-9)
-        .min((x, y) -> Double.compare(1 - x.p50Effect(), 1 - y.p50Effect()));
+    Optional<Calibration.Row> target =
+        rows.stream()
+            .filter(r -> r.scenario().improvement())
+            .filter(
+                r ->
+                    1 - r.p50Effect() >= settings.targetEffect() - 1e-9
+                        && 1 - r.p95Effect() >= settings.targetEffect() - 1e-9)
+            .min((x, y) -> Double.compare(1 - x.p50Effect(), 1 - y.p50Effect()));
     if (target.isEmpty()) {
-      return String.format("no injected improvement changed both p50 and p95 by %.0f%% or more; inject larger"
-          + " changes (--changes) to size the design for that", 100 * settings.targetEffect());
+      return String.format(
+          "no injected improvement changed both p50 and p95 by %.0f%% or more; inject larger"
+              + " changes (--changes) to size the design for that",
+          100 * settings.targetEffect());
     }
     String name = target.get().scenario().name();
     double alpha = settings.compare().rule().alpha();
     for (Calibration.Cell c : grid) {
       if (c.falseKeep() <= alpha && c.power().getOrDefault(name, 0.0) >= settings.targetPower()) {
-        return String.format("%d %s per side and delta %.1f%%: A/A false keeps %.2f%% (alpha %.1f%%), power %.1f%%"
-            + " for %s (measured p50 B/A %.3f, p95 B/A %.3f)", c.replicates(), unit(), 100 * c.threshold(),
-            100 * c.falseKeep(), 100 * alpha, 100 * c.power().get(name), name, target.get().p50Effect(),
+        return String.format(
+            "%d %s per side and delta %.1f%%: A/A false keeps %.2f%% (alpha %.1f%%), power %.1f%%"
+                + " for %s (measured p50 B/A %.3f, p95 B/A %.3f)",
+            c.replicates(),
+            unit(),
+            100 * c.threshold(),
+            100 * c.falseKeep(),
+            100 * alpha,
+            100 * c.power().get(name),
+            name,
+            target.get().p50Effect(),
             target.get().p95Effect());
       }
     }
-    return String.format("no design up to %d %s per side reaches %.0f%% power for %s with the A/A false-keep"
-        + " rate within %.1f%%; raise benchmark.compare.looks (more replicates) or opsPerRound",
-        settings.compare().maxReplicates(), unit(), 100 * settings.targetPower(), name, 100 * alpha);
+    return String.format(
+        "no design up to %d %s per side reaches %.0f%% power for %s with the A/A false-keep"
+            + " rate within %.1f%%; raise benchmark.compare.looks (more replicates) or opsPerRound",
+        settings.compare().maxReplicates(),
+        unit(),
+        100 * settings.targetPower(),
+        name,
+        100 * alpha);
   }
 
   private String unit() {
-    return settings.compare().design() == dev.tuner.spec.BenchmarkSpec.Design.INTERLEAVED ? "rounds" : "forks";
+    return settings.compare().design() == dev.tuner.spec.BenchmarkSpec.Design.INTERLEAVED
+        ? "rounds"
+        : "forks";
   }
 }

@@ -40,17 +40,31 @@ public record CompareOutcome(
    *
    * @param callsA upstream → calls per operation on A
    */
-  public record CaseSides(String caseId, double allocBytesA, double allocBytesB,
-      Map<String, Double> callsA, Map<String, Double> callsB) {}
+  public record CaseSides(
+      String caseId,
+      double allocBytesA,
+      double allocBytesB,
+      Map<String, Double> callsA,
+      Map<String, Double> callsB) {}
 
   static List<CaseSides> sides(List<Replicate> used) {
     List<CaseSides> sides = new ArrayList<>();
     for (String id : used.get(0).a().cases().keySet().stream().sorted().toList()) {
-      sides.add(new CaseSides(id,
-          used.stream().mapToDouble(r -> r.a().cases().get(id).allocBytesPerOp()).average().orElse(0),
-          used.stream().mapToDouble(r -> r.b().cases().get(id).allocBytesPerOp()).average().orElse(0),
-          BenchSummary.meanCalls(used.stream().map(r -> r.callsA().getOrDefault(id, Map.of())).toList()),
-          BenchSummary.meanCalls(used.stream().map(r -> r.callsB().getOrDefault(id, Map.of())).toList())));
+      sides.add(
+          new CaseSides(
+              id,
+              used.stream()
+                  .mapToDouble(r -> r.a().cases().get(id).allocBytesPerOp())
+                  .average()
+                  .orElse(0),
+              used.stream()
+                  .mapToDouble(r -> r.b().cases().get(id).allocBytesPerOp())
+                  .average()
+                  .orElse(0),
+              BenchSummary.meanCalls(
+                  used.stream().map(r -> r.callsA().getOrDefault(id, Map.of())).toList()),
+              BenchSummary.meanCalls(
+                  used.stream().map(r -> r.callsB().getOrDefault(id, Map.of())).toList())));
     }
     return sides;
   }

@@ -36,48 +36,117 @@ public final class CompareReport {
     this.forksB = used.stream().map(Replicate::b).toList();
   }
 
-  /** The table: aggregates first, then each case; then allocation and calls side by side; then the decision. */
+  /**
+   * The table: aggregates first, then each case; then allocation and calls side by side; then the
+   * decision.
+   */
   public void print(PrintWriter out) {
     Assessment e = outcome.assessment();
-    String unit = outcome.design() == dev.tuner.spec.BenchmarkSpec.Design.INTERLEAVED ? "rounds" : "forks";
-    out.printf(Locale.ROOT, "A = %s, B = %s: %s design, %d %s per side, %.0f s%n", a.label(), b.label(),
-        outcome.design().label(), outcome.look(), unit, outcome.seconds());
+    String unit =
+        outcome.design() == dev.tuner.spec.BenchmarkSpec.Design.INTERLEAVED ? "rounds" : "forks";
+    out.printf(
+        Locale.ROOT,
+        "A = %s, B = %s: %s design, %d %s per side, %.0f s%n",
+        a.label(),
+        b.label(),
+        outcome.design().label(),
+        outcome.look(),
+        unit,
+        outcome.seconds());
     int width = 8 + outcome.sides().stream().mapToInt(s -> s.caseId().length()).max().orElse(10);
     String format = "%-" + width + "s %11s %11s %8s  %-18s %9s  %s%n";
-    out.printf(Locale.ROOT, format, "metric", "A", "B", "B/A", String.format(Locale.ROOT, "%.0f%% CI",
-        100 * e.p50().confidence()), "p", "verdict");
-    row(out, format, e.p50(), "p50 (geomean)", Aggregate.geometricMeans(forksA, CaseFork::p50),
-        Aggregate.geometricMeans(forksB, CaseFork::p50), Format::millis, " ms");
-    row(out, format, e.p95(), "p95 (geomean)", Aggregate.geometricMeans(forksA, CaseFork::p95),
-        Aggregate.geometricMeans(forksB, CaseFork::p95), Format::millis, " ms");
-    row(out, format, e.alloc(), "B/op (geomean)", Aggregate.geometricMeans(forksA, CaseFork::allocBytesPerOp),
-        Aggregate.geometricMeans(forksB, CaseFork::allocBytesPerOp), Format::bytes, "");
+    out.printf(
+        Locale.ROOT,
+        format,
+        "metric",
+        "A",
+        "B",
+        "B/A",
+        String.format(Locale.ROOT, "%.0f%% CI", 100 * e.p50().confidence()),
+        "p",
+        "verdict");
+    row(
+        out,
+        format,
+        e.p50(),
+        "p50 (geomean)",
+        Aggregate.geometricMeans(forksA, CaseFork::p50),
+        Aggregate.geometricMeans(forksB, CaseFork::p50),
+        Format::millis,
+        " ms");
+    row(
+        out,
+        format,
+        e.p95(),
+        "p95 (geomean)",
+        Aggregate.geometricMeans(forksA, CaseFork::p95),
+        Aggregate.geometricMeans(forksB, CaseFork::p95),
+        Format::millis,
+        " ms");
+    row(
+        out,
+        format,
+        e.alloc(),
+        "B/op (geomean)",
+        Aggregate.geometricMeans(forksA, CaseFork::allocBytesPerOp),
+        Aggregate.geometricMeans(forksB, CaseFork::allocBytesPerOp),
+        Format::bytes,
+        "");
     for (Comparison c : e.perCase()) {
       String[] parts = c.metric().split(":", 2);
       ToDoubleFunction<CaseFork> metric = parts[0].equals("p50") ? CaseFork::p50 : CaseFork::p95;
-      row(out, format, c, parts[0] + " " + parts[1], Aggregate.ofCase(forksA, parts[1], metric),
-          Aggregate.ofCase(forksB, parts[1], metric), Format::millis, " ms");
+      row(
+          out,
+          format,
+          c,
+          parts[0] + " " + parts[1],
+          Aggregate.ofCase(forksA, parts[1], metric),
+          Aggregate.ofCase(forksB, parts[1], metric),
+          Format::millis,
+          " ms");
     }
     out.println();
     String sideFormat = "%-" + width + "s %11s %11s  %s%n";
     out.printf(Locale.ROOT, sideFormat, "case", "B/op A", "B/op B", "calls/op A | B");
     for (CompareOutcome.CaseSides s : outcome.sides()) {
-      String calls = s.callsA().equals(s.callsB())
-          ? Format.calls(s.callsA()) + " | same"
-          : Format.calls(s.callsA()) + " | " + Format.calls(s.callsB());
-      out.printf(Locale.ROOT, sideFormat, s.caseId(), Format.bytes(s.allocBytesA()), Format.bytes(s.allocBytesB()),
+      String calls =
+          s.callsA().equals(s.callsB())
+              ? Format.calls(s.callsA()) + " | same"
+              : Format.calls(s.callsA()) + " | " + Format.calls(s.callsB());
+      out.printf(
+          Locale.ROOT,
+          sideFormat,
+          s.caseId(),
+          Format.bytes(s.allocBytesA()),
+          Format.bytes(s.allocBytesB()),
           calls);
     }
     out.println();
-    out.printf(Locale.ROOT, "decision: %s at %d %s: %s%n", outcome.keep() ? "keep B" : "keep A (discard B)",
-        outcome.look(), unit, e.reason());
+    out.printf(
+        Locale.ROOT,
+        "decision: %s at %d %s: %s%n",
+        outcome.keep() ? "keep B" : "keep A (discard B)",
+        outcome.look(),
+        unit,
+        e.reason());
     out.flush();
   }
 
-  private static void row(PrintWriter out, String format, Comparison c, String name, double[] a, double[] b,
-      java.util.function.DoubleFunction<String> fmt, String suffix) {
-    out.printf(Locale.ROOT, format, name,
-        fmt.apply(median(a)) + suffix, fmt.apply(median(b)) + suffix,
+  private static void row(
+      PrintWriter out,
+      String format,
+      Comparison c,
+      String name,
+      double[] a,
+      double[] b,
+      java.util.function.DoubleFunction<String> fmt,
+      String suffix) {
+    out.printf(
+        Locale.ROOT,
+        format,
+        name,
+        fmt.apply(median(a)) + suffix,
+        fmt.apply(median(b)) + suffix,
         String.format(Locale.ROOT, "%.4f", c.ratio()),
         String.format(Locale.ROOT, "[%s, %s]", bound(c.ciLow()), bound(c.ciHigh())),
         String.format(Locale.ROOT, "%.3g", c.pValue()),
@@ -92,7 +161,10 @@ public final class CompareReport {
     return Median.withDefaults().evaluate(values.clone());
   }
 
-  /** Per metric ratio, ci, p_value, verdict and forks; B/op and calls/op side by side; the decision; the raw replicates. */
+  /**
+   * Per metric ratio, ci, p_value, verdict and forks; B/op and calls/op side by side; the decision;
+   * the raw replicates.
+   */
   public ObjectNode json() {
     Assessment e = outcome.assessment();
     ObjectNode root = JSON.createObjectNode();

@@ -53,34 +53,66 @@ public record CompareSettings(
    */
   public static CompareSettings of(TunerSpec spec, List<String> cases, Path workDir) {
     BenchmarkSpec b = spec.benchmark();
-    DecisionRule rule = DecisionRule.defaults()
-        .withThreshold(spec.metric().threshold())
-        .withAlpha(b.compare().alpha())
-        .withLooks(b.compare().looks());
-    return new CompareSettings(b.compare().design(), rule, true, cases, b.jvmArgs(), b.transport(),
-        b.compare().warmupSeconds(), b.compare().opsPerRound(), JmhOptions.of(b), workDir);
+    DecisionRule rule =
+        DecisionRule.defaults()
+            .withThreshold(spec.metric().threshold())
+            .withAlpha(b.compare().alpha())
+            .withLooks(b.compare().looks());
+    return new CompareSettings(
+        b.compare().design(),
+        rule,
+        true,
+        cases,
+        b.jvmArgs(),
+        b.transport(),
+        b.compare().warmupSeconds(),
+        b.compare().opsPerRound(),
+        JmhOptions.of(b),
+        workDir);
   }
 
   /** Another design; the looks become that design's defaults unless {@code looks} is given. */
   public CompareSettings withDesign(Design d, List<Integer> looks) {
-    return new CompareSettings(d, rule.withLooks(looks == null ? d.defaultLooks() : looks), sequential, cases, jvmArgs,
-        transport, warmupSeconds, opsPerRound, jmh, workDir);
+    return new CompareSettings(
+        d,
+        rule.withLooks(looks == null ? d.defaultLooks() : looks),
+        sequential,
+        cases,
+        jvmArgs,
+        transport,
+        warmupSeconds,
+        opsPerRound,
+        jmh,
+        workDir);
   }
 
   public CompareSettings withRule(DecisionRule r) {
-    return new CompareSettings(design, r, sequential, cases, jvmArgs, transport, warmupSeconds, opsPerRound, jmh, workDir);
+    return new CompareSettings(
+        design, r, sequential, cases, jvmArgs, transport, warmupSeconds, opsPerRound, jmh, workDir);
   }
 
   public CompareSettings withSequential(boolean s) {
-    return new CompareSettings(design, rule, s, cases, jvmArgs, transport, warmupSeconds, opsPerRound, jmh, workDir);
+    return new CompareSettings(
+        design, rule, s, cases, jvmArgs, transport, warmupSeconds, opsPerRound, jmh, workDir);
   }
 
   public CompareSettings withRounds(int warmup, int ops) {
-    return new CompareSettings(design, rule, sequential, cases, jvmArgs, transport, warmup, ops, jmh, workDir);
+    return new CompareSettings(
+        design, rule, sequential, cases, jvmArgs, transport, warmup, ops, jmh, workDir);
   }
 
   public CompareSettings withJmh(JmhOptions j) {
-    return new CompareSettings(design, rule, sequential, cases, jvmArgs, transport, warmupSeconds, opsPerRound, j, workDir);
+    return new CompareSettings(
+        design,
+        rule,
+        sequential,
+        cases,
+        jvmArgs,
+        transport,
+        warmupSeconds,
+        opsPerRound,
+        j,
+        workDir);
   }
 
   /** The most replicates per side a comparison runs: the last look. */

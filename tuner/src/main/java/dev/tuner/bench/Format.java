@@ -29,9 +29,10 @@ public final class Format {
     if (callsPerOp.isEmpty()) {
       return "-";
     }
-    return new java.util.TreeMap<>(callsPerOp).entrySet().stream()
-        .map(e -> e.getKey() + "=" + number(e.getValue()))
-        .collect(Collectors.joining(" "));
+    return new java.util.TreeMap<>(callsPerOp)
+        .entrySet().stream()
+            .map(e -> e.getKey() + "=" + number(e.getValue()))
+            .collect(Collectors.joining(" "));
   }
 
   /** A count: whole numbers without decimals, others with up to three. */

@@ -16,44 +16,70 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where an artifact's hot path spends its time: a short JMH run with the stack profiler ({@code -prof stack},
- * a sampling of thread stacks), boiled down to the hottest RUNNABLE stacks per case. Cheap (one fork, a
- * few seconds a case) and approximate: it points a proposer at the code that matters, it decides nothing.
+ * Where an artifact's hot path spends its time: a short JMH run with the stack profiler ({@code
+ * -prof stack}, a sampling of thread stacks), boiled down to the hottest RUNNABLE stacks per case.
+ * Cheap (one fork, a few seconds a case) and approximate: it points a proposer at the code that
+ * matters, it decides nothing.
  */
 public final class HotFrames {
 
   /** Stack depth per sample and how many distinct stacks to keep. */
   static final String PROFILER = "stack:lines=12;top=10";
+
   static final String WARMUP = "4s";
   static final String MEASURE = "4s";
 
   private HotFrames() {}
 
   /**
-   * Profiles each case and returns the hottest stacks, or throws if JMH fails or runs past {@code timeout}.
+   * Profiles each case and returns the hottest stacks, or throws if JMH fails or runs past {@code
+   * timeout}.
    *
    * @param log JMH's own output
    */
-  public static String profile(Path root, Path artifact, Path specFile, BenchmarkSpec spec, List<String> cases,
-      Duration timeout, PrintWriter log) throws IOException, BenchFailedException {
+  public static String profile(
+      Path root,
+      Path artifact,
+      Path specFile,
+      BenchmarkSpec spec,
+      List<String> cases,
+      Duration timeout,
+      PrintWriter log)
+      throws IOException, BenchFailedException {
     Path work = Files.createTempDirectory("tuner-profile");
     try {
-      JmhOptions options = JmhOptions.of(spec).withForks(1).withWarmup(1, WARMUP).withMeasurement(1, MEASURE);
-      List<String> args = options.arguments(specFile.toAbsolutePath(), cases, work.resolve("jmh.json"),
-          work.resolve("calls"), PROFILER);
+      JmhOptions options =
+          JmhOptions.of(spec).withForks(1).withWarmup(1, WARMUP).withMeasurement(1, MEASURE);
+      List<String> args =
+          options.arguments(
+              specFile.toAbsolutePath(),
+              cases,
+              work.resolve("jmh.json"),
+              work.resolve("calls"),
+              PROFILER);
       StringWriter captured = new StringWriter();
       int code;
       try (PrintWriter out = new PrintWriter(captured)) {
-        code = JavaFork.run(root, artifact, List.of("-Djmh.ignoreLock=true"), JmhOptions.MAIN, args, Map.of(), out,
-            log, timeout);
+        code =
+            JavaFork.run(
+                root,
+                artifact,
+                List.of("-Djmh.ignoreLock=true"),
+                JmhOptions.MAIN,
+                args,
+                Map.of(),
+                out,
+                log,
+                timeout);
       } catch (JavaFork.TimedOutException e) {
-        throw new BenchFailedException("the profile of " + artifact.getFileName() + ": " + e.getMessage(), true);
+        throw new BenchFailedException(
+            "the profile of " + artifact.getFileName() + ": " + e.getMessage(), true);
       }
       log.print(captured);
       log.flush();
       if (code != 0) {
-        throw new BenchFailedException("the profile's JMH run exited " + code + "; its output is in the bench log",
-            false);
+        throw new BenchFailedException(
+            "the profile's JMH run exited " + code + "; its output is in the bench log", false);
       }
       return parse(captured.toString());
     } finally {
@@ -62,9 +88,10 @@ public final class HotFrames {
   }
 
   /**
-   * The RUNNABLE sections of JMH's stack profiler output, one per benchmark (case): each sampled stack on one
-   * line, top frame first, cut after the first frames of the application (below the JDK), so a stack that
-   * starts deep in the JDK still names the code that called it. Empty if there are none.
+   * The RUNNABLE sections of JMH's stack profiler output, one per benchmark (case): each sampled
+   * stack on one line, top frame first, cut after the first frames of the application (below the
+   * JDK), so a stack that starts deep in the JDK still names the code that called it. Empty if
+   * there are none.
    */
   static String parse(String jmhOutput) {
     List<String> lines = jmhOutput.lines().toList();
@@ -81,7 +108,9 @@ public final class HotFrames {
       List<String> stacks = new ArrayList<>();
       String share = null;
       List<String> frames = new ArrayList<>();
-      for (int j = i + 1; j < lines.size() && !lines.get(j).startsWith("....[") && !lines.get(j).startsWith("#"); j++) {
+      for (int j = i + 1;
+          j < lines.size() && !lines.get(j).startsWith("....[") && !lines.get(j).startsWith("#");
+          j++) {
         Matcher entry = ENTRY.matcher(lines.get(j));
         Matcher more = CONTINUATION.matcher(lines.get(j));
         if (entry.matches()) {
@@ -94,8 +123,10 @@ public final class HotFrames {
       }
       add(stacks, share, frames);
       if (!stacks.isEmpty()) {
-        out.append("case ").append(currentCase)
-            .append(" (share of the RUNNABLE samples; each stack top frame first, <- its callers)\n");
+        out.append("case ")
+            .append(currentCase)
+            .append(
+                " (share of the RUNNABLE samples; each stack top frame first, <- its callers)\n");
         stacks.forEach(st -> out.append(st).append('\n'));
         out.append('\n');
       }
@@ -103,7 +134,8 @@ public final class HotFrames {
     return out.toString().strip();
   }
 
-  private static final Pattern ENTRY = Pattern.compile("^\\s*(\\d+\\.\\d+%)\\s+\\d+\\.\\d+%\\s+(.+)$");
+  private static final Pattern ENTRY =
+      Pattern.compile("^\\s*(\\d+\\.\\d+%)\\s+\\d+\\.\\d+%\\s+(.+)$");
   private static final Pattern CONTINUATION = Pattern.compile("^\\s{8,}(\\S.*)$");
   private static final List<String> JDK = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
   private static final int APPLICATION_FRAMES = 2;

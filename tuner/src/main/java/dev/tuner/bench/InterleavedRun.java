@@ -36,63 +36,103 @@ final class InterleavedRun implements AutoCloseable {
    *
    * @param seconds since the JVM started measuring (after loading both builds)
    */
-  record Round(int index, boolean warmup, double seconds, ForkSummary a, ForkSummary b,
-      Map<String, Map<String, Double>> callsA, Map<String, Map<String, Double>> callsB) {}
+  record Round(
+      int index,
+      boolean warmup,
+      double seconds,
+      ForkSummary a,
+      ForkSummary b,
+      Map<String, Map<String, Double>> callsA,
+      Map<String, Map<String, Double>> callsB) {}
 
   private final Process process;
   private final BufferedReader lines;
   private final java.io.Writer requests;
   private final PrintWriter log;
   private final boolean swapped;
-  private final java.util.concurrent.atomic.AtomicBoolean killed = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean killed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Package-private for a test's stand-in process; {@link #start} forks the real JVM. */
   InterleavedRun(Process process, PrintWriter log, Duration timeout, boolean swapped) {
     this.process = process;
-    this.lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    this.requests = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    this.lines =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.requests =
+        new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     this.log = log;
     this.swapped = swapped;
     if (timeout != null) {
-      // A round that never ends blocks the reader: the watchdog kills the JVM, which ends the stream.
-      Thread watchdog = new Thread(() -> {
-        try {
-          if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
-            killed.set(true);
-            close();
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "interleave-watchdog");
+      // A round that never ends blocks the reader: the watchdog kills the JVM, which ends the
+      // stream.
+      Thread watchdog =
+          new Thread(
+              () -> {
+                try {
+                  if (!process.waitFor(
+                      timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    killed.set(true);
+                    close();
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "interleave-watchdog");
       watchdog.setDaemon(true);
       watchdog.start();
     }
   }
 
   /**
-   * Starts the JVM: warm-up for {@code warmupSeconds}, then at most {@code rounds} rounds on request.
-   * With {@code swapped}, B takes A's role in the JVM (loaded first, its artifact the class path).
+   * Starts the JVM: warm-up for {@code warmupSeconds}, then at most {@code rounds} rounds on
+   * request. With {@code swapped}, B takes A's role in the JVM (loaded first, its artifact the
+   * class path).
    */
-  static InterleavedRun start(AbComparison.Build a, AbComparison.Build b, boolean swapped, List<String> cases,
-      List<String> jvmArgs, String transport, int warmupSeconds, int rounds, int ops, Path workDir,
-      PrintWriter log, Duration timeout) throws IOException {
+  static InterleavedRun start(
+      AbComparison.Build a,
+      AbComparison.Build b,
+      boolean swapped,
+      List<String> cases,
+      List<String> jvmArgs,
+      String transport,
+      int warmupSeconds,
+      int rounds,
+      int ops,
+      Path workDir,
+      PrintWriter log,
+      Duration timeout)
+      throws IOException {
     if (swapped) {
       AbComparison.Build t = a;
       a = b;
       b = t;
     }
-    List<String> args = new InterleaveProtocol.Launch(
-        a.artifact().toAbsolutePath(), a.specFile().toAbsolutePath(),
-        b.artifact().toAbsolutePath(), b.specFile().toAbsolutePath(),
-        cases, transport, warmupSeconds, rounds, ops, true).arguments();
-    Process process = JavaFork.start(workDir, a.artifact().toAbsolutePath(), jvmArgs, MAIN, args, Map.of());
+    List<String> args =
+        new InterleaveProtocol.Launch(
+                a.artifact().toAbsolutePath(),
+                a.specFile().toAbsolutePath(),
+                b.artifact().toAbsolutePath(),
+                b.specFile().toAbsolutePath(),
+                cases,
+                transport,
+                warmupSeconds,
+                rounds,
+                ops,
+                true)
+            .arguments();
+    Process process =
+        JavaFork.start(workDir, a.artifact().toAbsolutePath(), jvmArgs, MAIN, args, Map.of());
     JavaFork.relay(process.getErrorStream(), log);
     return new InterleavedRun(process, log, timeout, swapped);
   }
 
-  /** Reads the warm-up rounds, telling {@code warmup} each one's index and seconds, until the JVM is ready. */
-  void awaitReady(java.util.function.BiConsumer<Integer, Double> warmup) throws IOException, BenchFailedException {
+  /**
+   * Reads the warm-up rounds, telling {@code warmup} each one's index and seconds, until the JVM is
+   * ready.
+   */
+  void awaitReady(java.util.function.BiConsumer<Integer, Double> warmup)
+      throws IOException, BenchFailedException {
     while (true) {
       JsonNode line = nextLine();
       if (InterleaveProtocol.isReady(line)) {
@@ -114,7 +154,10 @@ final class InterleavedRun implements AutoCloseable {
     return parse(nextLine(), swapped);
   }
 
-  /** The next line of the JVM's protocol; anything else it prints (the hot path's own output) goes to the log. */
+  /**
+   * The next line of the JVM's protocol; anything else it prints (the hot path's own output) goes
+   * to the log.
+   */
   private JsonNode nextLine() throws IOException, BenchFailedException {
     String line;
     while ((line = readLine()) != null) {
@@ -134,13 +177,16 @@ final class InterleavedRun implements AutoCloseable {
     if (killed.get()) {
       throw timedOut();
     }
-    throw new BenchFailedException("the in-JVM A/B runner ended (exit " + code + ") before it was done; its output"
-        + " is above");
+    throw new BenchFailedException(
+        "the in-JVM A/B runner ended (exit "
+            + code
+            + ") before it was done; its output"
+            + " is above");
   }
 
   /**
-   * One line of the JVM's output, null at its end. The watchdog's kill can close the stream under
-   * a read in progress ({@code IOException: Stream closed}) rather than end it: once the run was
+   * One line of the JVM's output, null at its end. The watchdog's kill can close the stream under a
+   * read in progress ({@code IOException: Stream closed}) rather than end it: once the run was
    * killed for its deadline, that is the timeout.
    */
   private String readLine() throws IOException, BenchFailedException {
@@ -179,17 +225,31 @@ final class InterleavedRun implements AutoCloseable {
     Map<String, CaseFork> b = new LinkedHashMap<>();
     Map<String, Map<String, Double>> callsA = new TreeMap<>();
     Map<String, Map<String, Double>> callsB = new TreeMap<>();
-    line.cases().forEach((id, c) -> {
-      a.put(id, caseFork(c.a()));
-      b.put(id, caseFork(c.b()));
-      callsA.put(id, new TreeMap<>(c.a().callsPerOp()));
-      callsB.put(id, new TreeMap<>(c.b().callsPerOp()));
-    });
+    line.cases()
+        .forEach(
+            (id, c) -> {
+              a.put(id, caseFork(c.a()));
+              b.put(id, caseFork(c.b()));
+              callsA.put(id, new TreeMap<>(c.a().callsPerOp()));
+              callsB.put(id, new TreeMap<>(c.b().callsPerOp()));
+            });
     return swapped
-        ? new Round(line.round(), line.warmup(), line.seconds(), new ForkSummary(b), new ForkSummary(a),
-            callsB, callsA)
-        : new Round(line.round(), line.warmup(), line.seconds(), new ForkSummary(a), new ForkSummary(b),
-            callsA, callsB);
+        ? new Round(
+            line.round(),
+            line.warmup(),
+            line.seconds(),
+            new ForkSummary(b),
+            new ForkSummary(a),
+            callsB,
+            callsA)
+        : new Round(
+            line.round(),
+            line.warmup(),
+            line.seconds(),
+            new ForkSummary(a),
+            new ForkSummary(b),
+            callsA,
+            callsB);
   }
 
   /** The side's quantiles from its own samples in the round, as a fork's are from its histogram. */

@@ -1,15 +1,14 @@
 package dev.tuner.bench;
 
-import dev.tuner.io.Dirs;
 import dev.tuner.decide.Aggregate;
 import dev.tuner.decide.Assessment;
 import dev.tuner.decide.CaseFork;
 import dev.tuner.decide.Comparison;
 import dev.tuner.decide.ForkSummary;
-import dev.tuner.spec.JvmOptionsFile;
+import dev.tuner.io.Dirs;
 import dev.tuner.log.Stats;
-import dev.tuner.bench.BenchStage;
 import dev.tuner.spec.BenchmarkSpec;
+import dev.tuner.spec.JvmOptionsFile;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -25,9 +24,10 @@ import java.util.function.ToDoubleFunction;
 import org.apache.commons.statistics.descriptive.Median;
 
 /**
- * The optimisation loop's {@link BenchStage}: {@code measure} is {@code tuner bench} (JMH, the spec's
- * {@code benchmark.jmh}), {@code compare} is {@code tuner compare}'s {@link AbComparison} with the
- * spec's design, looks, α and δ, both builds replaying the fixtures of the spec's repository.
+ * The optimisation loop's {@link BenchStage}: {@code measure} is {@code tuner bench} (JMH, the
+ * spec's {@code benchmark.jmh}), {@code compare} is {@code tuner compare}'s {@link AbComparison}
+ * with the spec's design, looks, α and δ, both builds replaying the fixtures of the spec's
+ * repository.
  *
  * <p>Metrics are in milliseconds: {@code p50_ms}, {@code p95_ms}, {@code p99_ms} (geometric means
  * over the cases) and per case {@code <case>.p50_ms}, …; allocation is the geometric mean over the
@@ -52,12 +52,14 @@ public final class JmhBenchStage implements BenchStage {
   }
 
   @Override
-  public Measurement measure(Path root, Build build, List<String> cases, Duration timeout) throws Exception {
+  public Measurement measure(Path root, Build build, List<String> cases, Duration timeout)
+      throws Exception {
     Path work = Files.createTempDirectory("tuner-measure");
     try {
       JmhOptions jmh = JmhOptions.of(spec.benchmark());
       jmh = jmh.withJvmArgs(JvmOptionsFile.merge(jmh.jvmArgs(), build.jvmOptions()));
-      BenchRun run = JmhRunner.run(root, build.artifact(), specFile, cases, jmh, work, log, timeout);
+      BenchRun run =
+          JmhRunner.run(root, build.artifact(), specFile, cases, jmh, work, log, timeout);
       BenchSummary summary = BenchSummary.of(run);
       Map<String, Double> metrics = new LinkedHashMap<>();
       put(metrics, "", summary.all());
@@ -69,20 +71,27 @@ public final class JmhBenchStage implements BenchStage {
   }
 
   @Override
-  public String hotFrames(Path root, Path artifact, List<String> cases, Duration timeout) throws Exception {
+  public String hotFrames(Path root, Path artifact, List<String> cases, Duration timeout)
+      throws Exception {
     return HotFrames.profile(root, artifact, specFile, spec.benchmark(), cases, timeout, log);
   }
 
   @Override
-  public Decision compare(Path root, Build best, Build candidate, List<String> cases, Duration timeout)
+  public Decision compare(
+      Path root, Build best, Build candidate, List<String> cases, Duration timeout)
       throws Exception {
     Path work = Files.createTempDirectory("tuner-compare");
     try {
       CompareSettings settings = settingsFor(best, candidate, cases, work);
-      CompareOutcome outcome = new AbComparison(settings).run(
-          new AbComparison.Build("best", best.artifact(), specFile, best.jvmOptions()),
-          new AbComparison.Build("candidate", candidate.artifact(), specFile, candidate.jvmOptions()),
-          new AbComparison.Listener() {}, log, timeout);
+      CompareOutcome outcome =
+          new AbComparison(settings)
+              .run(
+                  new AbComparison.Build("best", best.artifact(), specFile, best.jvmOptions()),
+                  new AbComparison.Build(
+                      "candidate", candidate.artifact(), specFile, candidate.jvmOptions()),
+                  new AbComparison.Listener() {},
+                  log,
+                  timeout);
       Assessment e = outcome.assessment();
       Map<String, Stats> stats = new LinkedHashMap<>();
       List<Comparison> all = new ArrayList<>(List.of(e.p50(), e.p95(), e.alloc()));
@@ -96,17 +105,23 @@ public final class JmhBenchStage implements BenchStage {
   }
 
   /**
-   * The spec's comparison settings; but when the two builds' JVM options differ, the forks design (with its
-   * default looks unless the spec chose forks), since the interleaved one runs both builds in one JVM.
+   * The spec's comparison settings; but when the two builds' JVM options differ, the forks design
+   * (with its default looks unless the spec chose forks), since the interleaved one runs both
+   * builds in one JVM.
    */
   CompareSettings settingsFor(Build best, Build candidate, List<String> cases, Path work) {
     CompareSettings settings = CompareSettings.of(spec, cases, work);
     List<String> base = spec.benchmark().jvmArgs();
-    boolean differ = !JvmOptionsFile.merge(base, best.jvmOptions())
-        .equals(JvmOptionsFile.merge(base, candidate.jvmOptions()));
+    boolean differ =
+        !JvmOptionsFile.merge(base, best.jvmOptions())
+            .equals(JvmOptionsFile.merge(base, candidate.jvmOptions()));
     if (differ && settings.design() == BenchmarkSpec.Design.INTERLEAVED) {
-      log.println("tuner: the builds' JVM options differ (" + best.jvmOptions() + " vs " + candidate.jvmOptions()
-          + "): comparing with the forks design");
+      log.println(
+          "tuner: the builds' JVM options differ ("
+              + best.jvmOptions()
+              + " vs "
+              + candidate.jvmOptions()
+              + "): comparing with the forks design");
       return settings.withDesign(BenchmarkSpec.Design.FORKS, null);
     }
     return settings;
@@ -114,7 +129,8 @@ public final class JmhBenchStage implements BenchStage {
 
   /** B's own numbers from the replicates the decision read: medians over them. */
   private static Measurement candidate(CompareOutcome outcome) {
-    List<ForkSummary> b = outcome.replicates().subList(0, outcome.look()).stream().map(Replicate::b).toList();
+    List<ForkSummary> b =
+        outcome.replicates().subList(0, outcome.look()).stream().map(Replicate::b).toList();
     Map<String, Double> metrics = new LinkedHashMap<>();
     metrics.put("p50_ms", median(Aggregate.geometricMeans(b, CaseFork::p50)) / 1e6);
     metrics.put("p95_ms", median(Aggregate.geometricMeans(b, CaseFork::p95)) / 1e6);
@@ -135,8 +151,12 @@ public final class JmhBenchStage implements BenchStage {
   }
 
   private static Stats stats(Comparison c) {
-    return new Stats(c.ratio(), Arrays.asList(finite(c.ciLow()), finite(c.ciHigh())), c.pValue(),
-        List.of(c.forksA(), c.forksB()), c.verdict().label());
+    return new Stats(
+        c.ratio(),
+        Arrays.asList(finite(c.ciLow()), finite(c.ciHigh())),
+        c.pValue(),
+        List.of(c.forksA(), c.forksB()),
+        c.verdict().label());
   }
 
   /** The p-value of "B is faster beyond δ": the comparison's own when its estimate is below 1. */

@@ -38,16 +38,25 @@ public record JmhOptions(
   /** The spec's settings. */
   public static JmhOptions of(BenchmarkSpec spec) {
     BenchmarkSpec.Jmh jmh = spec.jmh();
-    return new JmhOptions(jmh.benchmark(), jmh.forks(), jmh.warmupIterations(), jmh.warmupTime(),
-        jmh.iterations(), jmh.iterationTime(), spec.jvmArgs(), spec.transport());
+    return new JmhOptions(
+        jmh.benchmark(),
+        jmh.forks(),
+        jmh.warmupIterations(),
+        jmh.warmupTime(),
+        jmh.iterations(),
+        jmh.iterationTime(),
+        spec.jvmArgs(),
+        spec.transport());
   }
 
   public JmhOptions withJvmArgs(List<String> args) {
-    return new JmhOptions(benchmark, forks, warmupIterations, warmupTime, iterations, iterationTime, args, transport);
+    return new JmhOptions(
+        benchmark, forks, warmupIterations, warmupTime, iterations, iterationTime, args, transport);
   }
 
   public JmhOptions withForks(int n) {
-    return new JmhOptions(benchmark, n, warmupIterations, warmupTime, iterations, iterationTime, jvmArgs, transport);
+    return new JmhOptions(
+        benchmark, n, warmupIterations, warmupTime, iterations, iterationTime, jvmArgs, transport);
   }
 
   public JmhOptions withWarmup(int n, String time) {
@@ -55,7 +64,8 @@ public record JmhOptions(
   }
 
   public JmhOptions withMeasurement(int n, String time) {
-    return new JmhOptions(benchmark, forks, warmupIterations, warmupTime, n, time, jvmArgs, transport);
+    return new JmhOptions(
+        benchmark, forks, warmupIterations, warmupTime, n, time, jvmArgs, transport);
   }
 
   /**
@@ -66,18 +76,42 @@ public record JmhOptions(
     return arguments(specFile, cases, json, callsDir, "gc");
   }
 
-  /** Like {@link #arguments(Path, List, Path, Path)} with another JMH profiler in place of {@code gc}. */
-  List<String> arguments(Path specFile, List<String> cases, Path json, Path callsDir, String profiler) {
-    List<String> args = new ArrayList<>(List.of(
-        "^" + java.util.regex.Pattern.quote(benchmark) + "$",
-        "-p", "caseId=" + String.join(",", cases),
-        "-p", "transport=" + transport,
-        "-bm", "sample", "-tu", "us",
-        "-f", Integer.toString(forks),
-        "-wi", Integer.toString(warmupIterations), "-w", warmupTime,
-        "-i", Integer.toString(iterations), "-r", iterationTime,
-        "-prof", profiler, "-foe", "true",
-        "-rf", "json", "-rff", json.toString()));
+  /**
+   * Like {@link #arguments(Path, List, Path, Path)} with another JMH profiler in place of {@code
+   * gc}.
+   */
+  List<String> arguments(
+      Path specFile, List<String> cases, Path json, Path callsDir, String profiler) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "^" + java.util.regex.Pattern.quote(benchmark) + "$",
+                "-p",
+                "caseId=" + String.join(",", cases),
+                "-p",
+                "transport=" + transport,
+                "-bm",
+                "sample",
+                "-tu",
+                "us",
+                "-f",
+                Integer.toString(forks),
+                "-wi",
+                Integer.toString(warmupIterations),
+                "-w",
+                warmupTime,
+                "-i",
+                Integer.toString(iterations),
+                "-r",
+                iterationTime,
+                "-prof",
+                profiler,
+                "-foe",
+                "true",
+                "-rf",
+                "json",
+                "-rff",
+                json.toString()));
     // Repeated -jvmArgs are taken one option each, so paths with spaces survive (a single one
     // would be split at spaces). There are always at least the two properties.
     List<String> forked = new ArrayList<>(jvmArgs);

@@ -35,14 +35,32 @@ public final class JmhRunner {
    * @param outDir receives {@code jmh.json} and the calls files (created if missing)
    * @throws BenchFailedException if JMH exits non-zero or writes no result
    */
-  public static BenchRun run(Path root, Path artifact, Path specFile, List<String> cases,
-      JmhOptions options, Path outDir, PrintWriter log) throws IOException, BenchFailedException {
+  public static BenchRun run(
+      Path root,
+      Path artifact,
+      Path specFile,
+      List<String> cases,
+      JmhOptions options,
+      Path outDir,
+      PrintWriter log)
+      throws IOException, BenchFailedException {
     return run(root, artifact, specFile, cases, options, outDir, log, null);
   }
 
-  /** Like {@link #run(Path, Path, Path, List, JmhOptions, Path, PrintWriter)}, within {@code timeout} (null: none). */
-  public static BenchRun run(Path root, Path artifact, Path specFile, List<String> cases,
-      JmhOptions options, Path outDir, PrintWriter log, Duration timeout) throws IOException, BenchFailedException {
+  /**
+   * Like {@link #run(Path, Path, Path, List, JmhOptions, Path, PrintWriter)}, within {@code
+   * timeout} (null: none).
+   */
+  public static BenchRun run(
+      Path root,
+      Path artifact,
+      Path specFile,
+      List<String> cases,
+      JmhOptions options,
+      Path outDir,
+      PrintWriter log,
+      Duration timeout)
+      throws IOException, BenchFailedException {
     Files.createDirectories(outDir);
     Path json = outDir.resolve("jmh.json");
     Path calls = outDir.resolve("calls");
@@ -50,16 +68,26 @@ public final class JmhRunner {
     deleteCallFiles(calls);
     int code;
     try {
-      // JMH's machine-wide lock would make an unrelated JMH run abort an overnight loop; the tuner's own
+      // JMH's machine-wide lock would make an unrelated JMH run abort an overnight loop; the
+      // tuner's own
       // run lock already keeps its benchmarks from overlapping each other.
-      code = JavaFork.run(root, artifact, List.of("-Djmh.ignoreLock=true"), JmhOptions.MAIN,
-          options.arguments(specFile, cases, json, calls), Map.of(), log, log, timeout);
+      code =
+          JavaFork.run(
+              root,
+              artifact,
+              List.of("-Djmh.ignoreLock=true"),
+              JmhOptions.MAIN,
+              options.arguments(specFile, cases, json, calls),
+              Map.of(),
+              log,
+              log,
+              timeout);
     } catch (JavaFork.TimedOutException e) {
       throw new BenchFailedException("JMH on " + artifact + ": " + e.getMessage(), true);
     }
     if (code != 0 || !Files.exists(json)) {
-      throw new BenchFailedException("JMH failed (exit " + code + ") on " + artifact
-          + "; its output is above");
+      throw new BenchFailedException(
+          "JMH failed (exit " + code + ") on " + artifact + "; its output is above");
     }
     JmhResults results = JmhJsonReader.read(json);
     return new BenchRun(json, results, readCalls(calls));
@@ -78,7 +106,9 @@ public final class JmhRunner {
     for (Path file : files) {
       JsonNode node = JSON.readTree(file.toFile());
       Map<String, Double> perOp = new TreeMap<>();
-      node.path("callsPerOp").properties().forEach(e -> perOp.put(e.getKey(), e.getValue().asDouble()));
+      node.path("callsPerOp")
+          .properties()
+          .forEach(e -> perOp.put(e.getKey(), e.getValue().asDouble()));
       byCase.computeIfAbsent(node.path("case").asText(), c -> new ArrayList<>()).add(perOp);
     }
     return byCase;

@@ -39,8 +39,10 @@ public final class Profiles {
         return null;
       }
       Files.createDirectories(dir);
-      out.println("  profiling the best " + commit.substring(0, Math.min(8, commit.length()))
-          + " for the prompt (JMH -prof stack)");
+      out.println(
+          "  profiling the best "
+              + commit.substring(0, Math.min(8, commit.length()))
+              + " for the prompt (JMH -prof stack)");
       out.flush();
       String frames;
       try {

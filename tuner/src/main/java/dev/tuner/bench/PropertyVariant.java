@@ -15,10 +15,11 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
- * A copy of an artifact with one resource changed: one key of a properties resource set to another value, how
- * {@code tuner calibrate} injects a known change (the example's {@code calibration.extraWorkPercent} knob in
- * {@code tuning.properties}) without rebuilding, or a whole resource replaced, how {@code tuner record}
- * records other values of a knob that changes calls. Everything else is copied byte for byte.
+ * A copy of an artifact with one resource changed: one key of a properties resource set to another
+ * value, how {@code tuner calibrate} injects a known change (the example's {@code
+ * calibration.extraWorkPercent} knob in {@code tuning.properties}) without rebuilding, or a whole
+ * resource replaced, how {@code tuner record} records other values of a knob that changes calls.
+ * Everything else is copied byte for byte.
  */
 public final class PropertyVariant {
 
@@ -27,11 +28,18 @@ public final class PropertyVariant {
   /**
    * Writes {@code to}: {@code from} with {@code key=value} in {@code resource}.
    *
-   * @throws IllegalArgumentException if the artifact has no such resource or the resource no such key
+   * @throws IllegalArgumentException if the artifact has no such resource or the resource no such
+   *     key
    */
-  public static void write(Path from, Path to, String resource, String key, String value) throws IOException {
-    copyWith(from, to, resource, bytes -> replace(new String(bytes, StandardCharsets.ISO_8859_1), key, value, from,
-        resource).getBytes(StandardCharsets.ISO_8859_1));
+  public static void write(Path from, Path to, String resource, String key, String value)
+      throws IOException {
+    copyWith(
+        from,
+        to,
+        resource,
+        bytes ->
+            replace(new String(bytes, StandardCharsets.ISO_8859_1), key, value, from, resource)
+                .getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /**
@@ -39,7 +47,8 @@ public final class PropertyVariant {
    *
    * @throws IllegalArgumentException if the artifact has no such resource
    */
-  public static void writeResource(Path from, Path to, String resource, byte[] content) throws IOException {
+  public static void writeResource(Path from, Path to, String resource, byte[] content)
+      throws IOException {
     copyWith(from, to, resource, bytes -> content);
   }
 
@@ -56,7 +65,8 @@ public final class PropertyVariant {
     }
   }
 
-  private static void copyWith(Path from, Path to, String resource, UnaryOperator<byte[]> edit) throws IOException {
+  private static void copyWith(Path from, Path to, String resource, UnaryOperator<byte[]> edit)
+      throws IOException {
     boolean found = false;
     Files.createDirectories(to.toAbsolutePath().getParent());
     try (ZipFile in = new ZipFile(from.toFile());
@@ -102,7 +112,8 @@ public final class PropertyVariant {
   }
 
   private static String replace(String text, String key, String value, Path jar, String resource) {
-    Matcher m = Pattern.compile("(?m)^(\\s*" + Pattern.quote(key) + "\\s*[=:]\\s*).*$").matcher(text);
+    Matcher m =
+        Pattern.compile("(?m)^(\\s*" + Pattern.quote(key) + "\\s*[=:]\\s*).*$").matcher(text);
     if (!m.find()) {
       throw new IllegalArgumentException(jar + "!/" + resource + " has no key " + key);
     }

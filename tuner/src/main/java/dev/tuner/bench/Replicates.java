@@ -31,7 +31,10 @@ final class Replicates {
   }
 
   /** Adds a replicate; true once decided. */
-  boolean add(ForkSummary ra, ForkSummary rb, Map<String, Map<String, Double>> callsA,
+  boolean add(
+      ForkSummary ra,
+      ForkSummary rb,
+      Map<String, Map<String, Double>> callsA,
       Map<String, Map<String, Double>> callsB) {
     a.add(ra);
     b.add(rb);
@@ -68,7 +71,13 @@ final class Replicates {
     if (!decided()) {
       throw new BenchFailedException("no decision after " + a.size() + " replicates");
     }
-    return new CompareOutcome(settings.design(), action, look, assessment, replicates, decidedAt,
+    return new CompareOutcome(
+        settings.design(),
+        action,
+        look,
+        assessment,
+        replicates,
+        decidedAt,
         CompareOutcome.sides(replicates.subList(0, look)));
   }
 }

@@ -11,8 +11,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 /**
- * The build stage: the spec's build command on the working tree, as a subprocess with a deadline; the
- * artifact is cached per commit in {@code .tuner/artifacts/}, so the best's stays at hand for A/B runs.
+ * The build stage: the spec's build command on the working tree, as a subprocess with a deadline;
+ * the artifact is cached per commit in {@code .tuner/artifacts/}, so the best's stays at hand for
+ * A/B runs.
  */
 public final class BuildStage {
 
@@ -46,14 +47,19 @@ public final class BuildStage {
     return stateDir.resolve("artifacts/" + commit + ".jar");
   }
 
-  /** A commit's new id for the same tree (its message was amended): its cached artifact follows it. */
+  /**
+   * A commit's new id for the same tree (its message was amended): its cached artifact follows it.
+   */
   public void renamed(String from, String to) throws IOException {
     if (Files.exists(cached(from))) {
       Files.move(cached(from), cached(to), StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
-  /** Builds the checked-out {@code commit}; {@code label} names its log, {@code .tuner/logs/<label>-build.log}. */
+  /**
+   * Builds the checked-out {@code commit}; {@code label} names its log, {@code
+   * .tuner/logs/<label>-build.log}.
+   */
   public Result build(String label, String commit, Duration timeout) throws IOException {
     BuildSpec limited =
         new BuildSpec(spec.command(), spec.artifact(), (int) Math.max(1, timeout.toSeconds()));

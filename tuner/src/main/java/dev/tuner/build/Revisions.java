@@ -1,7 +1,6 @@
 package dev.tuner.build;
 
 import dev.tuner.error.UsageException;
-
 import dev.tuner.io.Dirs;
 import dev.tuner.spec.BuildSpec;
 import java.io.IOException;
@@ -43,8 +42,8 @@ public final class Revisions {
   private Revisions() {}
 
   /**
-   * Resolves {@code rev} (a commit id, branch, tag, {@code HEAD~1}, ...) in the git repository holding
-   * {@code specFile}, and returns that commit built.
+   * Resolves {@code rev} (a commit id, branch, tag, {@code HEAD~1}, ...) in the git repository
+   * holding {@code specFile}, and returns that commit built.
    *
    * @throws UsageException if the spec is not in a git working tree, or {@code rev} names no commit
    * @throws IOException if the clone fails
@@ -73,7 +72,8 @@ public final class Revisions {
       Path cloneRoot = clone.resolve(relative);
       Path artifact = cloneRoot.resolve(build.artifact());
       Path marker = clone.resolve(BUILT_MARKER);
-      if (Files.exists(artifact) && Files.exists(marker)
+      if (Files.exists(artifact)
+          && Files.exists(marker)
           && Files.readString(marker, StandardCharsets.UTF_8).equals(build.command())) {
         return new Checkout(commit, cloneRoot, cloneRoot.resolve(spec.getFileName()), artifact);
       }
@@ -117,14 +117,26 @@ public final class Revisions {
             .call();
       }
       if (!git.getRepository().getObjectDatabase().has(commit)) {
-        throw new IOException("cannot clone " + rev + " (" + commit.name()
-            + "): no ref under refs/ of " + repo.getCommonDirectory() + " reaches it");
+        throw new IOException(
+            "cannot clone "
+                + rev
+                + " ("
+                + commit.name()
+                + "): no ref under refs/ of "
+                + repo.getCommonDirectory()
+                + " reaches it");
       }
       git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit.name()).call();
     } catch (GitAPIException e) {
       Dirs.deleteTree(into);
-      throw new IOException("cannot clone " + repo.getCommonDirectory() + " at " + commit.name()
-          + ": " + e.getMessage(), e);
+      throw new IOException(
+          "cannot clone "
+              + repo.getCommonDirectory()
+              + " at "
+              + commit.name()
+              + ": "
+              + e.getMessage(),
+          e);
     } catch (IOException e) {
       Dirs.deleteTree(into);
       throw e;

@@ -1,7 +1,5 @@
 package dev.tuner.cli;
 
-import dev.tuner.io.Json;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tuner.bench.BenchRun;
@@ -11,6 +9,7 @@ import dev.tuner.bench.JmhOptions;
 import dev.tuner.bench.JmhRunner;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.io.Dirs;
+import dev.tuner.io.Json;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,8 +43,7 @@ import picocli.CommandLine.Spec;
     })
 final class BenchCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON =
-      Json.pretty();
+  private static final ObjectMapper JSON = Json.pretty();
 
   @Mixin Project project;
 

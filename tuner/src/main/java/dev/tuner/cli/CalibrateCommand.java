@@ -1,17 +1,14 @@
 package dev.tuner.cli;
 
-import dev.tuner.bench.CompareSettings;
-
-import dev.tuner.io.Json;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.tuner.bench.AbComparison;
 import dev.tuner.bench.Calibration;
+import dev.tuner.bench.CompareSettings;
 import dev.tuner.bench.Replicate;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.io.Dirs;
+import dev.tuner.io.Json;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
@@ -57,8 +54,7 @@ import picocli.CommandLine.TypeConversionException;
     })
 final class CalibrateCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON =
-      Json.pretty();
+  private static final ObjectMapper JSON = Json.pretty();
 
   @Mixin Project project;
 

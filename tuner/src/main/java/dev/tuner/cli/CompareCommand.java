@@ -1,14 +1,10 @@
 package dev.tuner.cli;
 
-import dev.tuner.bench.CompareOutcome;
-
-import dev.tuner.bench.CompareSettings;
-
-import dev.tuner.io.Json;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.bench.AbComparison;
+import dev.tuner.bench.CompareOutcome;
 import dev.tuner.bench.CompareReport;
+import dev.tuner.bench.CompareSettings;
 import dev.tuner.bench.Replicate;
 import dev.tuner.build.Revisions;
 import dev.tuner.decide.Aggregate;
@@ -17,6 +13,7 @@ import dev.tuner.decide.SequentialPlan;
 import dev.tuner.error.UsageException;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.io.Dirs;
+import dev.tuner.io.Json;
 import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,8 +62,7 @@ import picocli.CommandLine.Spec;
     })
 final class CompareCommand implements Callable<Integer> {
 
-  private static final ObjectMapper JSON =
-      Json.pretty();
+  private static final ObjectMapper JSON = Json.pretty();
 
   @Mixin Project project;
 

@@ -1,8 +1,6 @@
 package dev.tuner.cli;
 
 import dev.tuner.bench.CompareSettings;
-
-import dev.tuner.bench.AbComparison;
 import dev.tuner.error.UsageException;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import java.util.ArrayList;

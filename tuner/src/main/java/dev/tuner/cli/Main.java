@@ -91,9 +91,9 @@ public final class Main implements Runnable {
 
   /**
    * The one place failures become exit codes: tuner and harness exceptions carry their own; a bad
-   * option is a usage error; anything unexpected is an environment failure. Every
-   * option value a user can get wrong is refused by the command line before the engine sees it, so
-   * an {@link IllegalArgumentException} from the engine is a bug and not mapped to 2.
+   * option is a usage error; anything unexpected is an environment failure. Every option value a
+   * user can get wrong is refused by the command line before the engine sees it, so an {@link
+   * IllegalArgumentException} from the engine is a bug and not mapped to 2.
    */
   static int exitCodeOf(Throwable e) {
     if (e instanceof TunerException t) {

@@ -14,8 +14,12 @@ import picocli.CommandLine.Option;
 /** The options every command shares: which spec, and so which repository, to work on. */
 final class Project {
 
-  @Option(names = "--spec", paramLabel = "FILE", defaultValue = "tuner.yaml",
-      description = "The spec file (default: ${DEFAULT-VALUE}); its directory is the repository root.")
+  @Option(
+      names = "--spec",
+      paramLabel = "FILE",
+      defaultValue = "tuner.yaml",
+      description =
+          "The spec file (default: ${DEFAULT-VALUE}); its directory is the repository root.")
   Path specFile;
 
   TunerSpec spec() throws SpecException {
@@ -30,7 +34,9 @@ final class Project {
     return Artifact.ensure(root(), spec.build(), log);
   }
 
-  /** Runs a harness command ({@code record}, {@code verify}) forked on the artifact; its exit code. */
+  /**
+   * Runs a harness command ({@code record}, {@code verify}) forked on the artifact; its exit code.
+   */
   int harness(Path artifact, String command, List<String> args, PrintWriter out, PrintWriter err)
       throws IOException {
     return HarnessFork.relay(root(), artifact, specFile, command, args, out, err);

@@ -1,9 +1,7 @@
 package dev.tuner.commit;
 
-import dev.tuner.log.Diff;
-
 import dev.tuner.error.UsageException;
-
+import dev.tuner.log.Diff;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +28,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
 /**
- * The user's repository as the loop uses it, through JGit: it works on its own branch, commits every
- * try, and resets that branch to the best; the user's branch is never moved.
+ * The user's repository as the loop uses it, through JGit: it works on its own branch, commits
+ * every try, and resets that branch to the best; the user's branch is never moved.
  */
 public final class Repo implements AutoCloseable {
 
@@ -59,7 +57,10 @@ public final class Repo implements AutoCloseable {
     return root;
   }
 
-  /** The checked-out branch's short name; a detached HEAD is refused, since nothing could hold the result. */
+  /**
+   * The checked-out branch's short name; a detached HEAD is refused, since nothing could hold the
+   * result.
+   */
   public String currentBranch() throws GitException, UsageException {
     try {
       String full = git.getRepository().getFullBranch();
@@ -102,13 +103,17 @@ public final class Repo implements AutoCloseable {
     }
   }
 
-  /** Adds {@code .tuner/} to {@code .git/info/exclude}, so run state is never committed or reset. */
+  /**
+   * Adds {@code .tuner/} to {@code .git/info/exclude}, so run state is never committed or reset.
+   */
   public void excludeStateDir() throws GitException {
     Path exclude = git.getRepository().getDirectory().toPath().resolve("info/exclude");
     try {
       Files.createDirectories(exclude.getParent());
       String text = Files.exists(exclude) ? Files.readString(exclude) : "";
-      if (text.lines().noneMatch(l -> l.trim().equals("/" + STATE_DIR + "/") || l.trim().equals(STATE_DIR + "/"))) {
+      if (text.lines()
+          .noneMatch(
+              l -> l.trim().equals("/" + STATE_DIR + "/") || l.trim().equals(STATE_DIR + "/"))) {
         String prefix = text.isEmpty() || text.endsWith("\n") ? "" : "\n";
         Files.writeString(exclude, text + prefix + "/" + STATE_DIR + "/\n", StandardCharsets.UTF_8);
       }
@@ -130,9 +135,9 @@ public final class Repo implements AutoCloseable {
   }
 
   /**
-   * Removes the index lock a killed run left behind (it was killed inside a git command), so the run can
-   * resume; true when there was one. Only a caller holding the run lock may call it: no other tuner is
-   * then working in this repository.
+   * Removes the index lock a killed run left behind (it was killed inside a git command), so the
+   * run can resume; true when there was one. Only a caller holding the run lock may call it: no
+   * other tuner is then working in this repository.
    */
   public boolean clearStaleIndexLock() throws GitException {
     Path lock = git.getRepository().getDirectory().toPath().resolve("index.lock");
@@ -174,15 +179,23 @@ public final class Repo implements AutoCloseable {
       git.add().addFilepattern(".").call();
       git.add().addFilepattern(".").setUpdate(true).call();
       PersonIdent tuner = new PersonIdent("tuner", "tuner@localhost");
-      RevCommit commit = git.commit().setMessage(message).setAuthor(tuner).setCommitter(tuner)
-          .setAllowEmpty(true).setSign(false).call();
+      RevCommit commit =
+          git.commit()
+              .setMessage(message)
+              .setAuthor(tuner)
+              .setCommitter(tuner)
+              .setAllowEmpty(true)
+              .setSign(false)
+              .call();
       return commit.name();
     } catch (GitAPIException e) {
       throw new GitException("commit failed: " + e.getMessage(), e);
     }
   }
 
-  /** Moves the current branch and the working tree to {@code commit}, dropping every change since. */
+  /**
+   * Moves the current branch and the working tree to {@code commit}, dropping every change since.
+   */
   public void resetHard(String commit) throws GitException {
     try {
       git.reset().setMode(ResetCommand.ResetType.HARD).setRef(commit).call();
@@ -200,7 +213,10 @@ public final class Repo implements AutoCloseable {
     }
   }
 
-  /** Moves the branch to {@code commit} keeping the working tree: later commits become uncommitted changes. */
+  /**
+   * Moves the branch to {@code commit} keeping the working tree: later commits become uncommitted
+   * changes.
+   */
   public void resetSoft(String commit) throws GitException {
     try {
       git.reset().setMode(ResetCommand.ResetType.SOFT).setRef(commit).call();
@@ -215,7 +231,8 @@ public final class Repo implements AutoCloseable {
     ObjectId fromId = resolveOrNull(from);
     ObjectId toId = resolveOrNull(to);
     if (fromId == null || toId == null) {
-      throw new GitException("diff " + from + ".." + to + ": no such revision: " + (fromId == null ? from : to));
+      throw new GitException(
+          "diff " + from + ".." + to + ": no such revision: " + (fromId == null ? from : to));
     }
     try (RevWalk walk = new RevWalk(repository);
         DiffFormatter formatter = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
@@ -226,7 +243,10 @@ public final class Repo implements AutoCloseable {
       int added = 0;
       int removed = 0;
       for (DiffEntry entry : entries) {
-        files.add(entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath());
+        files.add(
+            entry.getChangeType() == DiffEntry.ChangeType.DELETE
+                ? entry.getOldPath()
+                : entry.getNewPath());
         FileHeader header = formatter.toFileHeader(entry);
         for (Edit edit : header.toEditList()) {
           added += edit.getLengthB();
@@ -239,7 +259,10 @@ public final class Repo implements AutoCloseable {
     }
   }
 
-  /** The unified diff of the working tree against HEAD (what a proposal changed), for prompts and asi. */
+  /**
+   * The unified diff of the working tree against HEAD (what a proposal changed), for prompts and
+   * asi.
+   */
   public String diffAgainstHead() throws GitException {
     try {
       var out = new java.io.ByteArrayOutputStream();
@@ -250,14 +273,18 @@ public final class Repo implements AutoCloseable {
     }
   }
 
-  /** Points {@code refName} (e.g. {@code refs/tuner/x/tries/7}) at a commit, so a discarded try stays reviewable. */
+  /**
+   * Points {@code refName} (e.g. {@code refs/tuner/x/tries/7}) at a commit, so a discarded try
+   * stays reviewable.
+   */
   public void keepRef(String refName, String commit) throws GitException {
     try {
       var update = git.getRepository().updateRef(refName);
       update.setNewObjectId(ObjectId.fromString(commit));
       update.setForceUpdate(true);
       RefUpdate.Result result = update.update();
-      if (result != RefUpdate.Result.NEW && result != RefUpdate.Result.FORCED
+      if (result != RefUpdate.Result.NEW
+          && result != RefUpdate.Result.FORCED
           && result != RefUpdate.Result.NO_CHANGE) {
         throw new GitException("cannot write " + refName + ": " + result);
       }
@@ -270,8 +297,15 @@ public final class Repo implements AutoCloseable {
   public String amendMessage(String message) throws GitException {
     try {
       PersonIdent tuner = new PersonIdent("tuner", "tuner@localhost");
-      return git.commit().setAmend(true).setMessage(message).setAuthor(tuner).setCommitter(tuner)
-          .setAllowEmpty(true).setSign(false).call().name();
+      return git.commit()
+          .setAmend(true)
+          .setMessage(message)
+          .setAuthor(tuner)
+          .setCommitter(tuner)
+          .setAllowEmpty(true)
+          .setSign(false)
+          .call()
+          .name();
     } catch (GitAPIException e) {
       throw new GitException("amending the commit failed: " + e.getMessage(), e);
     }
@@ -283,7 +317,8 @@ public final class Repo implements AutoCloseable {
     try (RevWalk walk = new RevWalk(repository)) {
       RevCommit c = walk.parseCommit(ObjectId.fromString(commit));
       try (var tree = org.eclipse.jgit.treewalk.TreeWalk.forPath(repository, path, c.getTree())) {
-        return tree == null ? null
+        return tree == null
+            ? null
             : new String(repository.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
       }
     } catch (IOException e) {

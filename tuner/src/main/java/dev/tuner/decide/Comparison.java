@@ -29,8 +29,17 @@ public record Comparison(
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, 
+    return String.format(
+        Locale.ROOT,
         "%s %s: B/A %.4f, %.1f%% CI [%.4f, %.4f], p %.3g, forks %d/%d",
-        metric, verdict, ratio, 100 * confidence, ciLow, ciHigh, pValue, forksA, forksB);
+        metric,
+        verdict,
+        ratio,
+        100 * confidence,
+        ciLow,
+        ciHigh,
+        pValue,
+        forksA,
+        forksB);
   }
 }

@@ -1,13 +1,13 @@
 package dev.tuner.decide;
 
-import dev.tuner.measure.JmhCase;
 import dev.tuner.measure.ForkResult;
+import dev.tuner.measure.JmhCase;
 import dev.tuner.measure.JmhResults;
 import java.util.ArrayList;
-import java.util.Locale;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Collections;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -50,9 +50,14 @@ public record ForkSummary(Map<String, CaseFork> cases) {
     for (JmhCase c : run.cases()) {
       if (c.forks().size() != forks) {
         throw new IllegalArgumentException(
-            String.format(Locale.ROOT, 
+            String.format(
+                Locale.ROOT,
                 "%s: %s has %d forks, %s has %d",
-                run.source(), c.id(), c.forks().size(), run.cases().get(0).id(), forks));
+                run.source(),
+                c.id(),
+                c.forks().size(),
+                run.cases().get(0).id(),
+                forks));
       }
     }
     List<ForkSummary> summaries = new ArrayList<>();

@@ -1,8 +1,8 @@
 package dev.tuner.decide;
 
 import java.util.ArrayList;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -73,9 +73,14 @@ public final class KeepRule {
     for (Comparison c : List.of(p50, p95)) {
       if (c.verdict() != Verdict.IMPROVED) {
         why.add(
-            String.format(Locale.ROOT, 
+            String.format(
+                Locale.ROOT,
                 "%s %s (B/A %.4f, CI [%.4f, %.4f])",
-                c.metric(), c.verdict(), c.ratio(), c.ciLow(), c.ciHigh()));
+                c.metric(),
+                c.verdict(),
+                c.ratio(),
+                c.ciLow(),
+                c.ciHigh()));
       }
     }
     if (allocates) {

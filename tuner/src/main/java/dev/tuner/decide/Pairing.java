@@ -5,9 +5,7 @@ import org.apache.commons.statistics.inference.AlternativeHypothesis;
 import org.apache.commons.statistics.inference.MannWhitneyUTest;
 import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
 
-/**
- * How the forks of the two sides relate, and so which comparison of {@link RatioTest} applies.
- */
+/** How the forks of the two sides relate, and so which comparison of {@link RatioTest} applies. */
 public enum Pairing {
   /**
    * Every fork is its own JVM, A's and B's unrelated (the fork-level design, forks alternating

@@ -55,8 +55,7 @@ public final class RatioTest {
       String metric, double[] a, double[] b, double threshold, double alpha) {
     double[] logA = logs(a, "A");
     double[] logB = logs(b, "B");
-    ShiftTest test =
-        (mu, h1) -> MANN_WHITNEY.with(h1).withMu(mu).test(logB, logA).getPValue();
+    ShiftTest test = (mu, h1) -> MANN_WHITNEY.with(h1).withMu(mu).test(logB, logA).getPValue();
     Comparison c = invert(metric, sortedDifferences(logA, logB), test, threshold, alpha);
     return withForks(c, a.length, b.length);
   }

@@ -1,8 +1,7 @@
 package dev.tuner.decide;
 
-import java.util.Locale;
-
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -128,9 +127,13 @@ public final class SequentialPlan {
     }
     int last = looks.get(looks.size() - 1);
     throw new IllegalArgumentException(
-        String.format(Locale.ROOT, 
+        String.format(
+            Locale.ROOT,
             "no look in %s can reject at alpha %s: even %d perfectly separated forks"
                 + " per side give p = %s",
-            looks, rule.alpha(), last, pairing.smallestP(last)));
+            looks,
+            rule.alpha(),
+            last,
+            pairing.smallestP(last)));
   }
 }

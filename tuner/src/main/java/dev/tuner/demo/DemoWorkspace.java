@@ -1,7 +1,6 @@
 package dev.tuner.demo;
 
 import dev.tuner.error.UsageException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,8 +12,8 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
- * The demo's own git repository: a clone of the user's repository at HEAD, whose tuner.yaml points at the
- * demo's upstream. Everything the demo commits lands here, never in the user's repository.
+ * The demo's own git repository: a clone of the user's repository at HEAD, whose tuner.yaml points
+ * at the demo's upstream. Everything the demo commits lands here, never in the user's repository.
  */
 public final class DemoWorkspace {
 
@@ -34,7 +33,8 @@ public final class DemoWorkspace {
    *
    * @throws UsageException when {@code dir} holds files, or {@code repo} is not the bundled example
    */
-  public static DemoWorkspace cloneOf(Path repo, Path dir) throws IOException, GitAPIException, UsageException {
+  public static DemoWorkspace cloneOf(Path repo, Path dir)
+      throws IOException, GitAPIException, UsageException {
     if (Files.isDirectory(dir)) {
       try (var entries = Files.list(dir)) {
         if (entries.findAny().isPresent()) {
@@ -45,15 +45,20 @@ public final class DemoWorkspace {
       throw new UsageException("--dir " + dir + " is a file");
     }
     if (!Files.exists(repo.resolve(".git"))) {
-      throw new UsageException(repo + " is not a git repository: the demo clones the tuner repository's HEAD");
+      throw new UsageException(
+          repo + " is not a git repository: the demo clones the tuner repository's HEAD");
     }
     Files.createDirectories(dir);
     Git.cloneRepository().setURI(repo.toUri().toString()).setDirectory(dir.toFile()).call().close();
     DemoWorkspace workspace = new DemoWorkspace(dir);
-    if (!Files.isRegularFile(workspace.spec()) || !Files.isDirectory(dir.resolve("example/patches"))
+    if (!Files.isRegularFile(workspace.spec())
+        || !Files.isDirectory(dir.resolve("example/patches"))
         || !Files.readString(workspace.spec()).contains(EXAMPLE_URL)) {
-      throw new UsageException(repo + " does not hold the bundled example at HEAD (tuner.yaml naming "
-          + EXAMPLE_URL + " and example/patches/): the demo runs on it");
+      throw new UsageException(
+          repo
+              + " does not hold the bundled example at HEAD (tuner.yaml naming "
+              + EXAMPLE_URL
+              + " and example/patches/): the demo runs on it");
     }
     return workspace;
   }
@@ -72,8 +77,12 @@ public final class DemoWorkspace {
     }
   }
 
-  /** Points the spec's upstreams at {@code baseUrl}; with {@code quick}, tiny benchmark settings and 3 cases. */
-  public void configure(String baseUrl, boolean quick) throws IOException, GitAPIException, UsageException {
+  /**
+   * Points the spec's upstreams at {@code baseUrl}; with {@code quick}, tiny benchmark settings and
+   * 3 cases.
+   */
+  public void configure(String baseUrl, boolean quick)
+      throws IOException, GitAPIException, UsageException {
     String spec = Files.readString(spec(), StandardCharsets.UTF_8).replace(EXAMPLE_URL, baseUrl);
     if (quick) {
       spec = quick(spec);
@@ -83,16 +92,17 @@ public final class DemoWorkspace {
   }
 
   /**
-   * Benchmark settings small enough for a first look and for tests (minutes, not hours; the numbers are
-   * noisy), and three cases: two tuned, one held out. The spec's other sections, knobs included, stay as
-   * they are; a {@code benchmark:} block gets the tiny settings added to it.
+   * Benchmark settings small enough for a first look and for tests (minutes, not hours; the numbers
+   * are noisy), and three cases: two tuned, one held out. The spec's other sections, knobs
+   * included, stay as they are; a {@code benchmark:} block gets the tiny settings added to it.
    */
   static String quick(String spec) throws UsageException {
     StringBuilder out = new StringBuilder();
     String section = "";
     boolean benchmark = false;
     for (String line : spec.split("\n", -1)) {
-      boolean topLevel = !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && line.charAt(0) != '#';
+      boolean topLevel =
+          !line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && line.charAt(0) != '#';
       if (topLevel) {
         section = line.substring(0, Math.max(0, line.indexOf(':')));
         if (section.equals("cases")) {
@@ -107,7 +117,8 @@ public final class DemoWorkspace {
           out.append(line).append('\n').append(QUICK_BENCHMARK);
           continue;
         }
-      } else if (section.equals("benchmark") && (line.startsWith("  jmh:") || line.startsWith("  compare:"))) {
+      } else if (section.equals("benchmark")
+          && (line.startsWith("  jmh:") || line.startsWith("  compare:"))) {
         throw notTheExample();
       }
       if (!section.equals("cases")) {
@@ -121,25 +132,33 @@ public final class DemoWorkspace {
     return benchmark ? result : result + "benchmark:\n" + QUICK_BENCHMARK;
   }
 
-  /** The {@code benchmark:} settings of {@code --quick} (the acceptance tests measure with them too). */
+  /**
+   * The {@code benchmark:} settings of {@code --quick} (the acceptance tests measure with them
+   * too).
+   */
   public static final String QUICK_BENCHMARK =
       "  jmh: {forks: 1, warmupIterations: 2, warmupTime: 500ms, iterations: 2, iterationTime: 500ms}\n"
           + "  compare: {warmupSeconds: 20, opsPerRound: 10, looks: [8]}\n";
 
   /** The {@code cases:} of {@code --quick}: two tuned, one held out. */
-  public static final String QUICK_CASES = "cases:\n"
-      + "  - {id: ai-default, input: {theme: AI}}\n"
-      + "  - {id: water-europe, input: {theme: water, topN: 12, k: 200, maxPerSector: 3, minMarketCap: 500,"
-      + " countries: [GB, DE, FR, NL, CH, SE]}}\n"
-      + "  - {id: cyber-developed, split: holdout, input: {theme: cybersecurity, topN: 15, k: 150,"
-      + " maxPerSector: 4, countries: [US, GB, DE, JP, CA]}}\n";
+  public static final String QUICK_CASES =
+      "cases:\n"
+          + "  - {id: ai-default, input: {theme: AI}}\n"
+          + "  - {id: water-europe, input: {theme: water, topN: 12, k: 200, maxPerSector: 3, minMarketCap: 500,"
+          + " countries: [GB, DE, FR, NL, CH, SE]}}\n"
+          + "  - {id: cyber-developed, split: holdout, input: {theme: cybersecurity, topN: 15, k: 150,"
+          + " maxPerSector: 4, countries: [US, GB, DE, JP, CA]}}\n";
 
   private static UsageException notTheExample() {
-    return new UsageException("tuner.yaml is not the bundled example's (a cases list, and no benchmark"
-        + " jmh or compare settings of its own): --quick cannot shrink it");
+    return new UsageException(
+        "tuner.yaml is not the bundled example's (a cases list, and no benchmark"
+            + " jmh or compare settings of its own): --quick cannot shrink it");
   }
 
-  /** Commits whatever changed (a re-recording rewrites manifests' times), so optimize finds a clean tree. */
+  /**
+   * Commits whatever changed (a re-recording rewrites manifests' times), so optimize finds a clean
+   * tree.
+   */
   public boolean commitAll(String message) throws IOException, GitAPIException {
     try (Git git = Git.open(dir.toFile())) {
       git.add().addFilepattern(".").call();
@@ -153,8 +172,9 @@ public final class DemoWorkspace {
   }
 
   /**
-   * Moves the workspace's branch to the best of a finished phase ({@code tuner/<tag>}), so the next phase
-   * starts from it. Returns false when there is no such branch (the phase kept nothing or never ran).
+   * Moves the workspace's branch to the best of a finished phase ({@code tuner/<tag>}), so the next
+   * phase starts from it. Returns false when there is no such branch (the phase kept nothing or
+   * never ran).
    */
   public boolean advanceTo(String branch) throws IOException, GitAPIException {
     try (Git git = Git.open(dir.toFile())) {

@@ -15,13 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The example's live upstream ({@code UpstreamMain} in {@code example/target/example-upstream.jar}) in its
- * own process on a free port, as {@code bin/example-upstream} starts it. Stopped by {@link #close()}, and by
- * a shutdown hook when the JVM is interrupted (Ctrl-C) first, so it never outlives the demo.
+ * The example's live upstream ({@code UpstreamMain} in {@code example/target/example-upstream.jar})
+ * in its own process on a free port, as {@code bin/example-upstream} starts it. Stopped by {@link
+ * #close()}, and by a shutdown hook when the JVM is interrupted (Ctrl-C) first, so it never
+ * outlives the demo.
  */
 public final class LiveUpstream implements AutoCloseable {
 
-  private static final Pattern LISTENING = Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
+  private static final Pattern LISTENING =
+      Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
 
   private final Process process;
   private final Thread hook;
@@ -35,7 +37,8 @@ public final class LiveUpstream implements AutoCloseable {
 
   /** A port free right now, for a spec that must name the upstream's URL before it starts. */
   public static int freePort() throws IOException {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
   }
@@ -55,13 +58,17 @@ public final class LiveUpstream implements AutoCloseable {
     if (!Files.isRegularFile(jar)) {
       throw new IOException("the example upstream's jar is missing: " + jar);
     }
-    List<String> args = List.of("--port", String.valueOf(port), "--latency-ms", String.valueOf(latencyMs));
-    Process process = Processes.builder(JavaFork.jarCommand(jar, List.of(), args), null, Map.of())
-        .redirectErrorStream(true).start();
+    List<String> args =
+        List.of("--port", String.valueOf(port), "--latency-ms", String.valueOf(latencyMs));
+    Process process =
+        Processes.builder(JavaFork.jarCommand(jar, List.of(), args), null, Map.of())
+            .redirectErrorStream(true)
+            .start();
     Thread hook = new Thread(() -> stop(process), "stop-example-upstream");
     Runtime.getRuntime().addShutdownHook(hook);
     Files.createDirectories(logFile.toAbsolutePath().getParent());
-    BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader lines =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     for (String line; (line = lines.readLine()) != null; ) {
       seen.append(line).append('\n');
@@ -79,17 +86,22 @@ public final class LiveUpstream implements AutoCloseable {
 
   /** Keeps reading the server's output into its log so a full pipe never blocks it. */
   private static void drain(BufferedReader lines, Path logFile) {
-    Thread t = new Thread(() -> {
-      try (var log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)) {
-        for (String line; (line = lines.readLine()) != null; ) {
-          log.write(line);
-          log.newLine();
-          log.flush();
-        }
-      } catch (IOException e) {
-        // the process ended or the log went away: nothing left to keep
-      }
-    }, "example-upstream-output");
+    Thread t =
+        new Thread(
+            () -> {
+              try (var log =
+                  Files.newBufferedWriter(
+                      logFile, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                  log.write(line);
+                  log.newLine();
+                  log.flush();
+                }
+              } catch (IOException e) {
+                // the process ended or the log went away: nothing left to keep
+              }
+            },
+            "example-upstream-output");
     t.setDaemon(true);
     t.start();
   }

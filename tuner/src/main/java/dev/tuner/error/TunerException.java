@@ -2,7 +2,8 @@ package dev.tuner.error;
 
 /**
  * Every failure the tuner reports to its user: a message that names the file, key or step, and the
- * documented exit code (DESIGN §4). The command line maps them in one place; the engine only throws.
+ * documented exit code (DESIGN §4). The command line maps them in one place; the engine only
+ * throws.
  */
 public abstract class TunerException extends Exception {
 

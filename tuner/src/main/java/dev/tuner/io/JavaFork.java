@@ -14,27 +14,44 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a main class in a new JVM on an artifact, relaying its output line by line, so code under test
- * never runs inside the tuner's JVM.
+ * Runs a main class in a new JVM on an artifact, relaying its output line by line, so code under
+ * test never runs inside the tuner's JVM.
  */
 public final class JavaFork {
 
   private JavaFork() {}
 
   /** Runs {@code mainClass} with {@code args}, in {@code workDir}, and returns its exit code. */
-  public static int run(Path workDir, Path artifact, List<String> jvmArgs, String mainClass, List<String> args,
-      Map<String, String> env, PrintWriter out, PrintWriter err) throws IOException {
+  public static int run(
+      Path workDir,
+      Path artifact,
+      List<String> jvmArgs,
+      String mainClass,
+      List<String> args,
+      Map<String, String> env,
+      PrintWriter out,
+      PrintWriter err)
+      throws IOException {
     return run(workDir, artifact, jvmArgs, mainClass, args, env, out, err, null);
   }
 
   /**
-   * Like {@link #run(Path, Path, List, String, List, Map, PrintWriter, PrintWriter)}, killing the JVM
-   * and everything it started when {@code timeout} (null: none) has passed.
+   * Like {@link #run(Path, Path, List, String, List, Map, PrintWriter, PrintWriter)}, killing the
+   * JVM and everything it started when {@code timeout} (null: none) has passed.
    *
    * @throws TimedOutException when it was killed for running too long
    */
-  public static int run(Path workDir, Path artifact, List<String> jvmArgs, String mainClass, List<String> args,
-      Map<String, String> env, PrintWriter out, PrintWriter err, Duration timeout) throws IOException {
+  public static int run(
+      Path workDir,
+      Path artifact,
+      List<String> jvmArgs,
+      String mainClass,
+      List<String> args,
+      Map<String, String> env,
+      PrintWriter out,
+      PrintWriter err,
+      Duration timeout)
+      throws IOException {
     Process process = start(workDir, artifact, jvmArgs, mainClass, args, env);
     process.getOutputStream().close();
     Thread relayErr = relay(process.getErrorStream(), err);
@@ -42,7 +59,8 @@ public final class JavaFork {
     try {
       if (timeout != null && !process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         Processes.killTree(process);
-        throw new TimedOutException(mainClass + " ran past " + timeout.toSeconds() + " s and was killed");
+        throw new TimedOutException(
+            mainClass + " ran past " + timeout.toSeconds() + " s and was killed");
       }
       int code = process.waitFor();
       relayOut.join();
@@ -63,17 +81,24 @@ public final class JavaFork {
   }
 
   /**
-   * Starts {@code mainClass} on the artifact in {@code workDir}, its input, output and error piped to
-   * the caller, who reads them (or lets {@link #relay} read them) so a full pipe never stalls it, and
-   * ends it with {@link Processes#killTree}.
+   * Starts {@code mainClass} on the artifact in {@code workDir}, its input, output and error piped
+   * to the caller, who reads them (or lets {@link #relay} read them) so a full pipe never stalls
+   * it, and ends it with {@link Processes#killTree}.
    */
-  public static Process start(Path workDir, Path artifact, List<String> jvmArgs, String mainClass,
-      List<String> args, Map<String, String> env) throws IOException {
+  public static Process start(
+      Path workDir,
+      Path artifact,
+      List<String> jvmArgs,
+      String mainClass,
+      List<String> args,
+      Map<String, String> env)
+      throws IOException {
     return Processes.builder(command(artifact, jvmArgs, mainClass, args), workDir, env).start();
   }
 
   /** The command line that runs {@code mainClass} on the artifact with this JVM's {@code java}. */
-  public static List<String> command(Path artifact, List<String> jvmArgs, String mainClass, List<String> args) {
+  public static List<String> command(
+      Path artifact, List<String> jvmArgs, String mainClass, List<String> args) {
     return java(jvmArgs, List.of("-cp", artifact.toString(), mainClass), args);
   }
 
@@ -94,19 +119,23 @@ public final class JavaFork {
 
   /** Copies a stream to a writer line by line on a daemon thread, until the stream ends. */
   public static Thread relay(InputStream in, PrintWriter to) {
-    Thread thread = new Thread(() -> {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = reader.readLine()) != null) {
-          synchronized (to) {
-            to.println(line);
-            to.flush();
-          }
-        }
-      } catch (IOException ignored) {
-        // The process ended; whatever it printed has been relayed.
-      }
-    }, "relay");
+    Thread thread =
+        new Thread(
+            () -> {
+              try (BufferedReader reader =
+                  new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                  synchronized (to) {
+                    to.println(line);
+                    to.flush();
+                  }
+                }
+              } catch (IOException ignored) {
+                // The process ended; whatever it printed has been relayed.
+              }
+            },
+            "relay");
     thread.setDaemon(true);
     thread.start();
     return thread;

@@ -12,16 +12,18 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a command with a deadline; a command past it is killed with its whole process tree (a build's
- * forked compilers, a benchmark's forked JVMs), so a runaway stage can never outlive its budget.
- * Every child process of the tuner is set up by {@link #builder} and ended by {@link #killTree} or
- * {@link #stop}.
+ * Runs a command with a deadline; a command past it is killed with its whole process tree (a
+ * build's forked compilers, a benchmark's forked JVMs), so a runaway stage can never outlive its
+ * budget. Every child process of the tuner is set up by {@link #builder} and ended by {@link
+ * #killTree} or {@link #stop}.
  */
 public final class Processes {
 
   private Processes() {}
 
-  /** How a command ended: its exit code (or timed out), how long it took, and its combined output. */
+  /**
+   * How a command ended: its exit code (or timed out), how long it took, and its combined output.
+   */
   public record Outcome(int exitCode, boolean timedOut, Duration elapsed, Path log) {
 
     public boolean ok() {
@@ -54,13 +56,15 @@ public final class Processes {
   }
 
   /** Runs {@code command} in {@code dir}, output (stdout and stderr) to {@code log}. */
-  public static Outcome run(List<String> command, Path dir, Map<String, String> env, Duration timeout, Path log)
+  public static Outcome run(
+      List<String> command, Path dir, Map<String, String> env, Duration timeout, Path log)
       throws IOException {
     Files.createDirectories(log.toAbsolutePath().getParent());
-    ProcessBuilder builder = builder(command, dir, env)
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    ProcessBuilder builder =
+        builder(command, dir, env)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     long start = System.nanoTime();
     Process process = builder.start();
     boolean done;
@@ -74,11 +78,13 @@ public final class Processes {
     if (!done) {
       killTree(process);
     }
-    return new Outcome(done ? process.exitValue() : -1, !done, Duration.ofNanos(System.nanoTime() - start), log);
+    return new Outcome(
+        done ? process.exitValue() : -1, !done, Duration.ofNanos(System.nanoTime() - start), log);
   }
 
   /** Runs a shell command line with {@code bash -c}. */
-  public static Outcome shell(String commandLine, Path dir, Map<String, String> env, Duration timeout, Path log)
+  public static Outcome shell(
+      String commandLine, Path dir, Map<String, String> env, Duration timeout, Path log)
       throws IOException {
     return run(List.of("bash", "-c", commandLine), dir, env, timeout, log);
   }
@@ -113,7 +119,9 @@ public final class Processes {
     }
   }
 
-  /** Kills a process and every descendant, children first so none is re-parented and left running. */
+  /**
+   * Kills a process and every descendant, children first so none is re-parented and left running.
+   */
   public static void killTree(Process process) {
     process.descendants().forEach(ProcessHandle::destroyForcibly);
     process.destroyForcibly();

@@ -1,7 +1,7 @@
 package dev.tuner.knobs;
 
-import dev.tuner.spec.KnobFile;
 import dev.tuner.bench.PropertyVariant;
+import dev.tuner.spec.KnobFile;
 import dev.tuner.spec.KnobsSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,20 +14,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The other values of the knobs that change the hot path's calls ({@code calls:} in a knob's declaration),
- * which {@code tuner record} records next to the committed values: every combination but the committed one,
- * each run from a copy of the artifact whose packaged knobs file holds those values, so no build is needed.
+ * The other values of the knobs that change the hot path's calls ({@code calls:} in a knob's
+ * declaration), which {@code tuner record} records next to the committed values: every combination
+ * but the committed one, each run from a copy of the artifact whose packaged knobs file holds those
+ * values, so no build is needed.
  */
 public final class CallVariants {
 
   private CallVariants() {}
 
-  /** One combination of values, and its label in fixtures and messages ({@code reference.batchSize=20}). */
+  /**
+   * One combination of values, and its label in fixtures and messages ({@code
+   * reference.batchSize=20}).
+   */
   public record Variant(String label, Map<String, String> values) {}
 
-  /** The combinations to record, given the knobs file's values under {@code root}; empty when no knob changes calls. */
+  /**
+   * The combinations to record, given the knobs file's values under {@code root}; empty when no
+   * knob changes calls.
+   */
   public static List<Variant> of(KnobsSpec spec, Path root) throws IOException {
-    List<Knob> knobs = KnobSpace.of(spec).params().stream().filter(k -> !k.calls().isEmpty()).toList();
+    List<Knob> knobs =
+        KnobSpace.of(spec).params().stream().filter(k -> !k.calls().isEmpty()).toList();
     if (knobs.isEmpty()) {
       return List.of();
     }
@@ -47,23 +55,31 @@ public final class CallVariants {
   }
 
   /**
-   * Writes {@code to}: the artifact with its packaged knobs file set to {@code values} (a variant's, or a grid
-   * point's), every other entry copied byte for byte.
+   * Writes {@code to}: the artifact with its packaged knobs file set to {@code values} (a
+   * variant's, or a grid point's), every other entry copied byte for byte.
    *
    * @param knobsFile the knobs file in the tree, which the artifact must package unchanged
    * @throws IllegalStateException when the artifact does not package the tree's knobs file as it is
    */
-  public static void writeArtifact(Path artifact, Path to, Path knobsFile, String declared, Map<String, String> values)
+  public static void writeArtifact(
+      Path artifact, Path to, Path knobsFile, String declared, Map<String, String> values)
       throws IOException {
     String resource = resourceOf(declared);
     byte[] packaged = PropertyVariant.readResource(artifact, resource);
     if (packaged == null || !Arrays.equals(packaged, Files.readAllBytes(knobsFile))) {
-      throw new IllegalStateException("knobs.file " + declared + " is not packaged unchanged in " + artifact + " as "
-          + resource + (packaged == null ? "" : " (the packaged copy differs: rebuild)")
-          + "; other knob values are run from that resource");
+      throw new IllegalStateException(
+          "knobs.file "
+              + declared
+              + " is not packaged unchanged in "
+              + artifact
+              + " as "
+              + resource
+              + (packaged == null ? "" : " (the packaged copy differs: rebuild)")
+              + "; other knob values are run from that resource");
     }
-    Path edited = Files.createTempFile(to.toAbsolutePath().getParent(), "knobs-",
-        knobsFile.getFileName().toString());
+    Path edited =
+        Files.createTempFile(
+            to.toAbsolutePath().getParent(), "knobs-", knobsFile.getFileName().toString());
     try {
       Files.copy(knobsFile, edited, StandardCopyOption.REPLACE_EXISTING);
       new KnobFile(edited).set(values);

@@ -17,9 +17,11 @@ public final class JvmKnobs {
   private JvmKnobs() {}
 
   /** Writes each JVM knob's options, under a comment naming the knob and its value. */
-  public static void write(Path file, List<Knob> knobs, Map<String, String> point) throws IOException {
-    StringBuilder text = new StringBuilder(
-        "# JVM options of the benchmark forks, merged over benchmark.jvmArgs; written by tuner's knob search.\n");
+  public static void write(Path file, List<Knob> knobs, Map<String, String> point)
+      throws IOException {
+    StringBuilder text =
+        new StringBuilder(
+            "# JVM options of the benchmark forks, merged over benchmark.jvmArgs; written by tuner's knob search.\n");
     for (Knob k : knobs) {
       String value = point.get(k.name());
       text.append("# ").append(k.name()).append(" = ").append(value).append('\n');
@@ -28,7 +30,10 @@ public final class JvmKnobs {
     Files.writeString(file, text, StandardCharsets.UTF_8);
   }
 
-  /** Each JVM knob's value as the file sets it: the value whose comment names it, else the knob's first level. */
+  /**
+   * Each JVM knob's value as the file sets it: the value whose comment names it, else the knob's
+   * first level.
+   */
   public static Map<String, String> values(Path file, List<Knob> knobs) throws IOException {
     Map<String, String> found = new LinkedHashMap<>();
     if (file != null && Files.exists(file)) {
@@ -43,7 +48,9 @@ public final class JvmKnobs {
     }
     Map<String, String> values = new LinkedHashMap<>();
     for (Knob k : knobs) {
-      values.put(k.name(), found.getOrDefault(k.name(), k.levels().isEmpty() ? k.valueAt(0) : k.levels().get(0)));
+      values.put(
+          k.name(),
+          found.getOrDefault(k.name(), k.levels().isEmpty() ? k.valueAt(0) : k.levels().get(0)));
     }
     return values;
   }

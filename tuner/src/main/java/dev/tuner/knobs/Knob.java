@@ -9,19 +9,32 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One declared knob and its values. Numeric knobs map to the unit interval (log scale where declared), so the
- * optimisers search a normalised box; categorical knobs (choice, boolean) have a finite list of levels.
+ * One declared knob and its values. Numeric knobs map to the unit interval (log scale where
+ * declared), so the optimisers search a normalised box; categorical knobs (choice, boolean) have a
+ * finite list of levels.
  *
- * @param levels the values of a choice or boolean, or a numeric knob's ordered levels; empty for a range
+ * @param levels the values of a choice or boolean, or a numeric knob's ordered levels; empty for a
+ *     range
  * @param option a JVM knob's option (see {@link KnobSpec#option()}); null for a knobs-file key
  * @param calls the upstreams whose calls it changes (see {@link KnobSpec#calls()})
  */
-public record Knob(String name, Type type, boolean jvm, double min, double max, boolean log, List<String> levels,
-    String option, List<String> calls) {
+public record Knob(
+    String name,
+    Type type,
+    boolean jvm,
+    double min,
+    double max,
+    boolean log,
+    List<String> levels,
+    String option,
+    List<String> calls) {
 
   /** What values a knob takes. */
   public enum Type {
-    INTEGER, REAL, CHOICE, BOOLEAN;
+    INTEGER,
+    REAL,
+    CHOICE,
+    BOOLEAN;
 
     public String label() {
       return name().toLowerCase(Locale.ROOT);
@@ -44,7 +57,8 @@ public record Knob(String name, Type type, boolean jvm, double min, double max, 
     }
     double min = s.min() == null ? 0 : s.min();
     double max = s.max() == null ? 0 : s.max();
-    return new Knob(s.name(), type, jvm, min, max, "log".equals(s.scale()), levels, s.option(), s.calls());
+    return new Knob(
+        s.name(), type, jvm, min, max, "log".equals(s.scale()), levels, s.option(), s.calls());
   }
 
   /** Searched by the numeric optimiser (integer or real), rather than by the coordinate sweep. */
@@ -52,20 +66,27 @@ public record Knob(String name, Type type, boolean jvm, double min, double max, 
     return type == Type.INTEGER || type == Type.REAL;
   }
 
-  /** The value at {@code u} in [0, 1]: rounded to an integer, to 4 significant digits, or to the nearest level. */
+  /**
+   * The value at {@code u} in [0, 1]: rounded to an integer, to 4 significant digits, or to the
+   * nearest level.
+   */
   public String valueAt(double u) {
     double t = Math.max(0, Math.min(1, u));
     if (!levels.isEmpty()) {
       return levels.get((int) Math.round(t * (levels.size() - 1)));
     }
-    double x = log ? Math.exp(Math.log(min) + t * (Math.log(max) - Math.log(min))) : min + t * (max - min);
+    double x =
+        log ? Math.exp(Math.log(min) + t * (Math.log(max) - Math.log(min))) : min + t * (max - min);
     if (type == Type.INTEGER) {
-      return Long.toString(Math.max((long) Math.ceil(min), Math.min((long) Math.floor(max), Math.round(x))));
+      return Long.toString(
+          Math.max((long) Math.ceil(min), Math.min((long) Math.floor(max), Math.round(x))));
     }
     return new BigDecimal(x).round(new MathContext(4)).stripTrailingZeros().toPlainString();
   }
 
-  /** Where {@code value} lies in [0, 1] (the nearest level for a listed one; clamped for a range). */
+  /**
+   * Where {@code value} lies in [0, 1] (the nearest level for a listed one; clamped for a range).
+   */
   public double unitOf(String value) {
     if (!levels.isEmpty()) {
       int i = levels.indexOf(value);
@@ -75,8 +96,10 @@ public record Knob(String name, Type type, boolean jvm, double min, double max, 
       return levels.size() == 1 ? 0 : Math.max(0, i) / (double) (levels.size() - 1);
     }
     double x = Double.parseDouble(value);
-    double u = log ? (Math.log(Math.max(x, min)) - Math.log(min)) / (Math.log(max) - Math.log(min))
-        : (x - min) / (max - min);
+    double u =
+        log
+            ? (Math.log(Math.max(x, min)) - Math.log(min)) / (Math.log(max) - Math.log(min))
+            : (x - min) / (max - min);
     return Math.max(0, Math.min(1, u));
   }
 
@@ -95,7 +118,10 @@ public record Knob(String name, Type type, boolean jvm, double min, double max, 
     return out;
   }
 
-  /** A JVM knob's options for a value: none, the flag, the template filled, or the choice's own options. */
+  /**
+   * A JVM knob's options for a value: none, the flag, the template filled, or the choice's own
+   * options.
+   */
   public List<String> jvmOptions(String value) {
     return switch (type) {
       case BOOLEAN -> Boolean.parseBoolean(value) ? List.of(option) : List.of();
@@ -107,7 +133,8 @@ public record Knob(String name, Type type, boolean jvm, double min, double max, 
   private int nearestLevel(double x) {
     int best = 0;
     for (int i = 1; i < levels.size(); i++) {
-      if (Math.abs(Double.parseDouble(levels.get(i)) - x) < Math.abs(Double.parseDouble(levels.get(best)) - x)) {
+      if (Math.abs(Double.parseDouble(levels.get(i)) - x)
+          < Math.abs(Double.parseDouble(levels.get(best)) - x)) {
         best = i;
       }
     }

@@ -19,22 +19,25 @@ import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.random.RandomGenerator;
 
 /**
- * The knob search, written as a plain synchronous procedure over an objective (lower is better): first one
- * pass of coordinate descent over every knob's grid levels (its listed values, or {@value KnobSpace#GRID_LEVELS}
- * points spread over its range), then rounds of a coordinate sweep over the categorical knobs (every other level of each, from the best point) and an
- * epoch of a Commons Math derivative-free optimiser (CMA-ES, BOBYQA or Nelder-Mead) over the numeric knobs
- * in the unit box, from the best point; the first round starts at the given point, later rounds that found
- * nothing better restart the optimiser from a random point. It stops after {@value #STALE_ROUNDS} rounds in
+ * The knob search, written as a plain synchronous procedure over an objective (lower is better):
+ * first one pass of coordinate descent over every knob's grid levels (its listed values, or {@value
+ * KnobSpace#GRID_LEVELS} points spread over its range), then rounds of a coordinate sweep over the
+ * categorical knobs (every other level of each, from the best point) and an epoch of a Commons Math
+ * derivative-free optimiser (CMA-ES, BOBYQA or Nelder-Mead) over the numeric knobs in the unit box,
+ * from the best point; the first round starts at the given point, later rounds that found nothing
+ * better restart the optimiser from a random point. It stops after {@value #STALE_ROUNDS} rounds in
  * a row without improvement.
  *
- * <p>The objective is asked for rounded points (integers, levels, 4 significant digits), so the optimisers'
- * continuous steps fall on a finite set; the caller caches values, so asking for a point twice costs nothing.
- * An infeasible point (its value {@code +Infinity}) is shown to the optimiser as twice the worst feasible value
- * seen. Everything random comes from one generator seeded with {@code seed}: the same values give the same path.
+ * <p>The objective is asked for rounded points (integers, levels, 4 significant digits), so the
+ * optimisers' continuous steps fall on a finite set; the caller caches values, so asking for a
+ * point twice costs nothing. An infeasible point (its value {@code +Infinity}) is shown to the
+ * optimiser as twice the worst feasible value seen. Everything random comes from one generator
+ * seeded with {@code seed}: the same values give the same path.
  */
 public final class KnobSearch {
 
   static final int STALE_ROUNDS = 3;
+
   /** Objective calls one optimiser epoch may make, cached ones included (they are free). */
   static final int EPOCH_EVALUATIONS = 120;
 
@@ -60,8 +63,10 @@ public final class KnobSearch {
   public Best run(Map<String, String> start, Objective f) throws InterruptedException {
     Run run = new Run(f);
     run.eval(space.with(start, Map.of()));
-    // Screening: one pass of coordinate descent over every knob's grid levels, from the running best, so a
-    // small budget first spends itself on each knob's main effect; the optimiser then refines from there.
+    // Screening: one pass of coordinate descent over every knob's grid levels, from the running
+    // best, so a
+    // small budget first spends itself on each knob's main effect; the optimiser then refines from
+    // there.
     for (Knob k : space.knobs()) {
       Map<String, String> from = run.best;
       for (String level : k.gridLevels(KnobSpace.GRID_LEVELS)) {
@@ -86,7 +91,10 @@ public final class KnobSearch {
       if (!numeric.isEmpty()) {
         double[] x0 = new double[numeric.size()];
         for (int i = 0; i < x0.length; i++) {
-          x0[i] = stale == 0 ? numeric.get(i).unitOf(run.best.get(numeric.get(i).name())) : random.nextDouble();
+          x0[i] =
+              stale == 0
+                  ? numeric.get(i).unitOf(run.best.get(numeric.get(i).name()))
+                  : random.nextDouble();
         }
         run.epoch(numeric, x0, random);
       }
@@ -122,43 +130,65 @@ public final class KnobSearch {
     }
 
     /** Runs the optimiser over the numeric knobs, the categorical ones fixed at the best's. */
-    void epoch(List<Knob> numeric, double[] x0, RandomGenerator random) throws InterruptedException {
+    void epoch(List<Knob> numeric, double[] x0, RandomGenerator random)
+        throws InterruptedException {
       Map<String, String> fixed = best;
-      ObjectiveFunction g = new ObjectiveFunction(x -> {
-        Map<String, String> changes = new LinkedHashMap<>();
-        for (int i = 0; i < x.length; i++) {
-          changes.put(numeric.get(i).name(), numeric.get(i).valueAt(x[i]));
-        }
-        try {
-          double v = eval(space.with(fixed, changes));
-          return Double.isFinite(v) ? v : Double.isNaN(worst) ? 1e9 : 2 * Math.abs(worst);
-        } catch (InterruptedException e) {
-          throw new Interrupted(e);
-        }
-      });
+      ObjectiveFunction g =
+          new ObjectiveFunction(
+              x -> {
+                Map<String, String> changes = new LinkedHashMap<>();
+                for (int i = 0; i < x.length; i++) {
+                  changes.put(numeric.get(i).name(), numeric.get(i).valueAt(x[i]));
+                }
+                try {
+                  double v = eval(space.with(fixed, changes));
+                  return Double.isFinite(v) ? v : Double.isNaN(worst) ? 1e9 : 2 * Math.abs(worst);
+                } catch (InterruptedException e) {
+                  throw new Interrupted(e);
+                }
+              });
       int n = numeric.size();
       double[] lower = new double[n];
       double[] upper = new double[n];
       java.util.Arrays.fill(upper, 1);
       try {
         switch (optimizer) {
-          case "bobyqa" -> new BOBYQAOptimizer(2 * n + 1, 0.25, 1e-3).optimize(new MaxEval(EPOCH_EVALUATIONS), g,
-              GoalType.MINIMIZE, new InitialGuess(x0), new SimpleBounds(lower, upper));
+          case "bobyqa" ->
+              new BOBYQAOptimizer(2 * n + 1, 0.25, 1e-3)
+                  .optimize(
+                      new MaxEval(EPOCH_EVALUATIONS),
+                      g,
+                      GoalType.MINIMIZE,
+                      new InitialGuess(x0),
+                      new SimpleBounds(lower, upper));
           case "nelder-mead" -> {
             double[] steps = new double[n];
             for (int i = 0; i < n; i++) {
               steps[i] = x0[i] > 0.5 ? -0.3 : 0.3;
             }
-            new SimplexOptimizer(1e-4, 1e-6).optimize(new MaxEval(EPOCH_EVALUATIONS), g, GoalType.MINIMIZE,
-                new InitialGuess(x0), new NelderMeadSimplex(steps));
+            new SimplexOptimizer(1e-4, 1e-6)
+                .optimize(
+                    new MaxEval(EPOCH_EVALUATIONS),
+                    g,
+                    GoalType.MINIMIZE,
+                    new InitialGuess(x0),
+                    new NelderMeadSimplex(steps));
           }
           default -> {
             double[] sigma = new double[n];
             java.util.Arrays.fill(sigma, 0.3);
-            new CMAESOptimizer(EPOCH_EVALUATIONS, Double.NEGATIVE_INFINITY, true, 0, 0, random, false, null)
-                .optimize(new MaxEval(EPOCH_EVALUATIONS), new MaxIter(EPOCH_EVALUATIONS), g, GoalType.MINIMIZE,
-                    new InitialGuess(x0), new SimpleBounds(lower, upper), new CMAESOptimizer.Sigma(sigma),
-                    new CMAESOptimizer.PopulationSize(4 + (int) (3 * Math.log(n)) + (n == 1 ? 1 : 0)));
+            new CMAESOptimizer(
+                    EPOCH_EVALUATIONS, Double.NEGATIVE_INFINITY, true, 0, 0, random, false, null)
+                .optimize(
+                    new MaxEval(EPOCH_EVALUATIONS),
+                    new MaxIter(EPOCH_EVALUATIONS),
+                    g,
+                    GoalType.MINIMIZE,
+                    new InitialGuess(x0),
+                    new SimpleBounds(lower, upper),
+                    new CMAESOptimizer.Sigma(sigma),
+                    new CMAESOptimizer.PopulationSize(
+                        4 + (int) (3 * Math.log(n)) + (n == 1 ? 1 : 0)));
           }
         }
       } catch (TooManyEvaluationsException | TooManyIterationsException e) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The declared knobs, knobs-file keys first, then JVM options. A point is a map from every knob's name to a
- * value, in declaration order.
+ * The declared knobs, knobs-file keys first, then JVM options. A point is a map from every knob's
+ * name to a value, in declaration order.
  */
 public record KnobSpace(List<Knob> knobs) {
 

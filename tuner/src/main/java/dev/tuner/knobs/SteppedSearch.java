@@ -4,12 +4,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The knob search turned inside out for the optimisation loop, which measures one point per try: the
- * synchronous {@link KnobSearch} runs on its own thread, and each time it needs a point not yet measured, it
- * waits; {@link #next} hands that point to the loop, {@link #tell} hands its value back. Exactly one side runs
- * at a time, so the path depends only on the values told, never on timing. Values told before the search
- * asks (a resumed run's log) make those points free: the search replays its path through them and asks only
- * for what is new, so no point is measured twice.
+ * The knob search turned inside out for the optimisation loop, which measures one point per try:
+ * the synchronous {@link KnobSearch} runs on its own thread, and each time it needs a point not yet
+ * measured, it waits; {@link #next} hands that point to the loop, {@link #tell} hands its value
+ * back. Exactly one side runs at a time, so the path depends only on the values told, never on
+ * timing. Values told before the search asks (a resumed run's log) make those points free: the
+ * search replays its path through them and asks only for what is new, so no point is measured
+ * twice.
  */
 public final class SteppedSearch implements AutoCloseable {
 

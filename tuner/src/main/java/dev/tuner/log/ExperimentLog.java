@@ -19,17 +19,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The append-only JSONL experiment log. Each record is one line written with a single append and forced
- * to disk, so a killed process leaves whole lines (at worst one unterminated tail, which the next append
- * closes and readers report and skip, with its line number).
+ * The append-only JSONL experiment log. Each record is one line written with a single append and
+ * forced to disk, so a killed process leaves whole lines (at worst one unterminated tail, which the
+ * next append closes and readers report and skip, with its line number).
  */
 public final class ExperimentLog {
 
-  static final ObjectMapper JSON = JsonMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .defaultPropertyInclusion(
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
   private final Path file;
 
@@ -54,7 +57,8 @@ public final class ExperimentLog {
     Files.createDirectories(file.toAbsolutePath().getParent());
     byte[] line = (toLine(record) + "\n").getBytes(StandardCharsets.UTF_8);
     boolean unterminated = unterminated();
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+    try (FileChannel channel =
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
       ByteBuffer out = ByteBuffer.wrap(line);
       if (unterminated) {
         // A previous writer died mid-line: end that line so this record stands on its own.
@@ -82,7 +86,10 @@ public final class ExperimentLog {
     }
   }
 
-  /** The records that parse, in order; each damaged line is reported to {@code warnings} and skipped. */
+  /**
+   * The records that parse, in order; each damaged line is reported to {@code warnings} and
+   * skipped.
+   */
   public List<LogRecord> read(PrintWriter warnings) throws IOException {
     List<String> lines;
     try {
@@ -99,7 +106,8 @@ public final class ExperimentLog {
       try {
         records.add(JSON.readValue(line, LogRecord.class));
       } catch (JsonProcessingException e) {
-        warnings.println(file + ":" + (i + 1) + ": damaged record skipped (" + e.getOriginalMessage() + ")");
+        warnings.println(
+            file + ":" + (i + 1) + ": damaged record skipped (" + e.getOriginalMessage() + ")");
       }
     }
     warnings.flush();

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One line of {@code .tuner/experiments.jsonl}. A config record opens each segment; experiment records
- * are a superset of pi-autoresearch's fields; a holdout record closes a run.
+ * One line of {@code .tuner/experiments.jsonl}. A config record opens each segment; experiment
+ * records are a superset of pi-autoresearch's fields; a holdout record closes a run.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type", defaultImpl = LogRecord.Experiment.class)
+@JsonTypeInfo(
+    use = JsonTypeInfo.Id.NAME,
+    property = "type",
+    defaultImpl = LogRecord.Experiment.class)
 @JsonSubTypes({
   @JsonSubTypes.Type(value = LogRecord.Config.class, name = "config"),
   @JsonSubTypes.Type(value = LogRecord.Experiment.class, name = "experiment"),
@@ -22,11 +25,25 @@ public sealed interface LogRecord {
    *
    * @param specHash sha256 of tuner.yaml, so a reader knows when the rules changed
    */
-    record Config(int segment, String name, String metric, String unit, String direction, String specHash,
-      String branch, String base, String userBranch, String proposer, String timestamp) implements LogRecord {}
+  record Config(
+      int segment,
+      String name,
+      String metric,
+      String unit,
+      String direction,
+      String specHash,
+      String branch,
+      String base,
+      String userBranch,
+      String proposer,
+      String timestamp)
+      implements LogRecord {}
 
-  /** One try. {@code metric} is the primary metric of the candidate (ms), {@code metrics} all of them. */
-    record Experiment(
+  /**
+   * One try. {@code metric} is the primary metric of the candidate (ms), {@code metrics} all of
+   * them.
+   */
+  record Experiment(
       int run,
       String commit,
       Double metric,
@@ -50,7 +67,17 @@ public sealed interface LogRecord {
       Map<String, String> knobs)
       implements LogRecord {}
 
-  /** The blind check at the end: the best against the starting point, on cases never tuned against. */
-    record Holdout(int segment, String baseline, String best, boolean parity, List<String> failures,
-      Map<String, Stats> stats, String verdict, String timestamp) implements LogRecord {}
+  /**
+   * The blind check at the end: the best against the starting point, on cases never tuned against.
+   */
+  record Holdout(
+      int segment,
+      String baseline,
+      String best,
+      boolean parity,
+      List<String> failures,
+      Map<String, Stats> stats,
+      String verdict,
+      String timestamp)
+      implements LogRecord {}
 }

@@ -6,7 +6,8 @@ package dev.tuner.log;
  * @param cost USD this proposal cost (tokens at the model's price); null when free or unknown
  * @param costTotal USD the run's proposals have cost so far, this one included
  */
-public record ProposerInfo(String kind, String model, Long tokensIn, Long tokensOut, Double cost, Double costTotal) {
+public record ProposerInfo(
+    String kind, String model, Long tokensIn, Long tokensOut, Double cost, Double costTotal) {
 
   public ProposerInfo(String kind, String model, Long tokensIn, Long tokensOut, Double cost) {
     this(kind, model, tokensIn, tokensOut, cost, null);

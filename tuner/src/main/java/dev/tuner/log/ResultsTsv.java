@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * {@code .tuner/results.tsv}: the log's experiments as one tab-separated line each ({@code commit},
- * {@code metric}, {@code p50}, {@code status}, {@code description}), rewritten whole from the JSONL so the
- * two never disagree.
+ * {@code metric}, {@code p50}, {@code status}, {@code description}), rewritten whole from the JSONL
+ * so the two never disagree.
  */
 public final class ResultsTsv {
 
@@ -22,9 +22,21 @@ public final class ResultsTsv {
     for (LogRecord r : log.read(new PrintWriter(new StringWriter()))) {
       if (r instanceof LogRecord.Experiment e) {
         Double p50 = e.metrics() == null ? null : e.metrics().get("p50_ms");
-        tsv.append(e.commit() == null ? "-" : e.commit().substring(0, Math.min(7, e.commit().length()))).append('\t')
-            .append(number(e.metric())).append('\t').append(number(p50)).append('\t').append(e.status() == null ? "?" : e.status().label()).append('\t')
-            .append(e.description() == null ? "" : e.description().replace('\t', ' ').replace('\n', ' '))
+        tsv.append(
+                e.commit() == null
+                    ? "-"
+                    : e.commit().substring(0, Math.min(7, e.commit().length())))
+            .append('\t')
+            .append(number(e.metric()))
+            .append('\t')
+            .append(number(p50))
+            .append('\t')
+            .append(e.status() == null ? "?" : e.status().label())
+            .append('\t')
+            .append(
+                e.description() == null
+                    ? ""
+                    : e.description().replace('\t', ' ').replace('\n', ' '))
             .append('\n');
       }
     }

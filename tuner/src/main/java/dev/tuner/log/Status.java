@@ -18,7 +18,9 @@ public enum Status {
   TIMEOUT,
   EXPLORE,
   INVALID_PROPOSAL,
-  /** The proposer produced nothing: its provider kept failing (429, 5xx, timeouts) past the retries. */
+  /**
+   * The proposer produced nothing: its provider kept failing (429, 5xx, timeouts) past the retries.
+   */
   PROPOSER_FAILED;
 
   /** The status as the log writes it: {@code keep}, {@code parity_failed}, … */

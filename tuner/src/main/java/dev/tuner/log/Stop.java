@@ -6,7 +6,8 @@ package dev.tuner.log;
  *
  * @param reason the rollback reason, one line
  * @param hint what the next proposal should do instead
- * @param evidence an excerpt of the failure: compiler errors, a parity diff, an exception; may be null
+ * @param evidence an excerpt of the failure: compiler errors, a parity diff, an exception; may be
+ *     null
  */
 public record Stop(Status status, String reason, String hint, String evidence) {
 

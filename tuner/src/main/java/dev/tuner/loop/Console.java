@@ -23,12 +23,19 @@ public final class Console {
   }
 
   void started(String branch, String base, String userBranch, Path log) {
-    out.printf("tuner optimize: branch %s from %s (%s); log %s%n", branch, shortSha(base), userBranch, log);
+    out.printf(
+        "tuner optimize: branch %s from %s (%s); log %s%n",
+        branch, shortSha(base), userBranch, log);
     out.println("  Ctrl-C stops at any moment; continue with: tuner optimize --resume");
   }
 
   void resumed(String branch, int run, String best) {
-    out.printf(Locale.ROOT, "tuner optimize --resume: %s at run %d, best %s%n", branch, run, shortSha(best));
+    out.printf(
+        Locale.ROOT,
+        "tuner optimize --resume: %s at run %d, best %s%n",
+        branch,
+        run,
+        shortSha(best));
   }
 
   void baselineStarts(String commit) {
@@ -36,7 +43,11 @@ public final class Console {
   }
 
   void baselineMeasured(double p50, double p95, int cases) {
-    out.printf(Locale.ROOT, "baseline: p50 %.2f ms, p95 %.2f ms (geometric means over %d cases)%n", p50, p95,
+    out.printf(
+        Locale.ROOT,
+        "baseline: p50 %.2f ms, p95 %.2f ms (geometric means over %d cases)%n",
+        p50,
+        p95,
         cases);
   }
 
@@ -45,12 +56,14 @@ public final class Console {
   }
 
   void committed(String commit, String description, Diff diff) {
-    out.printf("  %s %s (%d file(s), +%d -%d)%n", shortSha(commit), description, diff.files().size(),
-        diff.added(), diff.removed());
+    out.printf(
+        "  %s %s (%d file(s), +%d -%d)%n",
+        shortSha(commit), description, diff.files().size(), diff.added(), diff.removed());
   }
 
   void stage(String name, double seconds, Stop stop) {
-    out.printf(Locale.ROOT, "  %s %.1fs %s%n", name, seconds, stop == null ? "ok" : stop.status().label());
+    out.printf(
+        Locale.ROOT, "  %s %.1fs %s%n", name, seconds, stop == null ? "ok" : stop.status().label());
   }
 
   void benched(double seconds, Status status, String reason) {
@@ -58,9 +71,16 @@ public final class Console {
   }
 
   void progress(RunState s, Status status, LoopOptions options, Duration elapsed) {
-    out.printf(Locale.ROOT, "  = %s · best %s, %s %+.1f%% vs baseline · %d/%d tries · %d min elapsed%s%s%n",
-        status.label(), shortSha(s.best), s.primaryName(), 100 * (s.bestVsBaseline - 1), s.attempts,
-        options.maxExperiments(), elapsed.toMinutes(),
+    out.printf(
+        Locale.ROOT,
+        "  = %s · best %s, %s %+.1f%% vs baseline · %d/%d tries · %d min elapsed%s%s%n",
+        status.label(),
+        shortSha(s.best),
+        s.primaryName(),
+        100 * (s.bestVsBaseline - 1),
+        s.attempts,
+        options.maxExperiments(),
+        elapsed.toMinutes(),
         options.maxWall() == null ? "" : " of " + options.maxWall().toMinutes(),
         s.cost > 0 ? String.format(Locale.ROOT, " · $%.2f", s.cost) : "");
     out.flush();
@@ -76,18 +96,33 @@ public final class Console {
   }
 
   void holdoutStarts(List<String> cases, String best, String base) {
-    out.println("hold-out: " + String.join(", ", cases) + " (never tuned against): best " + shortSha(best)
-        + " vs start " + shortSha(base));
+    out.println(
+        "hold-out: "
+            + String.join(", ", cases)
+            + " (never tuned against): best "
+            + shortSha(best)
+            + " vs start "
+            + shortSha(base));
   }
 
   void holdoutDone(boolean parity, String verdict, Double p95Ratio) {
-    out.println("hold-out: parity " + (parity ? "holds" : "FAILS") + ", latency " + verdict
-        + (p95Ratio == null ? "" : String.format(Locale.ROOT, " (p95 ratio %.3f)", p95Ratio)));
+    out.println(
+        "hold-out: parity "
+            + (parity ? "holds" : "FAILS")
+            + ", latency "
+            + verdict
+            + (p95Ratio == null ? "" : String.format(Locale.ROOT, " (p95 ratio %.3f)", p95Ratio)));
   }
 
   void restored(String best, String branch, String userBranch) {
-    out.println("best: " + shortSha(best) + " on branch " + branch + "; your branch " + userBranch
-        + " is checked out again, unchanged");
+    out.println(
+        "best: "
+            + shortSha(best)
+            + " on branch "
+            + branch
+            + "; your branch "
+            + userBranch
+            + " is checked out again, unchanged");
     out.flush();
   }
 

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How long each stage of a try may take: the spec's factor times the baseline's own time for it, never
- * below a floor, since a loaded machine is slow.
+ * How long each stage of a try may take: the spec's factor times the baseline's own time for it,
+ * never below a floor, since a loaded machine is slow.
  *
- * @param benchForks the benchmark's deadline when the two builds' JVM options differ: the forks design,
- *     up to its last look per side, takes longer than the interleaved one
+ * @param benchForks the benchmark's deadline when the two builds' JVM options differ: the forks
+ *     design, up to its last look per side, takes longer than the interleaved one
  */
 record Deadlines(Duration build, Duration parity, Duration bench, Duration benchForks) {
 

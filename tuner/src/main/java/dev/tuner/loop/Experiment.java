@@ -28,9 +28,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One experiment: a proposal in the working tree, taken through scope → commit → build → parity → bench
- * → decide against the best, as a straight line in which any stage may stop it with a status. It needs
- * no loop around it: an agent's "evaluate this proposal" is one call.
+ * One experiment: a proposal in the working tree, taken through scope → commit → build → parity →
+ * bench → decide against the best, as a straight line in which any stage may stop it with a status.
+ * It needs no loop around it: an agent's "evaluate this proposal" is one call.
  */
 public final class Experiment {
 
@@ -44,7 +44,9 @@ public final class Experiment {
   private final Console console;
   private final Clock clock;
 
-  /** @param jvmOptionsFile the spec's {@code benchmark.jvmOptionsFile}; null for none */
+  /**
+   * @param jvmOptionsFile the spec's {@code benchmark.jvmOptionsFile}; null for none
+   */
   public Experiment(
       Path root,
       Repo repo,
@@ -89,7 +91,8 @@ public final class Experiment {
    * @throws BuildFailedException if it does not build (exit 3)
    * @throws ParityFailedException if it does not match its recording (exit 1)
    */
-  Baseline baseline(String commit, List<String> cases, Map<String, Contract> contracts, int buildSeconds)
+  Baseline baseline(
+      String commit, List<String> cases, Map<String, Contract> contracts, int buildSeconds)
       throws Exception {
     Deadlines deadlines = Deadlines.forBaseline(buildSeconds);
     BuildStage.Result built = build.build("run-0", commit, deadlines.build());
@@ -119,14 +122,16 @@ public final class Experiment {
   }
 
   /**
-   * Takes the proposal in the working tree through every stage. Whatever it changed ends up committed
-   * on the current branch, kept or not; the caller records the trial, then keeps or resets.
+   * Takes the proposal in the working tree through every stage. Whatever it changed ends up
+   * committed on the current branch, kept or not; the caller records the trial, then keeps or
+   * resets.
    */
   public Trial evaluate(int run, Proposal proposal, Duration proposing, Against against)
       throws Exception {
     Attempt a = new Attempt(run, proposal, WallTime.seconds(proposing), against);
     if (!repo.head().equals(against.best())) {
-      // The proposer committed by itself: its commits become part of the proposal, checked like any edit.
+      // The proposer committed by itself: its commits become part of the proposal, checked like any
+      // edit.
       repo.resetSoft(against.best());
     }
     Set<String> changed = repo.changedFiles();
@@ -167,17 +172,33 @@ public final class Experiment {
   /** Why a proposal cannot be tried as it stands; null when it can. */
   private Stop refusal(Proposal p, Set<String> changed) throws IOException {
     return switch (p.outcome()) {
-      case TIMEOUT -> new Stop(Status.TIMEOUT, p.problem(),
-          "make a smaller change that takes less time to produce", p.output());
-      case FAILED -> new Stop(Status.PROPOSER_FAILED, p.problem(),
-          "nothing to change in the code: the proposer's provider failed; check its status, key and"
-              + " rate limits", p.output());
-      case INVALID -> new Stop(Status.INVALID_PROPOSAL, p.problem(),
-          "propose an edit that applies cleanly to the current best", p.output());
-      default -> changed.isEmpty()
-          ? new Stop(Status.INVALID_PROPOSAL, "the proposal changed no file",
-              "change at least one in-scope file", p.output())
-          : scope.check(changed);
+      case TIMEOUT ->
+          new Stop(
+              Status.TIMEOUT,
+              p.problem(),
+              "make a smaller change that takes less time to produce",
+              p.output());
+      case FAILED ->
+          new Stop(
+              Status.PROPOSER_FAILED,
+              p.problem(),
+              "nothing to change in the code: the proposer's provider failed; check its status, key and"
+                  + " rate limits",
+              p.output());
+      case INVALID ->
+          new Stop(
+              Status.INVALID_PROPOSAL,
+              p.problem(),
+              "propose an edit that applies cleanly to the current best",
+              p.output());
+      default ->
+          changed.isEmpty()
+              ? new Stop(
+                  Status.INVALID_PROPOSAL,
+                  "the proposal changed no file",
+                  "change at least one in-scope file",
+                  p.output())
+              : scope.check(changed);
     };
   }
 
@@ -207,7 +228,9 @@ public final class Experiment {
     /** A refused change is committed too, so the log's commit shows exactly what was refused. */
     Trial commitAndStop(Set<String> changed, Stop stop) throws TunerException {
       if (!changed.isEmpty()) {
-        commit = repo.commitAll(proposal.description() == null ? "proposal " + run : proposal.description());
+        commit =
+            repo.commitAll(
+                proposal.description() == null ? "proposal " + run : proposal.description());
         diff = repo.diffStats(against.best(), commit);
       }
       return stop(stop);
@@ -225,26 +248,49 @@ public final class Experiment {
       Instant t0 = clock.instant();
       BenchStage.Decision decision;
       try {
-        decision = bench.compare(root, best, candidate, against.cases(),
-            forks ? against.deadlines().benchForks() : against.deadlines().bench());
+        decision =
+            bench.compare(
+                root,
+                best,
+                candidate,
+                against.cases(),
+                forks ? against.deadlines().benchForks() : against.deadlines().bench());
       } catch (Exception e) {
         double seconds = WallTime.seconds(Duration.between(t0, clock.instant()));
-        Status status = e instanceof BenchFailedException f && f.timedOut() ? Status.TIMEOUT : Status.CRASH;
-        Stop stop = new Stop(status, "the benchmark failed: " + e.getMessage(), ParityStage.hintFor(status), null);
+        Status status =
+            e instanceof BenchFailedException f && f.timedOut() ? Status.TIMEOUT : Status.CRASH;
+        Stop stop =
+            new Stop(
+                status,
+                "the benchmark failed: " + e.getMessage(),
+                ParityStage.hintFor(status),
+                null);
         return trial(status, stop.asi(proposal.hypothesis()), null, seconds);
       }
       double seconds = WallTime.seconds(Duration.between(t0, clock.instant()));
-      Status status = decision.faster() ? Status.KEEP : against.explore() ? Status.EXPLORE : Status.DISCARD;
+      Status status =
+          decision.faster() ? Status.KEEP : against.explore() ? Status.EXPLORE : Status.DISCARD;
       Asi asi = Asi.of(proposal.hypothesis());
       if (status == Status.DISCARD) {
-        asi = asi.rollback(decision.reason(), "try a change that removes more work from the hot path", null);
+        asi =
+            asi.rollback(
+                decision.reason(), "try a change that removes more work from the hot path", null);
       }
       console.benched(seconds, status, decision.reason());
       return trial(status, asi, decision, seconds);
     }
 
     private Trial trial(Status status, Asi asi, BenchStage.Decision decision, Double bench) {
-      return new Trial(run, against.best(), against.phase(), proposal, commit, diff, status, asi, decision,
+      return new Trial(
+          run,
+          against.best(),
+          against.phase(),
+          proposal,
+          commit,
+          diff,
+          status,
+          asi,
+          decision,
           new WallTime(propose, buildSeconds, paritySeconds, bench));
     }
   }

@@ -26,8 +26,14 @@ final class Holdout {
   private final Recorder recorder;
   private final Console console;
 
-  Holdout(Path root, BuildStage build, ParityStage parity, BenchStage bench, Experiment experiment,
-      Recorder recorder, Console console) {
+  Holdout(
+      Path root,
+      BuildStage build,
+      ParityStage parity,
+      BenchStage bench,
+      Experiment experiment,
+      Recorder recorder,
+      Console console) {
     this.root = root;
     this.build = build;
     this.parity = parity;
@@ -43,10 +49,12 @@ final class Holdout {
       return;
     }
     console.holdoutStarts(cases, s.best, s.base);
-    ParityStage.Result replayed = parity.check("holdout", build.cached(s.best), cases, s.contracts(),
-        Duration.ofMinutes(10));
-    List<String> failures = replayed.passed() ? List.of()
-        : List.of(replayed.stop().reason(), replayed.stop().evidence());
+    ParityStage.Result replayed =
+        parity.check("holdout", build.cached(s.best), cases, s.contracts(), Duration.ofMinutes(10));
+    List<String> failures =
+        replayed.passed()
+            ? List.of()
+            : List.of(replayed.stop().reason(), replayed.stop().evidence());
     Map<String, Stats> stats = null;
     String verdict;
     if (!replayed.passed()) {
@@ -57,14 +65,29 @@ final class Holdout {
       BenchStage.Build from = experiment.benchBuild(s.base, build.cached(s.base));
       BenchStage.Build to = experiment.benchBuild(s.best, build.cached(s.best));
       // Different JVM options are compared in separate JVMs (the forks design), which takes longer.
-      BenchStage.Decision d = bench.compare(root, from, to, cases,
-          Duration.ofMinutes(from.jvmOptions().equals(to.jvmOptions()) ? 60 : 180));
+      BenchStage.Decision d =
+          bench.compare(
+              root,
+              from,
+              to,
+              cases,
+              Duration.ofMinutes(from.jvmOptions().equals(to.jvmOptions()) ? 60 : 180));
       stats = d.stats();
       verdict = d.faster() ? "improved" : "not_improved";
     }
-    recorder.append(new LogRecord.Holdout(s.segment, s.base, s.best, replayed.passed(), failures, stats,
-        verdict, recorder.now()));
-    console.holdoutDone(replayed.passed(), verdict,
+    recorder.append(
+        new LogRecord.Holdout(
+            s.segment,
+            s.base,
+            s.best,
+            replayed.passed(),
+            failures,
+            stats,
+            verdict,
+            recorder.now()));
+    console.holdoutDone(
+        replayed.passed(),
+        verdict,
         stats == null || stats.get("p95") == null ? null : stats.get("p95").ratio());
   }
 }

@@ -26,38 +26,93 @@ public record LoopOptions(
   /** Consecutive crashes or build failures after which the loop gives up: something is broken. */
   public static final int MAX_BREAKAGES = 3;
 
-  /** No stage timeout is shorter than this, however quick the baseline was: a loaded machine is slow. */
+  /**
+   * No stage timeout is shorter than this, however quick the baseline was: a loaded machine is
+   * slow.
+   */
   public static final Duration MIN_STAGE_TIMEOUT = Duration.ofMinutes(2);
 
   public static LoopOptions from(OptimizeSpec spec, String tag, boolean resume) {
-    return new LoopOptions(tag, resume, spec.maxExperiments(),
+    return new LoopOptions(
+        tag,
+        resume,
+        spec.maxExperiments(),
         spec.maxWallMinutes() == null ? null : Duration.ofMinutes(spec.maxWallMinutes()),
-        spec.maxCostUsd(), spec.plateau(), spec.targetMs(), spec.exploreEvery(), spec.timeoutFactor(),
+        spec.maxCostUsd(),
+        spec.plateau(),
+        spec.targetMs(),
+        spec.exploreEvery(),
+        spec.timeoutFactor(),
         Duration.ofSeconds(spec.proposer().timeoutSeconds()));
   }
 
   public LoopOptions withMaxExperiments(int n) {
-    return new LoopOptions(tag, resume, n, maxWall, maxCostUsd, plateau, targetMs, exploreEvery, timeoutFactor,
+    return new LoopOptions(
+        tag,
+        resume,
+        n,
+        maxWall,
+        maxCostUsd,
+        plateau,
+        targetMs,
+        exploreEvery,
+        timeoutFactor,
         proposerTimeout);
   }
 
   public LoopOptions withMaxWall(Duration d) {
-    return new LoopOptions(tag, resume, maxExperiments, d, maxCostUsd, plateau, targetMs, exploreEvery,
-        timeoutFactor, proposerTimeout);
+    return new LoopOptions(
+        tag,
+        resume,
+        maxExperiments,
+        d,
+        maxCostUsd,
+        plateau,
+        targetMs,
+        exploreEvery,
+        timeoutFactor,
+        proposerTimeout);
   }
 
   public LoopOptions withMaxCostUsd(Double usd) {
-    return new LoopOptions(tag, resume, maxExperiments, maxWall, usd, plateau, targetMs, exploreEvery,
-        timeoutFactor, proposerTimeout);
+    return new LoopOptions(
+        tag,
+        resume,
+        maxExperiments,
+        maxWall,
+        usd,
+        plateau,
+        targetMs,
+        exploreEvery,
+        timeoutFactor,
+        proposerTimeout);
   }
 
   public LoopOptions withPlateau(int n) {
-    return new LoopOptions(tag, resume, maxExperiments, maxWall, maxCostUsd, n, targetMs, exploreEvery,
-        timeoutFactor, proposerTimeout);
+    return new LoopOptions(
+        tag,
+        resume,
+        maxExperiments,
+        maxWall,
+        maxCostUsd,
+        n,
+        targetMs,
+        exploreEvery,
+        timeoutFactor,
+        proposerTimeout);
   }
 
   public LoopOptions withExploreEvery(int n) {
-    return new LoopOptions(tag, resume, maxExperiments, maxWall, maxCostUsd, plateau, targetMs, n, timeoutFactor,
+    return new LoopOptions(
+        tag,
+        resume,
+        maxExperiments,
+        maxWall,
+        maxCostUsd,
+        plateau,
+        targetMs,
+        n,
+        timeoutFactor,
         proposerTimeout);
   }
 

@@ -4,8 +4,6 @@ import dev.tuner.bench.BenchStage;
 import dev.tuner.bench.Profiles;
 import dev.tuner.build.BuildStage;
 import dev.tuner.commit.Repo;
-import dev.tuner.error.UsageException;
-import dev.tuner.harness.fixture.Sha256;
 import dev.tuner.harness.spec.Split;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
@@ -31,10 +29,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The optimisation loop, as a conductor: propose, then one {@link Experiment} (scope → commit → build
- * → parity → bench → decide), then record, keep or reset; until a budget or stop rule ends the run,
- * then the hold-out check. It works on its own branch {@code tuner/<tag>} and puts the user's branch
- * back when it stops.
+ * The optimisation loop, as a conductor: propose, then one {@link Experiment} (scope → commit →
+ * build → parity → bench → decide), then record, keep or reset; until a budget or stop rule ends
+ * the run, then the hold-out check. It works on its own branch {@code tuner/<tag>} and puts the
+ * user's branch back when it stops.
  */
 public final class Optimizer {
 
@@ -49,8 +47,14 @@ public final class Optimizer {
   private final ExperimentLog log;
   private final StopRules rules;
 
-  public Optimizer(Path root, TunerSpec spec, LoopOptions options, Proposer proposer, BenchStage bench,
-      PrintWriter out, Clock clock) {
+  public Optimizer(
+      Path root,
+      TunerSpec spec,
+      LoopOptions options,
+      Proposer proposer,
+      BenchStage bench,
+      PrintWriter out,
+      Clock clock) {
     this.root = root.toAbsolutePath().normalize();
     this.stateDir = this.root.resolve(Repo.STATE_DIR);
     this.spec = spec;
@@ -63,23 +67,46 @@ public final class Optimizer {
     this.rules = new StopRules(options, clock);
   }
 
-  /** Why the loop stopped, and whether that is a failure of the environment (three breakages in a row). */
+  /**
+   * Why the loop stopped, and whether that is a failure of the environment (three breakages in a
+   * row).
+   */
   public record Outcome(String stopReason, boolean aborted, String best, String branch) {}
 
   public Outcome run() throws Exception {
     Files.createDirectories(stateDir);
-    try (RunLock lock = RunLock.acquire(stateDir.resolve("optimize.lock")); Repo repo = Repo.open(root)) {
+    try (RunLock lock = RunLock.acquire(stateDir.resolve("optimize.lock"));
+        Repo repo = Repo.open(root)) {
       repo.excludeStateDir();
       BuildStage build = new BuildStage(root, stateDir, spec.build());
       ParityStage parity = new ParityStage(root, stateDir, root.resolve("tuner.yaml"));
-      Recorder recorder = new Recorder(repo, log, stateDir.resolve("results.tsv"), build, options.tag(),
-          spec.metric().primary().name().toLowerCase(Locale.ROOT), clock);
-      RunState s = options.resume() ? Resume.from(log, repo, spec, proposer, rules, console)
-          : Start.fresh(root, repo, log, recorder, spec, options.tag(), proposer.kind(), console);
+      Recorder recorder =
+          new Recorder(
+              repo,
+              log,
+              stateDir.resolve("results.tsv"),
+              build,
+              options.tag(),
+              spec.metric().primary().name().toLowerCase(Locale.ROOT),
+              clock);
+      RunState s =
+          options.resume()
+              ? Resume.from(log, repo, spec, proposer, rules, console)
+              : Start.fresh(
+                  root, repo, log, recorder, spec, options.tag(), proposer.kind(), console);
       s.started = clock.instant();
       Scope scope = new Scope(spec.scope());
-      Experiment experiment = new Experiment(root, repo, new ScopeCheck(scope, FrozenFiles.snapshot(root, scope)),
-          build, parity, bench, spec.benchmark().jvmOptionsFile(), console, clock);
+      Experiment experiment =
+          new Experiment(
+              root,
+              repo,
+              new ScopeCheck(scope, FrozenFiles.snapshot(root, scope)),
+              build,
+              parity,
+              bench,
+              spec.benchmark().jvmOptionsFile(),
+              console,
+              clock);
       try {
         if (s.baseline == null) {
           baseline(s, experiment, recorder);
@@ -97,11 +124,18 @@ public final class Optimizer {
   }
 
   /** Tries until a rule stops the run; returns why it stopped. */
-  private String loop(RunState s, Repo repo, Experiment experiment, Recorder recorder, BuildStage build)
+  private String loop(
+      RunState s, Repo repo, Experiment experiment, Recorder recorder, BuildStage build)
       throws Exception {
     Deadlines deadlines = Deadlines.after(s.baselineTimes, options, spec.benchmark());
-    ProposeStage propose = new ProposeStage(proposer, new PromptBuilder(spec, root), root, stateDir,
-        options.proposerTimeout(), clock);
+    ProposeStage propose =
+        new ProposeStage(
+            proposer,
+            new PromptBuilder(spec, root),
+            root,
+            stateDir,
+            options.proposerTimeout(),
+            clock);
     Profiles profiles = new Profiles(stateDir.resolve("profiles"), root, bench, console.writer());
     while (true) {
       String stop = rules.beforeTry(s);
@@ -110,10 +144,23 @@ public final class Optimizer {
       }
       int run = s.run + 1;
       console.proposing(s.attempts + 1, options.maxExperiments(), s.phaseName(), proposer.kind());
-      String hotFrames = spec.optimize().profile() && proposer.readsPrompt()
-          ? profiles.hotFrames(s.best, build.cached(s.best), s.cases(Split.TUNE)) : null;
-      ProposeStage.Proposed asked = propose.ask(new ProposeStage.Turn(run, s.attempts, s.phaseName(),
-          s.contracts(), s.history, s.best, s.lastFailure, hotFrames), s.cost, options.maxCostUsd());
+      String hotFrames =
+          spec.optimize().profile() && proposer.readsPrompt()
+              ? profiles.hotFrames(s.best, build.cached(s.best), s.cases(Split.TUNE))
+              : null;
+      ProposeStage.Proposed asked =
+          propose.ask(
+              new ProposeStage.Turn(
+                  run,
+                  s.attempts,
+                  s.phaseName(),
+                  s.contracts(),
+                  s.history,
+                  s.best,
+                  s.lastFailure,
+                  hotFrames),
+              s.cost,
+              options.maxCostUsd());
       if (asked.refused() != null) {
         return asked.refused();
       }
@@ -123,8 +170,13 @@ public final class Optimizer {
       s.run = run;
       s.attempts++;
       boolean explore = options.exploreEvery() > 0 && s.attempts % options.exploreEvery() == 0;
-      Trial trial = experiment.evaluate(run, asked.proposal(), asked.elapsed(), new Experiment.Against(
-          s.best, s.phaseName(), s.contracts(), s.cases(Split.TUNE), deadlines, explore));
+      Trial trial =
+          experiment.evaluate(
+              run,
+              asked.proposal(),
+              asked.elapsed(),
+              new Experiment.Against(
+                  s.best, s.phaseName(), s.contracts(), s.cases(Split.TUNE), deadlines, explore));
       record(s, trial, recorder, repo);
       if (rules.count(s, trial.status())) {
         console.phaseChanged(s);
@@ -139,12 +191,20 @@ public final class Optimizer {
   private void baseline(RunState s, Experiment experiment, Recorder recorder) throws Exception {
     console.baselineStarts(s.best);
     List<String> cases = s.cases(Split.TUNE);
-    Experiment.Baseline b = experiment.baseline(s.best, cases, s.contracts(), spec.build().timeoutSeconds());
+    Experiment.Baseline b =
+        experiment.baseline(s.best, cases, s.contracts(), spec.build().timeoutSeconds());
     s.baseline = b.numbers();
     s.bestNumbers = b.numbers();
     s.baselineTimes = b.wall();
-    LogRecord.Experiment record = recorder.baseline(s.best, b.numbers(), s.segment, s.phaseName(),
-        proposer.kind(), b.wall(), proposer.knobs(root));
+    LogRecord.Experiment record =
+        recorder.baseline(
+            s.best,
+            b.numbers(),
+            s.segment,
+            s.phaseName(),
+            proposer.kind(),
+            b.wall(),
+            proposer.knobs(root));
     s.history.add(record);
     proposer.observe(record);
     console.baselineMeasured(b.numbers().p50(), b.numbers().p95(), cases.size());
@@ -167,8 +227,10 @@ public final class Optimizer {
     }
     s.history.add(record);
     proposer.observe(record);
-    s.lastFailure = t.status().advancesBest() || t.status() == Status.DISCARD ? null
-        : t.asi().rollbackReason() + (t.asi().error() == null ? "" : "\n" + t.asi().error());
+    s.lastFailure =
+        t.status().advancesBest() || t.status() == Status.DISCARD
+            ? null
+            : t.asi().rollbackReason() + (t.asi().error() == null ? "" : "\n" + t.asi().error());
     console.progress(s, t.status(), options, Duration.between(s.started, clock.instant()));
   }
 }

@@ -15,15 +15,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code tuner optimize --resume}: the last run's state rebuilt from its log alone (its branch, best,
- * phase, streaks and cost), the proposer told every try again, the tree reset to the best.
+ * {@code tuner optimize --resume}: the last run's state rebuilt from its log alone (its branch,
+ * best, phase, streaks and cost), the proposer told every try again, the tree reset to the best.
  */
 final class Resume {
 
   private Resume() {}
 
-  static RunState from(ExperimentLog log, Repo repo, TunerSpec spec, Proposer proposer, StopRules rules,
-      Console console) throws TunerException, IOException {
+  static RunState from(
+      ExperimentLog log,
+      Repo repo,
+      TunerSpec spec,
+      Proposer proposer,
+      StopRules rules,
+      Console console)
+      throws TunerException, IOException {
     List<LogRecord> records = log.read(console.writer());
     LogRecord.Config config = null;
     for (LogRecord r : records) {
@@ -46,8 +52,13 @@ final class Resume {
     String current = repo.currentBranch();
     var dirty = repo.changedFiles();
     if (!current.equals(s.branch) && !dirty.isEmpty()) {
-      throw new UsageException("the working tree has uncommitted changes (" + ScopeCheck.summary(dirty)
-          + ") on " + current + "; commit or stash them before resuming " + s.branch);
+      throw new UsageException(
+          "the working tree has uncommitted changes ("
+              + ScopeCheck.summary(dirty)
+              + ") on "
+              + current
+              + "; commit or stash them before resuming "
+              + s.branch);
     }
     for (LogRecord r : records) {
       if (r instanceof LogRecord.Experiment e && e.segment() == s.segment) {
@@ -83,7 +94,9 @@ final class Resume {
   }
 
   private static BenchStage.Measurement measurementOf(LogRecord.Experiment e) {
-    return new BenchStage.Measurement(e.metrics() == null ? Map.of() : e.metrics(),
-        e.allocBytesPerOp() == null ? 0 : e.allocBytesPerOp(), Map.of());
+    return new BenchStage.Measurement(
+        e.metrics() == null ? Map.of() : e.metrics(),
+        e.allocBytesPerOp() == null ? 0 : e.allocBytesPerOp(),
+        Map.of());
   }
 }

@@ -16,7 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Where a run is: its branch, its best, its phase, what it spent. {@link Resume} rebuilds it from the log. */
+/**
+ * Where a run is: its branch, its best, its phase, what it spent. {@link Resume} rebuilds it from
+ * the log.
+ */
 final class RunState {
 
   final TunerSpec spec;
@@ -37,8 +40,9 @@ final class RunState {
   double cost;
 
   /**
-   * The best's primary metric over the baseline's: the product of the kept steps' ratios. Each step is
-   * measured against the best of its time, so absolute numbers from different measurements never meet.
+   * The best's primary metric over the baseline's: the product of the kept steps' ratios. Each step
+   * is measured against the best of its time, so absolute numbers from different measurements never
+   * meet.
    */
   double bestVsBaseline = 1;
 
@@ -61,8 +65,15 @@ final class RunState {
   /** The current phase's contract per upstream, over the spec's defaults. */
   Map<String, Contract> contracts() {
     Map<String, Contract> merged = new TreeMap<>();
-    spec.upstreams().keySet().forEach(u -> merged.put(u,
-        spec.contracts() == null ? Contract.EXACT : spec.contracts().getOrDefault(u, Contract.EXACT)));
+    spec.upstreams()
+        .keySet()
+        .forEach(
+            u ->
+                merged.put(
+                    u,
+                    spec.contracts() == null
+                        ? Contract.EXACT
+                        : spec.contracts().getOrDefault(u, Contract.EXACT)));
     merged.putAll(phase().contracts());
     return merged;
   }

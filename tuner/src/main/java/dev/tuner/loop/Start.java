@@ -21,28 +21,56 @@ final class Start {
 
   private Start() {}
 
-  static RunState fresh(Path root, Repo repo, ExperimentLog log, Recorder recorder, TunerSpec spec,
-      String tag, String proposerKind, Console console) throws TunerException, IOException {
+  static RunState fresh(
+      Path root,
+      Repo repo,
+      ExperimentLog log,
+      Recorder recorder,
+      TunerSpec spec,
+      String tag,
+      String proposerKind,
+      Console console)
+      throws TunerException, IOException {
     RunState s = new RunState(spec);
     s.userBranch = repo.currentBranch();
     var dirty = repo.changedFiles();
     if (!dirty.isEmpty()) {
-      throw new UsageException("the working tree has uncommitted changes or untracked files ("
-          + ScopeCheck.summary(dirty) + "); commit or stash them first, so every try starts from a known commit");
+      throw new UsageException(
+          "the working tree has uncommitted changes or untracked files ("
+              + ScopeCheck.summary(dirty)
+              + "); commit or stash them first, so every try starts from a known commit");
     }
     s.branch = "tuner/" + tag;
     if (repo.branchExists(s.branch)) {
-      throw new UsageException("branch " + s.branch + " exists already; continue it with --resume or pick"
-          + " another --tag");
+      throw new UsageException(
+          "branch "
+              + s.branch
+              + " exists already; continue it with --resume or pick"
+              + " another --tag");
     }
     s.base = repo.head();
     s.best = s.base;
-    s.segment = log.read(console.writer()).stream().filter(r -> r instanceof LogRecord.Config)
-        .mapToInt(r -> ((LogRecord.Config) r).segment()).max().orElse(0) + 1;
+    s.segment =
+        log.read(console.writer()).stream()
+                .filter(r -> r instanceof LogRecord.Config)
+                .mapToInt(r -> ((LogRecord.Config) r).segment())
+                .max()
+                .orElse(0)
+            + 1;
     repo.createAndCheckout(s.branch, s.base);
-    recorder.append(new LogRecord.Config(s.segment, spec.name(), s.primaryName() + "_ms", "ms", "lower",
-        Sha256.hex(Files.readAllBytes(root.resolve("tuner.yaml"))), s.branch, s.base, s.userBranch,
-        proposerKind, recorder.now()));
+    recorder.append(
+        new LogRecord.Config(
+            s.segment,
+            spec.name(),
+            s.primaryName() + "_ms",
+            "ms",
+            "lower",
+            Sha256.hex(Files.readAllBytes(root.resolve("tuner.yaml"))),
+            s.branch,
+            s.base,
+            s.userBranch,
+            proposerKind,
+            recorder.now()));
     console.started(s.branch, s.base, s.userBranch, root.relativize(log.file()));
     return s;
   }

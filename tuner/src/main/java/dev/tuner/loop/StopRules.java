@@ -6,8 +6,8 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * When a run stops (budgets before a try; plateau, breakages, target after one) and when it moves to
- * its next phase (the phase's own budget, or a plateau within it).
+ * When a run stops (budgets before a try; plateau, breakages, target after one) and when it moves
+ * to its next phase (the phase's own budget, or a plateau within it).
  */
 final class StopRules {
 
@@ -29,8 +29,8 @@ final class StopRules {
       return "budget: wall time of " + options.maxWall().toMinutes() + " min used";
     }
     if (options.maxCostUsd() != null && s.cost >= options.maxCostUsd()) {
-      return String.format(Locale.ROOT, "budget: cost $%.2f reached the cap of $%.2f", s.cost,
-          options.maxCostUsd());
+      return String.format(
+          Locale.ROOT, "budget: cost $%.2f reached the cap of $%.2f", s.cost, options.maxCostUsd());
     }
     return null;
   }
@@ -41,8 +41,9 @@ final class StopRules {
     s.nonKeepStreak = status == Status.KEEP ? 0 : s.nonKeepStreak + 1;
     s.breakages = status.isBreakage() ? s.breakages + 1 : 0;
     Integer phaseBudget = s.phase().maxExperiments();
-    boolean phaseDone = (phaseBudget != null && s.triesInPhase >= phaseBudget)
-        || s.nonKeepStreak >= options.plateau();
+    boolean phaseDone =
+        (phaseBudget != null && s.triesInPhase >= phaseBudget)
+            || s.nonKeepStreak >= options.plateau();
     if (phaseDone && s.phaseIndex + 1 < s.spec.optimize().phases().size()) {
       s.phaseIndex++;
       s.triesInPhase = 0;
@@ -55,14 +56,20 @@ final class StopRules {
   /** Why the run stops after this try; null when it goes on. */
   String afterTry(RunState s) {
     if (aborted(s)) {
-      return "aborted: " + LoopOptions.MAX_BREAKAGES + " crashes, build or proposer failures in a row;"
-          + " the last: " + s.history.get(s.history.size() - 1).asi().rollbackReason();
+      return "aborted: "
+          + LoopOptions.MAX_BREAKAGES
+          + " crashes, build or proposer failures in a row;"
+          + " the last: "
+          + s.history.get(s.history.size() - 1).asi().rollbackReason();
     }
     if (s.nonKeepStreak >= options.plateau()) {
       return "plateau: " + options.plateau() + " tries in a row were not kept";
     }
     if (options.targetMs() != null && s.primary(s.bestNumbers) <= options.targetMs()) {
-      return String.format(Locale.ROOT, "target reached: %.2f ms <= %.2f ms", s.primary(s.bestNumbers),
+      return String.format(
+          Locale.ROOT,
+          "target reached: %.2f ms <= %.2f ms",
+          s.primary(s.bestNumbers),
           options.targetMs());
     }
     return null;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The harness's own command line ({@code record}, {@code verify}) in a JVM forked on an artifact: the
- * code under test never runs in the tuner's JVM. The one place that spells that command line.
+ * The harness's own command line ({@code record}, {@code verify}) in a JVM forked on an artifact:
+ * the code under test never runs in the tuner's JVM. The one place that spells that command line.
  */
 public final class HarnessFork {
 
@@ -19,7 +19,10 @@ public final class HarnessFork {
 
   private HarnessFork() {}
 
-  /** Runs {@code command} with its output relayed to {@code out} and {@code err}; returns its exit code. */
+  /**
+   * Runs {@code command} with its output relayed to {@code out} and {@code err}; returns its exit
+   * code.
+   */
   public static int relay(
       Path root,
       Path artifact,
@@ -50,7 +53,8 @@ public final class HarnessFork {
   }
 
   private static List<String> arguments(Path specFile, String command, List<String> args) {
-    List<String> all = new ArrayList<>(List.of(command, "--spec", specFile.toAbsolutePath().toString()));
+    List<String> all =
+        new ArrayList<>(List.of(command, "--spec", specFile.toAbsolutePath().toString()));
     all.addAll(args);
     return all;
   }

@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The parity stage: replays cases on an artifact under a phase's call contracts, in a forked JVM with
- * a deadline, and names the cause of a failure; outputs go to {@code .tuner/logs/}.
+ * The parity stage: replays cases on an artifact under a phase's call contracts, in a forked JVM
+ * with a deadline, and names the cause of a failure; outputs go to {@code .tuner/logs/}.
  */
 public final class ParityStage {
 
@@ -66,7 +66,9 @@ public final class ParityStage {
       return failed(
           outcome,
           Status.TIMEOUT,
-          "parity ran past " + timeout.toSeconds() + " s and was killed (an endless loop in the hot path?)",
+          "parity ran past "
+              + timeout.toSeconds()
+              + " s and was killed (an endless loop in the hot path?)",
           outcome.tail(TAIL));
     }
     if (outcome.exitCode() == 0) {
@@ -117,9 +119,9 @@ public final class ParityStage {
   }
 
   /**
-   * The cause is named, not its consequences: a request no stub matches comes first (the replay answers
-   * it with an error, so a hot path that then throws is its consequence: a batch size the recording does
-   * not hold, say); then a crash, then other changed calls, then a changed output.
+   * The cause is named, not its consequences: a request no stub matches comes first (the replay
+   * answers it with an error, so a hot path that then throws is its consequence: a batch size the
+   * recording does not hold, say); then a crash, then other changed calls, then a changed output.
    */
   private static Status classify(List<Failure> failures) {
     if (failures.stream().anyMatch(f -> f.kind() == Failure.Kind.UNMATCHED_REQUEST)) {

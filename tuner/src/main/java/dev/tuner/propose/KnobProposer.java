@@ -2,14 +2,14 @@ package dev.tuner.propose;
 
 import dev.tuner.knobs.JvmKnobs;
 import dev.tuner.knobs.Knob;
-import dev.tuner.spec.KnobFile;
 import dev.tuner.knobs.KnobSearch;
 import dev.tuner.knobs.KnobSpace;
 import dev.tuner.knobs.SteppedSearch;
-import dev.tuner.log.ProposerInfo;
 import dev.tuner.log.LogRecord;
+import dev.tuner.log.ProposerInfo;
 import dev.tuner.log.Stats;
 import dev.tuner.log.Status;
+import dev.tuner.spec.KnobFile;
 import dev.tuner.spec.KnobsSpec;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -21,17 +21,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The knob search as a proposer (no LLM, no network): each proposal sets the declared knobs to the next point
- * the search wants measured, in the knobs file and the JVM options file, and the loop's gates (scope, build,
- * parity, call contracts, keep rule) judge it like any change.
+ * The knob search as a proposer (no LLM, no network): each proposal sets the declared knobs to the
+ * next point the search wants measured, in the knobs file and the JVM options file, and the loop's
+ * gates (scope, build, parity, call contracts, keep rule) judge it like any change.
  *
- * <p>A point's value is the primary metric of the try, on one scale for the whole run: the baseline's own
- * number, then each candidate's ratio to the best at the time of its comparison times the best's value
- * (the ratio comes from the paired comparison, so machine drift between tries cancels). A point that failed
- * a gate (parity, calls, build, crash, timeout) is infeasible. Every value is cached, also from a resumed
- * run's log, so no point is measured twice, with one exception: a point rejected because its calls changed
- * (a batch size in a phase with exact contracts) is tried again in a later phase, whose contracts may allow
- * it; the search then starts over from the best so far.
+ * <p>A point's value is the primary metric of the try, on one scale for the whole run: the
+ * baseline's own number, then each candidate's ratio to the best at the time of its comparison
+ * times the best's value (the ratio comes from the paired comparison, so machine drift between
+ * tries cancels). A point that failed a gate (parity, calls, build, crash, timeout) is infeasible.
+ * Every value is cached, also from a resumed run's log, so no point is measured twice, with one
+ * exception: a point rejected because its calls changed (a batch size in a phase with exact
+ * contracts) is tried again in a later phase, whose contracts may allow it; the search then starts
+ * over from the best so far.
  */
 public final class KnobProposer implements Proposer {
 
@@ -40,8 +41,10 @@ public final class KnobProposer implements Proposer {
   private final String primary;
   private final String jvmOptionsFile;
   private final Map<Map<String, String>, Double> values = new LinkedHashMap<>();
+
   /** Points rejected as {@code calls_changed}, with the phase that rejected them. */
   private final Map<Map<String, String>, String> rejectedForCalls = new HashMap<>();
+
   private SteppedSearch search;
   private String phase;
   private Map<String, String> start;
@@ -49,7 +52,8 @@ public final class KnobProposer implements Proposer {
 
   /**
    * @param primary the primary metric's name ({@code p95}), the key of its stats
-   * @param jvmOptionsFile {@code benchmark.jvmOptionsFile}, relative to the root; null without JVM knobs
+   * @param jvmOptionsFile {@code benchmark.jvmOptionsFile}, relative to the root; null without JVM
+   *     knobs
    */
   public KnobProposer(KnobsSpec spec, String primary, String jvmOptionsFile) {
     this.spec = spec;
@@ -80,7 +84,8 @@ public final class KnobProposer implements Proposer {
 
   @Override
   public void observe(LogRecord.Experiment tried) {
-    if (tried.knobs() == null || !tried.knobs().keySet().containsAll(space.knobs().stream().map(Knob::name).toList())) {
+    if (tried.knobs() == null
+        || !tried.knobs().keySet().containsAll(space.knobs().stream().map(Knob::name).toList())) {
       return;
     }
     Map<String, String> point = space.with(tried.knobs(), Map.of());
@@ -90,7 +95,8 @@ public final class KnobProposer implements Proposer {
         start = point;
       }
       bestValue = value;
-    } else if ((tried.status() == Status.KEEP || tried.status() == Status.EXPLORE) && Double.isFinite(value)) {
+    } else if ((tried.status() == Status.KEEP || tried.status() == Status.EXPLORE)
+        && Double.isFinite(value)) {
       bestValue = value;
     }
     if (tried.status() == Status.CALLS_CHANGED) {
@@ -107,13 +113,14 @@ public final class KnobProposer implements Proposer {
     switch (e.status()) {
       case BASELINE:
         return e.metric() == null ? Double.POSITIVE_INFINITY : e.metric();
-      case KEEP, DISCARD, EXPLORE: {
-        Stats s = e.stats() == null ? null : e.stats().get(primary);
-        if (s != null && Double.isFinite(s.ratio()) && Double.isFinite(bestValue)) {
-          return s.ratio() * bestValue;
+      case KEEP, DISCARD, EXPLORE:
+        {
+          Stats s = e.stats() == null ? null : e.stats().get(primary);
+          if (s != null && Double.isFinite(s.ratio()) && Double.isFinite(bestValue)) {
+            return s.ratio() * bestValue;
+          }
+          return e.metric() == null ? Double.POSITIVE_INFINITY : e.metric();
         }
-        return e.metric() == null ? Double.POSITIVE_INFINITY : e.metric();
-      }
       default:
         return Double.POSITIVE_INFINITY;
     }
@@ -130,13 +137,17 @@ public final class KnobProposer implements Proposer {
     }
     if (search == null) {
       phase = request.phase();
-      rejectedForCalls.forEach((p, rejectedIn) -> {
-        if (!phase.equals(rejectedIn)) {
-          values.remove(p);
-        }
-      });
+      rejectedForCalls.forEach(
+          (p, rejectedIn) -> {
+            if (!phase.equals(rejectedIn)) {
+              values.remove(p);
+            }
+          });
       rejectedForCalls.values().removeIf(rejectedIn -> !phase.equals(rejectedIn));
-      search = new SteppedSearch(new KnobSearch(space, spec.optimizer(), spec.seed()), start != null ? start : current);
+      search =
+          new SteppedSearch(
+              new KnobSearch(space, spec.optimizer(), spec.seed()),
+              start != null ? start : current);
       values.forEach(search::tell);
     }
     Map<String, String> point;
@@ -158,13 +169,23 @@ public final class KnobProposer implements Proposer {
       JvmKnobs.write(request.root().resolve(jvmOptionsFile), space.jvm(), point);
     }
     List<String> changes = new ArrayList<>();
-    point.forEach((k, v) -> {
-      if (!v.equals(current.get(k))) {
-        changes.add(k + " " + current.get(k) + "→" + v);
-      }
-    });
+    point.forEach(
+        (k, v) -> {
+          if (!v.equals(current.get(k))) {
+            changes.add(k + " " + current.get(k) + "→" + v);
+          }
+        });
     String description = "knobs: " + (changes.isEmpty() ? "no change" : String.join(", ", changes));
-    return Proposal.changed(description, "knob search (" + spec.optimizer() + ", seed " + spec.seed() + ") at "
-        + KnobSpace.describe(point), info, null).withKnobs(point);
+    return Proposal.changed(
+            description,
+            "knob search ("
+                + spec.optimizer()
+                + ", seed "
+                + spec.seed()
+                + ") at "
+                + KnobSpace.describe(point),
+            info,
+            null)
+        .withKnobs(point);
   }
 }

@@ -19,9 +19,10 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * Proposes a queue of prepared changes in order, each applied on top of the current best: the unified
- * diffs ({@code *.diff}, {@code *.patch}) of a directory in name order, or the commits listed in its
- * {@code refs.txt} (each one's diff against its parent). A diff's {@code Subject:} line is its description.
+ * Proposes a queue of prepared changes in order, each applied on top of the current best: the
+ * unified diffs ({@code *.diff}, {@code *.patch}) of a directory in name order, or the commits
+ * listed in its {@code refs.txt} (each one's diff against its parent). A diff's {@code Subject:}
+ * line is its description.
  */
 public final class PatchQueueProposer implements Proposer {
 
@@ -50,10 +51,15 @@ public final class PatchQueueProposer implements Proposer {
       }
     }
     try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".diff") || f.toString().endsWith(".patch"))
-          .sorted().toList()) {
+      for (Path file :
+          files
+              .filter(f -> f.toString().endsWith(".diff") || f.toString().endsWith(".patch"))
+              .sorted()
+              .toList()) {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        items.add(new Item(file.getFileName().toString(), subject(text, file.getFileName().toString()), text));
+        items.add(
+            new Item(
+                file.getFileName().toString(), subject(text, file.getFileName().toString()), text));
       }
     }
     if (items.isEmpty()) {
@@ -79,19 +85,27 @@ public final class PatchQueueProposer implements Proposer {
     }
     Item item = queue.get(request.attempt());
     try (Git git = Git.open(request.root().toFile())) {
-      git.apply().setPatch(new ByteArrayInputStream(item.diff().getBytes(StandardCharsets.UTF_8))).call();
+      git.apply()
+          .setPatch(new ByteArrayInputStream(item.diff().getBytes(StandardCharsets.UTF_8)))
+          .call();
     } catch (GitAPIException | RuntimeException e) {
-      return Proposal.invalid(item.description(), item.source() + " does not apply on the current best: "
-          + e.getMessage(), info, null);
+      return Proposal.invalid(
+          item.description(),
+          item.source() + " does not apply on the current best: " + e.getMessage(),
+          info,
+          null);
     }
-    return Proposal.changed(item.description(), "from the patch queue: " + item.source(), info, null);
+    return Proposal.changed(
+        item.description(), "from the patch queue: " + item.source(), info, null);
   }
 
   /** The {@code Subject:} line of a format-patch style header, else the file name. */
   static String subject(String text, String fallback) {
     for (String line : text.lines().limit(20).toList()) {
       if (line.startsWith("Subject:")) {
-        return line.substring("Subject:".length()).replaceFirst("^\\s*(\\[PATCH[^]]*]\\s*)?", "").strip();
+        return line.substring("Subject:".length())
+            .replaceFirst("^\\s*(\\[PATCH[^]]*]\\s*)?", "")
+            .strip();
       }
       if (line.startsWith("diff --git")) {
         break;

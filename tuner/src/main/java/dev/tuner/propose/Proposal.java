@@ -9,7 +9,8 @@ import java.util.Map;
  *
  * @param problem why the proposal is invalid (a patch that does not apply, a command that failed)
  * @param output the tail of the proposer's own output, for the log's asi
- * @param knobs the knob values the proposal set (knob search), recorded with the try; null otherwise
+ * @param knobs the knob values the proposal set (knob search), recorded with the try; null
+ *     otherwise
  */
 public record Proposal(
     Outcome outcome,
@@ -39,25 +40,66 @@ public record Proposal(
     ideas = ideas == null ? List.of() : List.copyOf(ideas);
   }
 
-  public Proposal(Outcome outcome, String description, String hypothesis, String expectation, List<String> tags,
-      List<String> ideas, ProposerInfo proposer, String problem, String output) {
-    this(outcome, description, hypothesis, expectation, tags, ideas, proposer, problem, output, null);
+  public Proposal(
+      Outcome outcome,
+      String description,
+      String hypothesis,
+      String expectation,
+      List<String> tags,
+      List<String> ideas,
+      ProposerInfo proposer,
+      String problem,
+      String output) {
+    this(
+        outcome,
+        description,
+        hypothesis,
+        expectation,
+        tags,
+        ideas,
+        proposer,
+        problem,
+        output,
+        null);
   }
 
   /** This proposal, recording the knob values it set. */
   public Proposal withKnobs(Map<String, String> values) {
-    return new Proposal(outcome, description, hypothesis, expectation, tags, ideas, proposer, problem, output, values);
+    return new Proposal(
+        outcome,
+        description,
+        hypothesis,
+        expectation,
+        tags,
+        ideas,
+        proposer,
+        problem,
+        output,
+        values);
   }
 
-  public static Proposal changed(String description, String hypothesis, ProposerInfo proposer, String output) {
-    return new Proposal(Outcome.CHANGED, description, hypothesis, null, List.of(), List.of(), proposer, null, output);
+  public static Proposal changed(
+      String description, String hypothesis, ProposerInfo proposer, String output) {
+    return new Proposal(
+        Outcome.CHANGED,
+        description,
+        hypothesis,
+        null,
+        List.of(),
+        List.of(),
+        proposer,
+        null,
+        output);
   }
 
-  public static Proposal invalid(String description, String problem, ProposerInfo proposer, String output) {
-    return new Proposal(Outcome.INVALID, description, null, null, List.of(), List.of(), proposer, problem, output);
+  public static Proposal invalid(
+      String description, String problem, ProposerInfo proposer, String output) {
+    return new Proposal(
+        Outcome.INVALID, description, null, null, List.of(), List.of(), proposer, problem, output);
   }
 
   public static Proposal exhausted(ProposerInfo proposer) {
-    return new Proposal(Outcome.EXHAUSTED, null, null, null, List.of(), List.of(), proposer, null, null);
+    return new Proposal(
+        Outcome.EXHAUSTED, null, null, null, List.of(), List.of(), proposer, null, null);
   }
 }

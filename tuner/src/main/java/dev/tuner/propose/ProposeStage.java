@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * The propose stage: writes the prompt ({@code .tuner/prompts/run-N.md}: objective, constraints,
- * history, ideas, the best's hot frames), holds the cost cap before the call, asks the proposer, and
- * parks the ideas it could not try in {@code .tuner/ideas.md}.
+ * history, ideas, the best's hot frames), holds the cost cap before the call, asks the proposer,
+ * and parks the ideas it could not try in {@code .tuner/ideas.md}.
  */
 public final class ProposeStage {
 

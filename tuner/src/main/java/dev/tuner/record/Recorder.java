@@ -22,9 +22,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The record stage: a try becomes a commit with trailers ({@code Tuner-Run}, {@code Tuner-Status}, …),
- * a line of {@code experiments.jsonl} and a row of {@code results.tsv}. A try that is not kept stays
- * reachable under {@code refs/tuner/<tag>/tries/<run>}, so the log's commit shows what was refused.
+ * The record stage: a try becomes a commit with trailers ({@code Tuner-Run}, {@code Tuner-Status},
+ * …), a line of {@code experiments.jsonl} and a row of {@code results.tsv}. A try that is not kept
+ * stays reachable under {@code refs/tuner/<tag>/tries/<run>}, so the log's commit shows what was
+ * refused.
  */
 public final class Recorder {
 
@@ -150,14 +151,16 @@ public final class Recorder {
   /** The commit message: the description, then trailers that {@code git log} readers can grep. */
   static String message(Trial t) {
     StringBuilder m = new StringBuilder(t.description());
-    m.append("\n\nTuner-Run: ").append(t.run()).append("\nTuner-Status: ").append(t.status().label());
+    m.append("\n\nTuner-Run: ")
+        .append(t.run())
+        .append("\nTuner-Status: ")
+        .append(t.status().label());
     Stats p95 = t.decision() == null ? null : t.decision().stats().get("p95");
     if (p95 != null) {
       m.append(String.format(Locale.ROOT, "\nTuner-P95-Ratio: %.4f", p95.ratio()));
     }
     if (t.asi() != null && t.asi().rollbackReason() != null) {
-      m.append("\nTuner-Reason: ")
-          .append(t.asi().rollbackReason().lines().findFirst().orElse(""));
+      m.append("\nTuner-Reason: ").append(t.asi().rollbackReason().lines().findFirst().orElse(""));
     }
     return m.append('\n').toString();
   }

@@ -14,7 +14,8 @@ public final class Groups {
    * @param tries tries in the group, the baseline included
    * @param kept tries kept ({@code keep} or {@code explore})
    * @param keepRate kept / tries that were not a baseline, or null when there were none
-   * @param best the best change of the primary metric among the group's tries, or null when none has one
+   * @param best the best change of the primary metric among the group's tries, or null when none
+   *     has one
    */
   public record Group(String key, int tries, int kept, Double keepRate, Change best) {}
 
@@ -29,17 +30,24 @@ public final class Groups {
       }
     }
     List<Group> groups = new ArrayList<>();
-    byKey.forEach((key, members) -> {
-      int kept = (int) members.stream().filter(Row::kept).count();
-      long candidates = members.stream().filter(r -> !r.baseline()).count();
-      Change best = null;
-      for (Row r : members) {
-        if (r.primary() != null && r.primary().betterThan(best, log.lowerIsBetter(r))) {
-          best = r.primary();
-        }
-      }
-      groups.add(new Group(key, members.size(), kept, candidates == 0 ? null : (double) kept / candidates, best));
-    });
+    byKey.forEach(
+        (key, members) -> {
+          int kept = (int) members.stream().filter(Row::kept).count();
+          long candidates = members.stream().filter(r -> !r.baseline()).count();
+          Change best = null;
+          for (Row r : members) {
+            if (r.primary() != null && r.primary().betterThan(best, log.lowerIsBetter(r))) {
+              best = r.primary();
+            }
+          }
+          groups.add(
+              new Group(
+                  key,
+                  members.size(),
+                  kept,
+                  candidates == 0 ? null : (double) kept / candidates,
+                  best));
+        });
     return List.copyOf(groups);
   }
 }

@@ -10,14 +10,15 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The report as one self-contained HTML page: the summary, the chart (a PNG in a {@code data:} URI), the
- * table of tries, and each try's hypothesis, asi and diff stats. No script, no external resource (a
- * Content-Security-Policy forbids both), and every text from the log is escaped, so a description cannot
- * inject markup.
+ * The report as one self-contained HTML page: the summary, the chart (a PNG in a {@code data:}
+ * URI), the table of tries, and each try's hypothesis, asi and diff stats. No script, no external
+ * resource (a Content-Security-Policy forbids both), and every text from the log is escaped, so a
+ * description cannot inject markup.
  */
 public final class HtmlReport {
 
-  private static final String CSS = """
+  private static final String CSS =
+      """
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1d2330;
         margin:0;background:#f5f6f8}
       main{max-width:1200px;margin:0 auto;padding:24px 28px 48px}
@@ -53,18 +54,29 @@ public final class HtmlReport {
     ReviewLog.Segment segment = summary.segment();
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:;"
-            + " style-src 'unsafe-inline'\">\n")
+        .append(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:;"
+                + " style-src 'unsafe-inline'\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>").append(esc("tuner report — " + SummaryText.title(summary))).append("</title>\n")
-        .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n<main>\n");
+        .append("<title>")
+        .append(esc("tuner report — " + SummaryText.title(summary)))
+        .append("</title>\n")
+        .append("<style>")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n<main>\n");
     LogRecord.Config c = segment.config();
-    h.append("<h1>").append(esc(c == null || c.name() == null ? "Experiment log" : c.name())).append("</h1>\n");
+    h.append("<h1>")
+        .append(esc(c == null || c.name() == null ? "Experiment log" : c.name()))
+        .append("</h1>\n");
     h.append("<p class=\"sub\">").append(esc(SummaryText.title(summary))).append("</p>\n");
 
     h.append("<section class=\"card\">\n<dl class=\"facts\">\n");
     for (var fact : SummaryText.facts(summary)) {
-      h.append("<dt>").append(esc(fact.getKey())).append("</dt><dd>").append(esc(fact.getValue())).append("</dd>\n");
+      h.append("<dt>")
+          .append(esc(fact.getKey()))
+          .append("</dt><dd>")
+          .append(esc(fact.getValue()))
+          .append("</dd>\n");
     }
     List<String> top = SummaryText.top(summary);
     h.append("<dt>top changes</dt><dd>");
@@ -78,25 +90,52 @@ public final class HtmlReport {
     h.append("</dd>\n</dl>\n</section>\n");
 
     if (chartPng != null) {
-      h.append("<h2>").append(esc(segment.metricName())).append(" over runs</h2>\n<section class=\"card\"><figure>")
-          .append("<img alt=\"").append(esc(segment.metricName() + " over runs: running best, kept, discarded and"
-              + " failed tries")).append("\" src=\"data:image/png;base64,")
-          .append(Base64.getEncoder().encodeToString(chartPng)).append("\"></figure></section>\n");
+      h.append("<h2>")
+          .append(esc(segment.metricName()))
+          .append(" over runs</h2>\n<section class=\"card\"><figure>")
+          .append("<img alt=\"")
+          .append(
+              esc(
+                  segment.metricName()
+                      + " over runs: running best, kept, discarded and"
+                      + " failed tries"))
+          .append("\" src=\"data:image/png;base64,")
+          .append(Base64.getEncoder().encodeToString(chartPng))
+          .append("\"></figure></section>\n");
     }
 
-    h.append("<h2>Tries</h2>\n<table>\n<thead><tr><th>run</th><th>commit</th><th>status</th><th>phase</th>")
-        .append("<th>p50 Δ</th><th>p95 Δ</th><th>").append(esc(segment.metricName()))
+    h.append(
+            "<h2>Tries</h2>\n<table>\n<thead><tr><th>run</th><th>commit</th><th>status</th><th>phase</th>")
+        .append("<th>p50 Δ</th><th>p95 Δ</th><th>")
+        .append(esc(segment.metricName()))
         .append("</th><th>diff</th><th>description</th></tr></thead>\n<tbody>\n");
     for (Row r : segment.rows()) {
       var e = r.experiment();
-      h.append("<tr><td class=\"num\"><a href=\"#run-").append(e.run()).append("\">").append(e.run())
-          .append("</a></td><td><code>").append(esc(r.shortCommit())).append("</code></td><td>").append(badge(r))
-          .append("</td><td>").append(esc(dash(e.phase()))).append("</td><td class=\"num\">")
-          .append(esc(r.p50() == null ? "-" : r.p50().text())).append("</td><td class=\"num\">")
-          .append(esc(r.p95() == null ? "-" : r.p95().text())).append("</td><td class=\"num\">")
-          .append(esc(e.metric() == null || e.metric().isNaN() ? "-" : String.format(Locale.ROOT, "%.2f", e.metric())))
-          .append("</td><td class=\"num\">").append(esc(diff(e))).append("</td><td>")
-          .append(esc(dash(e.description()))).append("</td></tr>\n");
+      h.append("<tr><td class=\"num\"><a href=\"#run-")
+          .append(e.run())
+          .append("\">")
+          .append(e.run())
+          .append("</a></td><td><code>")
+          .append(esc(r.shortCommit()))
+          .append("</code></td><td>")
+          .append(badge(r))
+          .append("</td><td>")
+          .append(esc(dash(e.phase())))
+          .append("</td><td class=\"num\">")
+          .append(esc(r.p50() == null ? "-" : r.p50().text()))
+          .append("</td><td class=\"num\">")
+          .append(esc(r.p95() == null ? "-" : r.p95().text()))
+          .append("</td><td class=\"num\">")
+          .append(
+              esc(
+                  e.metric() == null || e.metric().isNaN()
+                      ? "-"
+                      : String.format(Locale.ROOT, "%.2f", e.metric())))
+          .append("</td><td class=\"num\">")
+          .append(esc(diff(e)))
+          .append("</td><td>")
+          .append(esc(dash(e.description())))
+          .append("</td></tr>\n");
     }
     h.append("</tbody>\n</table>\n");
 
@@ -110,27 +149,60 @@ public final class HtmlReport {
 
   private static void details(StringBuilder h, Row r) {
     var e = r.experiment();
-    h.append("<details id=\"run-").append(e.run()).append("\"").append(r.baseline() ? "" : " open").append(">")
-        .append("<summary>run ").append(e.run()).append(" · ").append(esc(r.status())).append(" · <code>")
-        .append(esc(r.shortCommit())).append("</code> · ").append(esc(dash(e.description()))).append("</summary>\n")
+    h.append("<details id=\"run-")
+        .append(e.run())
+        .append("\"")
+        .append(r.baseline() ? "" : " open")
+        .append(">")
+        .append("<summary>run ")
+        .append(e.run())
+        .append(" · ")
+        .append(esc(r.status()))
+        .append(" · <code>")
+        .append(esc(r.shortCommit()))
+        .append("</code> · ")
+        .append(esc(dash(e.description())))
+        .append("</summary>\n")
         .append("<dl class=\"facts\">\n");
     Asi asi = e.asi();
     fact(h, "hypothesis", asi == null ? null : asi.hypothesis());
     fact(h, "expectation", e.expectation());
     fact(h, "tags", e.tags() == null || e.tags().isEmpty() ? null : String.join(", ", e.tags()));
-    fact(h, "change", r.primary() == null ? null : r.primary().text() + " " + "(" + "p50 "
-        + (r.p50() == null ? "-" : r.p50().text()) + ", p95 " + (r.p95() == null ? "-" : r.p95().text()) + ")");
+    fact(
+        h,
+        "change",
+        r.primary() == null
+            ? null
+            : r.primary().text()
+                + " "
+                + "("
+                + "p50 "
+                + (r.p50() == null ? "-" : r.p50().text())
+                + ", p95 "
+                + (r.p95() == null ? "-" : r.p95().text())
+                + ")");
     fact(h, "why rolled back", asi == null ? null : asi.rollbackReason());
     fact(h, "next time", asi == null ? null : asi.nextActionHint());
     if (e.diff() != null) {
-      fact(h, "diff", diff(e) + (e.diff().files() == null || e.diff().files().isEmpty() ? ""
-          : " in " + String.join(", ", e.diff().files())));
+      fact(
+          h,
+          "diff",
+          diff(e)
+              + (e.diff().files() == null || e.diff().files().isEmpty()
+                  ? ""
+                  : " in " + String.join(", ", e.diff().files())));
     }
     if (e.proposer() != null) {
       var p = e.proposer();
-      fact(h, "proposer", dash(p.kind()) + (p.model() == null ? "" : " · " + p.model())
-          + (p.tokensIn() == null ? "" : " · tokens " + p.tokensIn() + " in, " + p.tokensOut() + " out")
-          + (p.cost() == null ? "" : String.format(Locale.ROOT, " · $%.4f", p.cost())));
+      fact(
+          h,
+          "proposer",
+          dash(p.kind())
+              + (p.model() == null ? "" : " · " + p.model())
+              + (p.tokensIn() == null
+                  ? ""
+                  : " · tokens " + p.tokensIn() + " in, " + p.tokensOut() + " out")
+              + (p.cost() == null ? "" : String.format(Locale.ROOT, " · $%.4f", p.cost())));
     }
     fact(h, "wall time", wall(e.wallS()));
     if (e.knobs() != null && !e.knobs().isEmpty()) {
@@ -160,7 +232,12 @@ public final class HtmlReport {
       return "-";
     }
     int files = e.diff().files() == null ? 0 : e.diff().files().size();
-    return files + (files == 1 ? " file" : " files") + " +" + e.diff().added() + " −" + e.diff().removed();
+    return files
+        + (files == 1 ? " file" : " files")
+        + " +"
+        + e.diff().added()
+        + " −"
+        + e.diff().removed();
   }
 
   private static String wall(WallTime w) {
@@ -177,7 +254,10 @@ public final class HtmlReport {
 
   private static void append(StringBuilder t, String stage, Double seconds) {
     if (seconds != null) {
-      t.append(t.length() == 0 ? "" : ", ").append(stage).append(' ').append(SummaryText.duration(seconds));
+      t.append(t.length() == 0 ? "" : ", ")
+          .append(stage)
+          .append(' ')
+          .append(SummaryText.duration(seconds));
     }
   }
 

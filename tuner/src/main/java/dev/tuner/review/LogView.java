@@ -16,7 +16,11 @@ import java.util.Set;
 public final class LogView {
 
   /** How to print. */
-  public enum Format { TABLE, TSV, JSON }
+  public enum Format {
+    TABLE,
+    TSV,
+    JSON
+  }
 
   private static final ObjectMapper JSON = Json.pretty();
 
@@ -41,28 +45,53 @@ public final class LogView {
         out.println(JSON.writeValueAsString(array));
       }
       case TSV -> {
-        List<String> header = new ArrayList<>(List.of("segment", "run", "commit", "status", "phase", "p50_change",
-            "p50_low", "p50_high", "p95_change", "p95_low", "p95_high", "metric"));
+        List<String> header =
+            new ArrayList<>(
+                List.of(
+                    "segment",
+                    "run",
+                    "commit",
+                    "status",
+                    "phase",
+                    "p50_change",
+                    "p50_low",
+                    "p50_high",
+                    "p95_change",
+                    "p95_low",
+                    "p95_high",
+                    "metric"));
         header.addAll(knobs);
         header.add("description");
         out.println(String.join("\t", header));
         for (Row r : rows) {
           var e = r.experiment();
-          List<String> cells = new ArrayList<>(List.of(String.valueOf(e.segment()), String.valueOf(e.run()),
-              r.shortCommit(), r.status(), dash(e.phase()), number(r.p50() == null ? null : r.p50().percent()),
-              number(r.p50() == null ? null : r.p50().low()), number(r.p50() == null ? null : r.p50().high()),
-              number(r.p95() == null ? null : r.p95().percent()), number(r.p95() == null ? null : r.p95().low()),
-              number(r.p95() == null ? null : r.p95().high()), number(e.metric())));
+          List<String> cells =
+              new ArrayList<>(
+                  List.of(
+                      String.valueOf(e.segment()),
+                      String.valueOf(e.run()),
+                      r.shortCommit(),
+                      r.status(),
+                      dash(e.phase()),
+                      number(r.p50() == null ? null : r.p50().percent()),
+                      number(r.p50() == null ? null : r.p50().low()),
+                      number(r.p50() == null ? null : r.p50().high()),
+                      number(r.p95() == null ? null : r.p95().percent()),
+                      number(r.p95() == null ? null : r.p95().low()),
+                      number(r.p95() == null ? null : r.p95().high()),
+                      number(e.metric())));
           knobs.forEach(k -> cells.add(oneLine(knob(r, k))));
           cells.add(oneLine(e.description()));
           out.println(String.join("\t", cells));
         }
       }
       case TABLE -> {
-        // Decisions give p50 and p95 changes; logs without them (pi-autoresearch) get the change against the
+        // Decisions give p50 and p95 changes; logs without them (pi-autoresearch) get the change
+        // against the
         // running best of their own metric instead.
         boolean quantiles = rows.stream().anyMatch(r -> r.p50() != null || r.p95() != null);
-        boolean plain = rows.stream().anyMatch(r -> r.p50() == null && r.p95() == null && r.primary() != null);
+        boolean plain =
+            rows.stream().anyMatch(r -> r.p50() == null && r.p95() == null && r.primary() != null);
         List<String> columns = new ArrayList<>();
         List<Boolean> right = new ArrayList<>();
         column(columns, right, segments, "seg", true);
@@ -87,7 +116,8 @@ public final class LogView {
           if (segments) {
             cells.add(String.valueOf(e.segment()));
           }
-          cells.addAll(List.of(String.valueOf(e.run()), r.shortCommit(), r.status(), dash(e.phase())));
+          cells.addAll(
+              List.of(String.valueOf(e.run()), r.shortCommit(), r.status(), dash(e.phase())));
           if (quantiles) {
             cells.add(text(r.p50()));
             cells.add(text(r.p95()));
@@ -115,7 +145,12 @@ public final class LogView {
       case JSON -> {
         ArrayNode array = JSON.createArrayNode();
         for (Groups.Group g : groups) {
-          ObjectNode o = array.addObject().put(by.label(), g.key()).put("tries", g.tries()).put("kept", g.kept());
+          ObjectNode o =
+              array
+                  .addObject()
+                  .put(by.label(), g.key())
+                  .put("tries", g.tries())
+                  .put("kept", g.kept());
           o.putPOJO("keep_rate", g.keepRate());
           o.set("best", change(g.best()));
         }
@@ -125,18 +160,37 @@ public final class LogView {
         out.println(by.label() + "\ttries\tkept\tkeep_rate\tbest_change\tbest_low\tbest_high");
         for (Groups.Group g : groups) {
           Change b = g.best();
-          out.println(String.join("\t", oneLine(g.key()), String.valueOf(g.tries()), String.valueOf(g.kept()),
-              number(g.keepRate()), number(b == null ? null : b.percent()), number(b == null ? null : b.low()),
-              number(b == null ? null : b.high())));
+          out.println(
+              String.join(
+                  "\t",
+                  oneLine(g.key()),
+                  String.valueOf(g.tries()),
+                  String.valueOf(g.kept()),
+                  number(g.keepRate()),
+                  number(b == null ? null : b.percent()),
+                  number(b == null ? null : b.low()),
+                  number(b == null ? null : b.high())));
         }
       }
       case TABLE -> {
-        TextTable table = new TextTable(List.of(by.label(), "tries", "kept", "keep rate", "best Δ"),
-            false, true, true, true, false);
+        TextTable table =
+            new TextTable(
+                List.of(by.label(), "tries", "kept", "keep rate", "best Δ"),
+                false,
+                true,
+                true,
+                true,
+                false);
         for (Groups.Group g : groups) {
-          table.add(List.of(g.key(), String.valueOf(g.tries()), String.valueOf(g.kept()),
-              g.keepRate() == null ? "-" : String.format(Locale.ROOT, "%.0f%%", 100 * g.keepRate()),
-              g.best() == null ? "-" : g.best().text()));
+          table.add(
+              List.of(
+                  g.key(),
+                  String.valueOf(g.tries()),
+                  String.valueOf(g.kept()),
+                  g.keepRate() == null
+                      ? "-"
+                      : String.format(Locale.ROOT, "%.0f%%", 100 * g.keepRate()),
+                  g.best() == null ? "-" : g.best().text()));
         }
         table.print(out, width);
         out.println();
@@ -173,7 +227,10 @@ public final class LogView {
     }
     o.put("description", e.description()).put("timestamp", e.timestamp());
     if (e.proposer() != null) {
-      ObjectNode p = o.putObject("proposer").put("kind", e.proposer().kind()).put("model", e.proposer().model());
+      ObjectNode p =
+          o.putObject("proposer")
+              .put("kind", e.proposer().kind())
+              .put("model", e.proposer().model());
       p.putPOJO("tokens_in", e.proposer().tokensIn());
       p.putPOJO("tokens_out", e.proposer().tokensOut());
       p.putPOJO("cost", e.proposer().cost());
@@ -195,7 +252,8 @@ public final class LogView {
     return Math.round(v * 1000) / 1000.0;
   }
 
-  private static void column(List<String> columns, List<Boolean> right, boolean shown, String name, boolean num) {
+  private static void column(
+      List<String> columns, List<Boolean> right, boolean shown, String name, boolean num) {
     if (shown) {
       columns.add(name);
       right.add(num);
@@ -211,16 +269,17 @@ public final class LogView {
   }
 
   /**
-   * The knobs the tries carry, in the order they first appear: a column each, so the table shows the path a
-   * knob search took and where each try stood.
+   * The knobs the tries carry, in the order they first appear: a column each, so the table shows
+   * the path a knob search took and where each try stood.
    */
   private static List<String> knobNames(List<Row> rows) {
     Set<String> names = new LinkedHashSet<>();
-    rows.forEach(r -> {
-      if (r.experiment().knobs() != null) {
-        names.addAll(r.experiment().knobs().keySet());
-      }
-    });
+    rows.forEach(
+        r -> {
+          if (r.experiment().knobs() != null) {
+            names.addAll(r.experiment().knobs().keySet());
+          }
+        });
     return List.copyOf(names);
   }
 

@@ -1,10 +1,9 @@
 package dev.tuner.review;
 
-import dev.tuner.log.Status;
-
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
 import dev.tuner.log.Stats;
+import dev.tuner.log.Status;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,9 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An experiment log read for review: its segments (one per optimize run), each with its config, its tries
- * as {@link Row}s in order, and its hold-out check. Reads tuner's own log and pi-autoresearch's (whose
- * lines have no {@code type}; its segment numbers and metric names are taken as they are).
+ * An experiment log read for review: its segments (one per optimize run), each with its config, its
+ * tries as {@link Row}s in order, and its hold-out check. Reads tuner's own log and
+ * pi-autoresearch's (whose lines have no {@code type}; its segment numbers and metric names are
+ * taken as they are).
  */
 public record ReviewLog(Path file, List<Segment> segments) {
 
@@ -28,11 +28,17 @@ public record ReviewLog(Path file, List<Segment> segments) {
    *
    * @param config null when the log has no config line for it (pi-autoresearch logs may not)
    * @param holdout null when the run has not reached its hold-out check
-   * @param relative whether the rows' levels are relative to the baseline (100 = baseline), chained from the
-   *     decisions' ratios, rather than the logged metric: tuner measures each try next to the best of its
-   *     time, so its absolute numbers from different comparisons do not line up, while its ratios do
+   * @param relative whether the rows' levels are relative to the baseline (100 = baseline), chained
+   *     from the decisions' ratios, rather than the logged metric: tuner measures each try next to
+   *     the best of its time, so its absolute numbers from different comparisons do not line up,
+   *     while its ratios do
    */
-  public record Segment(int number, LogRecord.Config config, List<Row> rows, LogRecord.Holdout holdout, boolean relative) {
+  public record Segment(
+      int number,
+      LogRecord.Config config,
+      List<Row> rows,
+      LogRecord.Holdout holdout,
+      boolean relative) {
 
     /** The primary metric's name as logged ({@code p95_ms}), or {@code metric} when unknown. */
     public String metricName() {
@@ -46,7 +52,9 @@ public record ReviewLog(Path file, List<Segment> segments) {
     }
 
     public boolean lowerIsBetter() {
-      return config == null || config.direction() == null || !config.direction().equalsIgnoreCase("higher");
+      return config == null
+          || config.direction() == null
+          || !config.direction().equalsIgnoreCase("higher");
     }
 
     public String unit() {
@@ -55,7 +63,8 @@ public record ReviewLog(Path file, List<Segment> segments) {
   }
 
   /**
-   * Reads {@code file}; each damaged line is reported to {@code warnings} with its line number and skipped.
+   * Reads {@code file}; each damaged line is reported to {@code warnings} with its line number and
+   * skipped.
    *
    * @throws NoSuchFileException when there is no such file
    */
@@ -82,17 +91,28 @@ public record ReviewLog(Path file, List<Segment> segments) {
     }
     List<Segment> segments = new ArrayList<>();
     for (var entry : tries.entrySet()) {
-      Segment shell = new Segment(entry.getKey(), configs.get(entry.getKey()), List.of(), null, false);
-      boolean relative = entry.getValue().stream()
-          .anyMatch(e -> e.stats() != null && e.stats().get(shell.statsKey()) != null);
-      segments.add(new Segment(shell.number(), shell.config(), rows(shell, entry.getValue(), relative),
-          holdouts.get(entry.getKey()), relative));
+      Segment shell =
+          new Segment(entry.getKey(), configs.get(entry.getKey()), List.of(), null, false);
+      boolean relative =
+          entry.getValue().stream()
+              .anyMatch(e -> e.stats() != null && e.stats().get(shell.statsKey()) != null);
+      segments.add(
+          new Segment(
+              shell.number(),
+              shell.config(),
+              rows(shell, entry.getValue(), relative),
+              holdouts.get(entry.getKey()),
+              relative));
     }
     return new ReviewLog(file, List.copyOf(segments));
   }
 
-  /** The tries of one segment with their changes, tracking the running best for logs without statistics. */
-  private static List<Row> rows(Segment segment, List<LogRecord.Experiment> experiments, boolean relative) {
+  /**
+   * The tries of one segment with their changes, tracking the running best for logs without
+   * statistics.
+   */
+  private static List<Row> rows(
+      Segment segment, List<LogRecord.Experiment> experiments, boolean relative) {
     List<Row> rows = new ArrayList<>();
     Double best = null;
     Double bestLevel = null;
@@ -102,15 +122,22 @@ public record ReviewLog(Path file, List<Segment> segments) {
       Change primary = change(e.stats(), segment.statsKey());
       boolean baseline = e.status() == Status.BASELINE;
       // A failed try has no measurement; pi-autoresearch logs 0 as the metric of a crash.
-      boolean measured = e.metric() != null && !e.metric().isNaN() && !Row.FAILED.contains((e.status() == null ? "?" : e.status().label()));
+      boolean measured =
+          e.metric() != null
+              && !e.metric().isNaN()
+              && !Row.FAILED.contains((e.status() == null ? "?" : e.status().label()));
       if (primary == null && !baseline && best != null && measured && best != 0) {
         primary = new Change(100 * (e.metric() / best - 1), null, null);
       }
       Double level;
       if (relative) {
         Change decided = change(e.stats(), segment.statsKey());
-        level = baseline ? Double.valueOf(100)
-            : decided == null ? null : (bestLevel == null ? 100 : bestLevel) * (1 + decided.percent() / 100);
+        level =
+            baseline
+                ? Double.valueOf(100)
+                : decided == null
+                    ? null
+                    : (bestLevel == null ? 100 : bestLevel) * (1 + decided.percent() / 100);
       } else {
         level = measured ? e.metric() : null;
       }

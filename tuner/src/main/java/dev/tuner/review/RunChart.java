@@ -15,9 +15,9 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The primary metric over the runs of one segment, drawn with XChart: the running best as a step line, kept
- * tries highlighted, discarded ones grey, failures marked with a red cross on the best line (they have no
- * measurement of their own).
+ * The primary metric over the runs of one segment, drawn with XChart: the running best as a step
+ * line, kept tries highlighted, discarded ones grey, failures marked with a red cross on the best
+ * line (they have no measurement of their own).
  */
 public final class RunChart {
 
@@ -41,20 +41,45 @@ public final class RunChart {
   public static RunChart of(ReviewLog.Segment segment, int width, int height) {
     List<Row> rows = segment.rows();
     if (rows.stream().noneMatch(r -> r.level() != null)) {
-      throw new IllegalArgumentException("segment " + segment.number() + " has no measured try to chart");
+      throw new IllegalArgumentException(
+          "segment " + segment.number() + " has no measured try to chart");
     }
     String metric = segment.relative() ? segment.statsKey() : segment.metricName();
-    String yTitle = segment.relative() ? metric + ", % of the baseline"
-        : metric + (segment.unit().isEmpty() ? "" : " (" + segment.unit() + ")");
-    XYChart chart = new XYChartBuilder().width(width).height(height)
-        .title(metric + " over runs (" + (segment.lowerIsBetter() ? "lower" : "higher") + " is better"
-            + (segment.relative() ? "; each try's ratio to the best of its time, chained" : "") + ")")
-        .xAxisTitle("run").yAxisTitle(yTitle).build();
-    chart.getStyler().setChartBackgroundColor(Color.WHITE).setPlotBackgroundColor(Color.WHITE)
-        .setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal)
-        .setMarkerSize(11).setAntiAlias(true).setPlotBorderVisible(true);
-    chart.getStyler().setPlotGridLinesColor(new Color(0xe6, 0xe6, 0xe6)).setXAxisDecimalPattern("0")
-        .setYAxisDecimalPattern("0.#").setAxisTitlePadding(8);
+    String yTitle =
+        segment.relative()
+            ? metric + ", % of the baseline"
+            : metric + (segment.unit().isEmpty() ? "" : " (" + segment.unit() + ")");
+    XYChart chart =
+        new XYChartBuilder()
+            .width(width)
+            .height(height)
+            .title(
+                metric
+                    + " over runs ("
+                    + (segment.lowerIsBetter() ? "lower" : "higher")
+                    + " is better"
+                    + (segment.relative()
+                        ? "; each try's ratio to the best of its time, chained"
+                        : "")
+                    + ")")
+            .xAxisTitle("run")
+            .yAxisTitle(yTitle)
+            .build();
+    chart
+        .getStyler()
+        .setChartBackgroundColor(Color.WHITE)
+        .setPlotBackgroundColor(Color.WHITE)
+        .setLegendPosition(Styler.LegendPosition.OutsideS)
+        .setLegendLayout(Styler.LegendLayout.Horizontal)
+        .setMarkerSize(11)
+        .setAntiAlias(true)
+        .setPlotBorderVisible(true);
+    chart
+        .getStyler()
+        .setPlotGridLinesColor(new Color(0xe6, 0xe6, 0xe6))
+        .setXAxisDecimalPattern("0")
+        .setYAxisDecimalPattern("0.#")
+        .setAxisTitlePadding(8);
 
     List<Double> bx = new ArrayList<>();
     List<Double> by = new ArrayList<>();
@@ -64,17 +89,30 @@ public final class RunChart {
         by.add(r.bestAfter());
       }
     }
-    series(chart, "running best", bx, by, XYSeries.XYSeriesRenderStyle.Step, SeriesMarkers.NONE, BEST);
+    series(
+        chart, "running best", bx, by, XYSeries.XYSeriesRenderStyle.Step, SeriesMarkers.NONE, BEST);
     points(chart, "baseline", rows, Row::baseline, false, SeriesMarkers.DIAMOND, BASELINE);
     points(chart, "kept", rows, Row::kept, false, SeriesMarkers.CIRCLE, KEPT);
-    points(chart, "discarded", rows, r -> !r.kept() && !r.baseline() && !r.failed() && r.level() != null, false,
-        SeriesMarkers.CIRCLE, DISCARDED);
+    points(
+        chart,
+        "discarded",
+        rows,
+        r -> !r.kept() && !r.baseline() && !r.failed() && r.level() != null,
+        false,
+        SeriesMarkers.CIRCLE,
+        DISCARDED);
     points(chart, "failed", rows, Row::failed, true, SeriesMarkers.CROSS, FAILED);
     return new RunChart(chart);
   }
 
-  private static void points(XYChart chart, String name, List<Row> rows, Predicate<Row> which, boolean onBest,
-      Marker marker, Color color) {
+  private static void points(
+      XYChart chart,
+      String name,
+      List<Row> rows,
+      Predicate<Row> which,
+      boolean onBest,
+      Marker marker,
+      Color color) {
     List<Double> xs = new ArrayList<>();
     List<Double> ys = new ArrayList<>();
     for (Row r : rows) {
@@ -87,8 +125,14 @@ public final class RunChart {
     series(chart, name, xs, ys, XYSeries.XYSeriesRenderStyle.Scatter, marker, color);
   }
 
-  private static void series(XYChart chart, String name, List<Double> xs, List<Double> ys,
-      XYSeries.XYSeriesRenderStyle style, Marker marker, Color color) {
+  private static void series(
+      XYChart chart,
+      String name,
+      List<Double> xs,
+      List<Double> ys,
+      XYSeries.XYSeriesRenderStyle style,
+      Marker marker,
+      Color color) {
     if (xs.isEmpty()) {
       return; // XChart refuses empty series; a status that never happened has no legend entry
     }
@@ -104,7 +148,10 @@ public final class RunChart {
     return ChartEncoder.getBytes(chart, "png");
   }
 
-  /** Needs VectorGraphics2D on the class path (an optional dependency of XChart, declared by the tuner). */
+  /**
+   * Needs VectorGraphics2D on the class path (an optional dependency of XChart, declared by the
+   * tuner).
+   */
   public byte[] svg() throws IOException {
     return ChartEncoder.getBytes(chart, "svg");
   }

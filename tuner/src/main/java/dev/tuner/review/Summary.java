@@ -42,11 +42,12 @@ public record Summary(
    * From the baseline to the best for one metric.
    *
    * @param from the baseline's value (ms), from its own measurement
-   * @param to the best's value: the baseline's scaled by the chained ratio when steps were kept (each try is
-   *     measured next to the best of its time, so only the ratios chain), else the best's logged value
-   * @param change the product of the kept steps' ratios from their decisions, and an interval made of the
-   *     products of their bounds: all steps' intervals hold together with probability at least 1 − k·α
-   *     (Bonferroni), so it is conservative; null when no step was kept
+   * @param to the best's value: the baseline's scaled by the chained ratio when steps were kept
+   *     (each try is measured next to the best of its time, so only the ratios chain), else the
+   *     best's logged value
+   * @param change the product of the kept steps' ratios from their decisions, and an interval made
+   *     of the products of their bounds: all steps' intervals hold together with probability at
+   *     least 1 − k·α (Bonferroni), so it is conservative; null when no step was kept
    * @param steps the kept steps it is made of
    */
   public record Progress(Double from, Double to, Change change, int steps) {}
@@ -63,10 +64,15 @@ public record Summary(
     Map<String, Integer> counts = new LinkedHashMap<>();
     rows.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
     boolean lower = segment.lowerIsBetter();
-    Comparator<Row> byImprovement = Comparator.comparingDouble(r -> lower ? r.primary().percent() : -r.primary().percent());
-    List<Row> top = rows.stream().filter(r -> !r.baseline() && r.primary() != null)
-        .filter(r -> lower ? r.primary().percent() < 0 : r.primary().percent() > 0)
-        .sorted(byImprovement).limit(3).toList();
+    Comparator<Row> byImprovement =
+        Comparator.comparingDouble(r -> lower ? r.primary().percent() : -r.primary().percent());
+    List<Row> top =
+        rows.stream()
+            .filter(r -> !r.baseline() && r.primary() != null)
+            .filter(r -> lower ? r.primary().percent() < 0 : r.primary().percent() > 0)
+            .sorted(byImprovement)
+            .limit(3)
+            .toList();
     long tokensIn = 0;
     long tokensOut = 0;
     double cost = 0;
@@ -99,10 +105,23 @@ public record Summary(
       }
     }
     List<Row> kept = rows.stream().filter(Row::kept).toList();
-    return new Summary(segment, baseline, best, progress(baseline, best, kept, "p50"),
-        progress(baseline, best, kept, "p95"), counts, top, segment.holdout(), anyTokens ? tokensIn : null,
-        anyTokens ? tokensOut : null, anyCost ? cost : null,
-        new WallTime(ran[0] ? wall[0] : null, ran[1] ? wall[1] : null, ran[2] ? wall[2] : null, ran[3] ? wall[3] : null),
+    return new Summary(
+        segment,
+        baseline,
+        best,
+        progress(baseline, best, kept, "p50"),
+        progress(baseline, best, kept, "p95"),
+        counts,
+        top,
+        segment.holdout(),
+        anyTokens ? tokensIn : null,
+        anyTokens ? tokensOut : null,
+        anyCost ? cost : null,
+        new WallTime(
+            ran[0] ? wall[0] : null,
+            ran[1] ? wall[1] : null,
+            ran[2] ? wall[2] : null,
+            ran[3] ? wall[3] : null),
         wall[0] + wall[1] + wall[2] + wall[3]);
   }
 
@@ -127,7 +146,8 @@ public record Summary(
       high = c.high() == null || high == null ? null : high * (1 + c.high() / 100);
     }
     Change change = steps.isEmpty() ? null : Change.ofRatio(ratio, low, high);
-    return new Progress(from, change != null && from != null ? from * ratio : to, change, steps.size());
+    return new Progress(
+        from, change != null && from != null ? from * ratio : to, change, steps.size());
   }
 
   private static Double value(Row row, String quantile) {

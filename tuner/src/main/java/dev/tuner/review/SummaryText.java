@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The report's summary as lines of text: what {@code tuner report} prints and the HTML page repeats. */
+/**
+ * The report's summary as lines of text: what {@code tuner report} prints and the HTML page
+ * repeats.
+ */
 public final class SummaryText {
 
   private SummaryText() {}
@@ -38,25 +41,59 @@ public final class SummaryText {
     facts.add(Map.entry("p50", progress(s.p50())));
     facts.add(Map.entry("p95", progress(s.p95())));
     if (s.best() != null && s.baseline() != null) {
-      facts.add(Map.entry("best", s.best() == s.baseline() ? "the baseline (nothing kept)"
-          : "run " + s.best().experiment().run() + " " + s.best().shortCommit() + " "
-              + oneLine(s.best().experiment().description())));
+      facts.add(
+          Map.entry(
+              "best",
+              s.best() == s.baseline()
+                  ? "the baseline (nothing kept)"
+                  : "run "
+                      + s.best().experiment().run()
+                      + " "
+                      + s.best().shortCommit()
+                      + " "
+                      + oneLine(s.best().experiment().description())));
     }
     int total = s.counts().values().stream().mapToInt(Integer::intValue).sum();
-    facts.add(Map.entry("tries", total + " (" + String.join(", ", s.counts().entrySet().stream()
-        .map(e -> e.getKey() + " " + e.getValue()).toList()) + ")"));
+    facts.add(
+        Map.entry(
+            "tries",
+            total
+                + " ("
+                + String.join(
+                    ", ",
+                    s.counts().entrySet().stream()
+                        .map(e -> e.getKey() + " " + e.getValue())
+                        .toList())
+                + ")"));
     facts.add(Map.entry("hold-out", holdout(s.holdout())));
-    facts.add(Map.entry("tokens", s.tokensIn() == null ? "none reported"
-        : String.format(Locale.ROOT, "%,d in, %,d out", s.tokensIn(), s.tokensOut())));
-    facts.add(Map.entry("cost", s.cost() == null ? "none reported" : String.format(Locale.ROOT, "$%.2f", s.cost())));
+    facts.add(
+        Map.entry(
+            "tokens",
+            s.tokensIn() == null
+                ? "none reported"
+                : String.format(Locale.ROOT, "%,d in, %,d out", s.tokensIn(), s.tokensOut())));
+    facts.add(
+        Map.entry(
+            "cost",
+            s.cost() == null ? "none reported" : String.format(Locale.ROOT, "$%.2f", s.cost())));
     facts.add(Map.entry("wall time", wall(s)));
     return facts;
   }
 
   /** The top changes, one line each. */
   public static List<String> top(Summary s) {
-    return s.top().stream().map(r -> String.format(Locale.ROOT, "run %d %s %s %s: %s", r.experiment().run(),
-        r.shortCommit(), r.status(), r.primary().text(), oneLine(r.experiment().description()))).toList();
+    return s.top().stream()
+        .map(
+            r ->
+                String.format(
+                    Locale.ROOT,
+                    "run %d %s %s %s: %s",
+                    r.experiment().run(),
+                    r.shortCommit(),
+                    r.status(),
+                    r.primary().text(),
+                    oneLine(r.experiment().description())))
+        .toList();
   }
 
   public static void print(Summary s, PrintWriter out) {
@@ -65,8 +102,11 @@ public final class SummaryText {
       out.printf(Locale.ROOT, "  %-10s %s%n", fact.getKey(), fact.getValue());
     }
     List<String> top = top(s);
-    out.println("  top " + (top.isEmpty() ? "changes: none improved the " + s.segment().metricName()
-        : top.size() + " by " + s.segment().metricName() + " change:"));
+    out.println(
+        "  top "
+            + (top.isEmpty()
+                ? "changes: none improved the " + s.segment().metricName()
+                : top.size() + " by " + s.segment().metricName() + " change:"));
     top.forEach(line -> out.println("    " + line));
     out.flush();
   }
@@ -79,7 +119,10 @@ public final class SummaryText {
     if (p.change() == null) {
       t.append(" (nothing kept)");
     } else {
-      t.append("  ").append(p.change().text()).append(" over ").append(p.steps())
+      t.append("  ")
+          .append(p.change().text())
+          .append(" over ")
+          .append(p.steps())
           .append(p.steps() == 1 ? " kept step" : " kept steps");
     }
     return t.toString();
@@ -106,7 +149,10 @@ public final class SummaryText {
 
   static String wall(Summary s) {
     var w = s.wall();
-    if (w.propose() == null && w.build() == null && w.parity() == null && w.bench() == null
+    if (w.propose() == null
+        && w.build() == null
+        && w.parity() == null
+        && w.bench() == null
         && s.wallTotal() == 0) {
       return "none reported";
     }
@@ -131,7 +177,9 @@ public final class SummaryText {
   }
 
   static String duration(double seconds) {
-    return seconds >= 90 ? String.format(Locale.ROOT, "%.1f min", seconds / 60) : String.format(Locale.ROOT, "%.0f s", seconds);
+    return seconds >= 90
+        ? String.format(Locale.ROOT, "%.1f min", seconds / 60)
+        : String.format(Locale.ROOT, "%.0f s", seconds);
   }
 
   private static String ms(Double v) {

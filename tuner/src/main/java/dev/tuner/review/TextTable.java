@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Columns aligned with spaces for a terminal. Numeric columns align right; the last column is cut to keep
- * lines within {@code width} (the descriptions are what runs long).
+ * Columns aligned with spaces for a terminal. Numeric columns align right; the last column is cut
+ * to keep lines within {@code width} (the descriptions are what runs long).
  */
 final class TextTable {
 

@@ -1,8 +1,7 @@
 package dev.tuner.scope;
 
-import dev.tuner.spec.Scope;
-
 import dev.tuner.harness.fixture.Sha256;
+import dev.tuner.spec.Scope;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -17,9 +16,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * sha256 of every frozen file (fixtures, goldens, tuner.yaml, the harness, the benchmarks…), taken before
- * the run and checked before each try: tampering is caught even where git does not look (ignored files,
- * a file changed and changed back).
+ * sha256 of every frozen file (fixtures, goldens, tuner.yaml, the harness, the benchmarks…), taken
+ * before the run and checked before each try: tampering is caught even where git does not look
+ * (ignored files, a file changed and changed back).
  */
 public final class FrozenFiles {
 
@@ -54,22 +53,26 @@ public final class FrozenFiles {
 
   private static SortedMap<String, String> hash(Path root, Scope scope) throws IOException {
     SortedMap<String, String> out = new TreeMap<>();
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        return !dir.equals(root) && NEVER.contains(dir.getFileName().toString())
-            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return !dir.equals(root) && NEVER.contains(dir.getFileName().toString())
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-        String rel = root.relativize(file).toString().replace('\\', '/');
-        if (scope.isFrozen(rel) && !rel.endsWith(".received.json")) {
-          out.put(rel, Sha256.hex(Files.readAllBytes(file)));
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            String rel = root.relativize(file).toString().replace('\\', '/');
+            if (scope.isFrozen(rel) && !rel.endsWith(".received.json")) {
+              out.put(rel, Sha256.hex(Files.readAllBytes(file)));
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
     return out;
   }
 }

@@ -9,8 +9,8 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The scope stage: a proposal may change files in {@code scope.include} only, and no frozen file, not
- * even one git does not see (the hashes taken when the run started).
+ * The scope stage: a proposal may change files in {@code scope.include} only, and no frozen file,
+ * not even one git does not see (the hashes taken when the run started).
  */
 public final class ScopeCheck {
 

@@ -8,21 +8,28 @@ import dev.tuner.harness.spec.SpecReader;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** The checks of the {@code benchmark:} section that binding cannot do; errors name key and line. */
+/**
+ * The checks of the {@code benchmark:} section that binding cannot do; errors name key and line.
+ */
 final class BenchmarkChecks {
 
-  /** JMH's time values: a whole number and a unit ({@code org.openjdk.jmh.runner.options.TimeValue}). */
+  /**
+   * JMH's time values: a whole number and a unit ({@code
+   * org.openjdk.jmh.runner.options.TimeValue}).
+   */
   private static final Pattern JMH_TIME = Pattern.compile("[1-9][0-9]*(ns|us|ms|s|m|min|hr)");
 
   private BenchmarkChecks() {}
 
   static void check(BenchmarkSpec b, MetricSpec metric, SpecReader reader) throws SpecException {
     if (!List.of("in-process", "loopback").contains(b.transport())) {
-      throw reader.error("benchmark.transport", "'" + b.transport() + "' is not one of [in-process, loopback]");
+      throw reader.error(
+          "benchmark.transport", "'" + b.transport() + "' is not one of [in-process, loopback]");
     }
     for (String arg : b.jvmArgs()) {
       if (arg.isBlank() || arg.chars().anyMatch(Character::isWhitespace)) {
-        throw reader.error("benchmark.jvmArgs", "one JVM option per list item, without spaces: '" + arg + "'");
+        throw reader.error(
+            "benchmark.jvmArgs", "one JVM option per list item, without spaces: '" + arg + "'");
       }
     }
     BenchmarkSpec.Jmh jmh = b.jmh();
@@ -36,7 +43,9 @@ final class BenchmarkChecks {
     }
     BenchmarkSpec.Compare compare = b.compare();
     if (!(compare.alpha() > 0 && compare.alpha() < 0.5)) {
-      throw reader.error("benchmark.compare.alpha", "must be in (0, 0.5): the false-keep rate allowed, such as 0.01");
+      throw reader.error(
+          "benchmark.compare.alpha",
+          "must be in (0, 0.5): the false-keep rate allowed, such as 0.01");
     }
     List<Integer> looks = compare.looks();
     if (looks.isEmpty()) {
@@ -49,8 +58,14 @@ final class BenchmarkChecks {
     }
     try {
       // The plan refuses looks of which none could ever keep at this α with this design's test.
-      new SequentialPlan(DecisionRule.defaults().withThreshold(metric.threshold()).withAlpha(compare.alpha())
-          .withLooks(looks), compare.design() == BenchmarkSpec.Design.INTERLEAVED ? Pairing.PAIRED : Pairing.INDEPENDENT);
+      new SequentialPlan(
+          DecisionRule.defaults()
+              .withThreshold(metric.threshold())
+              .withAlpha(compare.alpha())
+              .withLooks(looks),
+          compare.design() == BenchmarkSpec.Design.INTERLEAVED
+              ? Pairing.PAIRED
+              : Pairing.INDEPENDENT);
     } catch (IllegalArgumentException e) {
       throw reader.error("benchmark.compare.looks", e.getMessage());
     }
@@ -62,7 +77,8 @@ final class BenchmarkChecks {
     atLeast(reader, key, value, 1);
   }
 
-  private static void atLeast(SpecReader reader, String key, int value, int min) throws SpecException {
+  private static void atLeast(SpecReader reader, String key, int value, int min)
+      throws SpecException {
     if (value < min) {
       throw reader.error(key, "must be at least " + min + ", got " + value);
     }

@@ -8,21 +8,23 @@ import java.util.List;
  * defaults suit a small, shared 2-core machine (see docs/design/decision-rule.md, and the
  * measurements behind them in docs/measurements/calibrate-2026-11-22.md).
  *
- * @param jvmArgs the benchmark JVMs' options; a fixed heap and the serial collector keep GC
- *     threads off the second core and GC work proportional to allocation
+ * @param jvmArgs the benchmark JVMs' options; a fixed heap and the serial collector keep GC threads
+ *     off the second core and GC work proportional to allocation
  * @param transport how replayed calls reach the hot path: {@code in-process} or {@code loopback}
  * @param jmh {@code tuner bench}'s JMH run (and {@code compare}'s with {@code design: forks})
  * @param compare how {@code tuner compare} and {@code tuner optimize} measure and decide
- * @param jvmOptionsFile a committed file of more JVM options, one per line ({@code #} comments), that the
- *     optimisation loop reads from each build's tree and merges over {@code jvmArgs} for that build's JVMs
- *     (the knob search's JVM knobs write it); optional
+ * @param jvmOptionsFile a committed file of more JVM options, one per line ({@code #} comments),
+ *     that the optimisation loop reads from each build's tree and merges over {@code jvmArgs} for
+ *     that build's JVMs (the knob search's JVM knobs write it); optional
  */
-public record BenchmarkSpec(List<String> jvmArgs, String transport, Jmh jmh, Compare compare, String jvmOptionsFile) {
+public record BenchmarkSpec(
+    List<String> jvmArgs, String transport, Jmh jmh, Compare compare, String jvmOptionsFile) {
 
   public static final BenchmarkSpec DEFAULTS = new BenchmarkSpec(null, null, null, null, null);
 
   public BenchmarkSpec {
-    jvmArgs = jvmArgs == null ? List.of("-XX:+UseSerialGC", "-Xms1g", "-Xmx1g") : List.copyOf(jvmArgs);
+    jvmArgs =
+        jvmArgs == null ? List.of("-XX:+UseSerialGC", "-Xms1g", "-Xmx1g") : List.copyOf(jvmArgs);
     transport = transport == null ? "in-process" : transport;
     jmh = jmh == null ? Jmh.DEFAULTS : jmh;
     compare = compare == null ? Compare.DEFAULTS : compare;
@@ -64,8 +66,8 @@ public record BenchmarkSpec(List<String> jvmArgs, String transport, Jmh jmh, Com
    * Measuring a candidate B against the current best A, and deciding.
    *
    * @param design {@code interleaved} (default): both builds in one JVM, each in its own class
-   *     loader, operation by operation, a round of every case being one paired replicate; or
-   *     {@code forks}: JMH forks of A and B alternating, a fork being one replicate
+   *     loader, operation by operation, a round of every case being one paired replicate; or {@code
+   *     forks}: JMH forks of A and B alternating, a fork being one replicate
    * @param alpha the false-keep rate allowed per decision, over all looks (default 1%)
    * @param looks replicates per side (rounds, or forks) at which the sequential plan looks
    *     (default: interleaved 9, 16, 24; forks 3, 6, 10)
@@ -73,7 +75,11 @@ public record BenchmarkSpec(List<String> jvmArgs, String transport, Jmh jmh, Com
    * @param opsPerRound interleaved: operations per case and build in one round (default 40)
    */
   public record Compare(
-      Design design, Double alpha, List<Integer> looks, Integer warmupSeconds, Integer opsPerRound) {
+      Design design,
+      Double alpha,
+      List<Integer> looks,
+      Integer warmupSeconds,
+      Integer opsPerRound) {
 
     public static final Compare DEFAULTS = new Compare(null, null, null, null, null);
 

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The committed file of JVM options for the benchmark forks ({@code benchmark.jvmOptionsFile}): one option
- * per line, {@code #} comments and blank lines ignored. Being a file in the tree, a kept value is carried by
- * its commit, and a reset takes it back, like any other change.
+ * The committed file of JVM options for the benchmark forks ({@code benchmark.jvmOptionsFile}): one
+ * option per line, {@code #} comments and blank lines ignored. Being a file in the tree, a kept
+ * value is carried by its commit, and a reset takes it back, like any other change.
  */
 public final class JvmOptionsFile {
 
@@ -18,7 +18,9 @@ public final class JvmOptionsFile {
 
   /** The options in the file; none when it does not exist. */
   public static List<String> read(Path file) throws IOException {
-    return file == null || !Files.exists(file) ? List.of() : parse(Files.readString(file, StandardCharsets.UTF_8));
+    return file == null || !Files.exists(file)
+        ? List.of()
+        : parse(Files.readString(file, StandardCharsets.UTF_8));
   }
 
   /** The options in a file's text. */
@@ -34,9 +36,10 @@ public final class JvmOptionsFile {
   }
 
   /**
-   * {@code base} with {@code extra} merged over it: an extra option replaces the base options that set the
-   * same thing (the same {@code -XX} flag, {@code -Xmx}/{@code -Xms}/{@code -Xss}/{@code -Xmn}, {@code -D}
-   * property), and choosing a collector drops the base's collector, since the JVM refuses two.
+   * {@code base} with {@code extra} merged over it: an extra option replaces the base options that
+   * set the same thing (the same {@code -XX} flag, {@code -Xmx}/{@code -Xms}/{@code -Xss}/{@code
+   * -Xmn}, {@code -D} property), and choosing a collector drops the base's collector, since the JVM
+   * refuses two.
    */
   public static List<String> merge(List<String> base, List<String> extra) {
     List<String> merged = new ArrayList<>();

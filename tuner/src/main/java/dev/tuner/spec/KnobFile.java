@@ -17,9 +17,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads and sets keys of a knobs file: {@code .properties} (edited in place, so comments and order stay),
- * or {@code .yaml}/{@code .yml}/{@code .json}, where a key is a dotted path into nested objects (a flat key
- * that contains dots wins). YAML is rewritten by Jackson, so its comments are not kept.
+ * Reads and sets keys of a knobs file: {@code .properties} (edited in place, so comments and order
+ * stay), or {@code .yaml}/{@code .yml}/{@code .json}, where a key is a dotted path into nested
+ * objects (a flat key that contains dots wins). YAML is rewritten by Jackson, so its comments are
+ * not kept.
  */
 public final class KnobFile {
 
@@ -53,7 +54,9 @@ public final class KnobFile {
     if (properties()) {
       String text = Files.readString(file, StandardCharsets.ISO_8859_1);
       for (var e : values.entrySet()) {
-        Matcher m = Pattern.compile("(?m)^(\\s*" + Pattern.quote(e.getKey()) + "\\s*[=:]\\s*).*$").matcher(text);
+        Matcher m =
+            Pattern.compile("(?m)^(\\s*" + Pattern.quote(e.getKey()) + "\\s*[=:]\\s*).*$")
+                .matcher(text);
         if (!m.find()) {
           throw new IOException(file + " has no key " + e.getKey());
         }
@@ -68,7 +71,8 @@ public final class KnobFile {
       setIn(root, e.getKey(), e.getValue());
     }
     written = mapper.writeValueAsString(root);
-    Files.writeString(file, written.endsWith("\n") ? written : written + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        file, written.endsWith("\n") ? written : written + "\n", StandardCharsets.UTF_8);
   }
 
   private boolean properties() {
@@ -81,10 +85,13 @@ public final class KnobFile {
   }
 
   private ObjectMapper mapper() {
-    ObjectMapper m = yaml()
-        ? new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
-        : new ObjectMapper();
+    ObjectMapper m =
+        yaml()
+            ? new ObjectMapper(
+                new YAMLFactory()
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            : new ObjectMapper();
     return m.enable(SerializationFeature.INDENT_OUTPUT);
   }
 

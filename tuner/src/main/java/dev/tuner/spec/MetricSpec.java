@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * What "better" means.
  *
  * @param primary the metric the log and reports lead with ({@code p50} or {@code p95})
- * @param threshold the smallest relative change worth keeping (0.01 = 1%): a change is kept only when its
- *     whole confidence interval lies beyond it
+ * @param threshold the smallest relative change worth keeping (0.01 = 1%): a change is kept only
+ *     when its whole confidence interval lies beyond it
  */
 public record MetricSpec(Quantile primary, Direction direction, Double threshold) {
 
@@ -21,12 +21,15 @@ public record MetricSpec(Quantile primary, Direction direction, Double threshold
 
   /** The latency quantiles the tuner reports and decides on. */
   public enum Quantile {
-    @JsonProperty("p50") P50,
-    @JsonProperty("p95") P95
+    @JsonProperty("p50")
+    P50,
+    @JsonProperty("p95")
+    P95
   }
 
   /** Latency only gets better downwards; the key exists so the spec says so explicitly. */
   public enum Direction {
-    @JsonProperty("lower") LOWER
+    @JsonProperty("lower")
+    LOWER
   }
 }

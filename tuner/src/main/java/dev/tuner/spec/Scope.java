@@ -1,6 +1,5 @@
 package dev.tuner.spec;
 
-import dev.tuner.spec.ScopeSpec;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
@@ -17,12 +16,16 @@ public final class Scope {
 
   public Scope(ScopeSpec spec) {
     this.include = spec.include().stream().map(Scope::glob).toList();
-    this.frozen = Stream.concat(ScopeSpec.ALWAYS_FROZEN.stream(), spec.frozen().stream()).map(Scope::glob).toList();
+    this.frozen =
+        Stream.concat(ScopeSpec.ALWAYS_FROZEN.stream(), spec.frozen().stream())
+            .map(Scope::glob)
+            .toList();
   }
 
   public boolean allows(String path) {
     Path p = Path.of(path);
-    return include.stream().anyMatch(m -> m.matches(p)) && frozen.stream().noneMatch(m -> m.matches(p));
+    return include.stream().anyMatch(m -> m.matches(p))
+        && frozen.stream().noneMatch(m -> m.matches(p));
   }
 
   public boolean isFrozen(String path) {

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole of {@code tuner.yaml}, read strictly: every key must be one of these. The sections record and
- * replay need are the harness's own types, so both readers agree on them.
+ * The whole of {@code tuner.yaml}, read strictly: every key must be one of these. The sections
+ * record and replay need are the harness's own types, so both readers agree on them.
  */
 public record TunerSpec(
     String name,
@@ -50,13 +50,15 @@ public record TunerSpec(
       throw reader.error("build.command", "missing: the shell command that builds the artifact");
     }
     if (blank(spec.build().artifact())) {
-      throw reader.error("build.artifact", "missing: the jar the build produces (hot path + harness + JMH)");
+      throw reader.error(
+          "build.artifact", "missing: the jar the build produces (hot path + harness + JMH)");
     }
     if (spec.build().timeoutSeconds() <= 0) {
       throw reader.error("build.timeoutSeconds", "must be positive");
     }
     if (spec.metric().threshold() < 0 || spec.metric().threshold() >= 0.5) {
-      throw reader.error("metric.threshold", "must be in [0, 0.5): a relative change such as 0.01 for 1%");
+      throw reader.error(
+          "metric.threshold", "must be in [0, 0.5): a relative change such as 0.01 for 1%");
     }
     checkOptimize(reader, spec);
     BenchmarkChecks.check(spec.benchmark(), spec.metric(), reader);
@@ -73,7 +75,8 @@ public record TunerSpec(
       throw reader.error("optimize.plateau", "must be at least 1");
     }
     if (o.timeoutFactor() < 1) {
-      throw reader.error("optimize.timeoutFactor", "must be at least 1 (a multiple of the baseline's stage time)");
+      throw reader.error(
+          "optimize.timeoutFactor", "must be at least 1 (a multiple of the baseline's stage time)");
     }
     for (int i = 0; i < o.phases().size(); i++) {
       var phase = o.phases().get(i);
@@ -82,14 +85,16 @@ public record TunerSpec(
       }
       for (String upstream : phase.contracts().keySet()) {
         if (!spec.upstreams().containsKey(upstream)) {
-          throw reader.error("optimize.phases[" + i + "].contracts." + upstream,
+          throw reader.error(
+              "optimize.phases[" + i + "].contracts." + upstream,
               "no upstream named '" + upstream + "'; declared: " + spec.upstreams().keySet());
         }
       }
     }
     String kind = o.proposer().kind();
     if (kind != null && !List.of("patches", "command", "llm", "knobs").contains(kind)) {
-      throw reader.error("optimize.proposer.kind", "'" + kind + "' is not one of [patches, command, llm, knobs]");
+      throw reader.error(
+          "optimize.proposer.kind", "'" + kind + "' is not one of [patches, command, llm, knobs]");
     }
     checkLlm(reader, o.proposer().llm());
   }
@@ -117,14 +122,16 @@ public record TunerSpec(
     for (var price : llm.prices().entrySet()) {
       OptimizeSpec.Price p = price.getValue();
       if (p == null || p.input() == null || p.output() == null || p.input() < 0 || p.output() < 0) {
-        throw reader.error(key + "prices." + price.getKey(),
+        throw reader.error(
+            key + "prices." + price.getKey(),
             "needs input and output: USD per million tokens, not negative (e.g. {input: 2.5, output: 10})");
       }
     }
   }
 
   /** The providers the llm proposer can talk to. */
-  public static final List<String> PROVIDERS = List.of("openai", "anthropic", "ollama", "openai-compatible");
+  public static final List<String> PROVIDERS =
+      List.of("openai", "anthropic", "ollama", "openai-compatible");
 
   /** The harness's view of the same file. */
   public HarnessSpec harness() {

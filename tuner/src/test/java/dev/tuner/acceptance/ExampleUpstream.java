@@ -4,7 +4,10 @@ import dev.tuner.demo.LiveUpstream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The example's live upstream, started as a user starts it: its jar in its own process, on a free port. */
+/**
+ * The example's live upstream, started as a user starts it: its jar in its own process, on a free
+ * port.
+ */
 final class ExampleUpstream implements AutoCloseable {
 
   static final Path REPO = Path.of("..").toAbsolutePath().normalize();
@@ -20,7 +23,8 @@ final class ExampleUpstream implements AutoCloseable {
 
   static ExampleUpstream start() throws Exception {
     if (!Files.exists(JAR)) {
-      throw new IllegalStateException(JAR + " is missing; the reactor builds it before the tuner's tests");
+      throw new IllegalStateException(
+          JAR + " is missing; the reactor builds it before the tuner's tests");
     }
     Path log = Files.createTempFile("example-upstream", ".log");
     log.toFile().deleteOnExit();

@@ -1,17 +1,16 @@
 package dev.tuner.acceptance;
 
-import dev.tuner.bench.CompareSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.bench.AbComparison;
+import dev.tuner.bench.CompareSettings;
 import dev.tuner.bench.JmhOptions;
 import dev.tuner.bench.JmhRunner;
-import dev.tuner.spec.JvmOptionsFile;
 import dev.tuner.spec.BenchmarkSpec.Design;
+import dev.tuner.spec.JvmOptionsFile;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * JVM-option knobs reach the benchmark JVMs: each fork reports its own input arguments (RuntimeMXBean) in its
- * calls file, and a comparison of builds with different options runs each side's JVMs with that side's options.
+ * JVM-option knobs reach the benchmark JVMs: each fork reports its own input arguments
+ * (RuntimeMXBean) in its calls file, and a comparison of builds with different options runs each
+ * side's JVMs with that side's options.
  */
 class JvmKnobsReachTheForksTest {
 
@@ -36,19 +36,33 @@ class JvmKnobsReachTheForksTest {
   @TempDir Path work;
 
   static JmhOptions tiny(TunerSpec spec) {
-    return JmhOptions.of(spec.benchmark()).withForks(1).withWarmup(1, "200ms").withMeasurement(1, "200ms");
+    return JmhOptions.of(spec.benchmark())
+        .withForks(1)
+        .withWarmup(1, "200ms")
+        .withMeasurement(1, "200ms");
   }
 
   @Test
   void aBenchRunsForkHasTheKnobsCollectorAndNotTheSpecsOne() throws Exception {
     TunerSpec spec = TunerSpec.load(SPEC);
     JmhOptions options = tiny(spec);
-    options = options.withJvmArgs(JvmOptionsFile.merge(options.jvmArgs(), List.of("-XX:+UseParallelGC",
-        "-Dtuner.knob.echo=on")));
-    JmhRunner.run(work, ARTIFACT, SPEC, CASES, options, work.resolve("out"), new PrintWriter(new StringWriter()));
+    options =
+        options.withJvmArgs(
+            JvmOptionsFile.merge(
+                options.jvmArgs(), List.of("-XX:+UseParallelGC", "-Dtuner.knob.echo=on")));
+    JmhRunner.run(
+        work,
+        ARTIFACT,
+        SPEC,
+        CASES,
+        options,
+        work.resolve("out"),
+        new PrintWriter(new StringWriter()));
 
     List<String> args = forkArguments(work.resolve("out/calls"));
-    assertThat(args).contains("-XX:+UseParallelGC", "-Dtuner.knob.echo=on").doesNotContain("-XX:+UseSerialGC");
+    assertThat(args)
+        .contains("-XX:+UseParallelGC", "-Dtuner.knob.echo=on")
+        .doesNotContain("-XX:+UseSerialGC");
   }
 
   @Test
@@ -58,17 +72,25 @@ class JvmKnobsReachTheForksTest {
     settings = settings.withRule(settings.rule().withAlpha(0.1));
     settings = settings.withDesign(Design.FORKS, List.of(4)).withSequential(false);
     var a = new AbComparison.Build("best", ARTIFACT, SPEC, List.of("-XX:+UseSerialGC"));
-    var b = new AbComparison.Build("candidate", ARTIFACT, SPEC, List.of("-XX:+UseParallelGC", "-Xms700m", "-Xmx700m"));
-    new AbComparison(settings).run(a, b, new AbComparison.Listener() {}, new PrintWriter(new StringWriter()));
+    var b =
+        new AbComparison.Build(
+            "candidate", ARTIFACT, SPEC, List.of("-XX:+UseParallelGC", "-Xms700m", "-Xmx700m"));
+    new AbComparison(settings)
+        .run(a, b, new AbComparison.Listener() {}, new PrintWriter(new StringWriter()));
 
-    assertThat(forkArguments(work.resolve("a/calls"))).contains("-XX:+UseSerialGC", "-Xmx1g")
+    assertThat(forkArguments(work.resolve("a/calls")))
+        .contains("-XX:+UseSerialGC", "-Xmx1g")
         .doesNotContain("-XX:+UseParallelGC");
-    assertThat(forkArguments(work.resolve("b/calls"))).contains("-XX:+UseParallelGC", "-Xms700m", "-Xmx700m")
+    assertThat(forkArguments(work.resolve("b/calls")))
+        .contains("-XX:+UseParallelGC", "-Xms700m", "-Xmx700m")
         .doesNotContain("-XX:+UseSerialGC", "-Xms1g", "-Xmx1g");
 
     CompareSettings inOneJvm = settings.withDesign(Design.INTERLEAVED, null);
-    assertThatThrownBy(() -> new AbComparison(inOneJvm).run(a, b, new AbComparison.Listener() {},
-        new PrintWriter(new StringWriter()))).hasMessageContaining("cannot compare different JVM options");
+    assertThatThrownBy(
+            () ->
+                new AbComparison(inOneJvm)
+                    .run(a, b, new AbComparison.Listener() {}, new PrintWriter(new StringWriter())))
+        .hasMessageContaining("cannot compare different JVM options");
   }
 
   /** The input arguments each fork reported. */

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * bench and compare on a git repository holding the example's spec, two recorded cases and its
  * knobs, with tiny measuring settings. The build command stands in for the real one: it copies the
- * reactor's artifact with the tree's {@code calibration.extraWorkPercent} in it (made once, up front),
- * which is what the real build produces for a tree that differs in that knob only. The second commit
- * sets it to 20: each request then spins for a fifth of its local work longer.
+ * reactor's artifact with the tree's {@code calibration.extraWorkPercent} in it (made once, up
+ * front), which is what the real build produces for a tree that differs in that knob only. The
+ * second commit sets it to 20: each request then spins for a fifth of its local work longer.
  */
 class MeasureAndDecideTest {
 
@@ -40,30 +40,44 @@ class MeasureAndDecideTest {
   static void aRepositoryWhoseSecondCommitAddsTwentyPercentOfBusyWork() throws Exception {
     spec = repo.resolve("tuner.yaml");
     for (String knob : new String[] {"0", "20"}) {
-      dev.tuner.bench.PropertyVariant.write(ARTIFACT, builds.resolve("knob-" + knob + ".jar"), "tuning.properties",
-          "calibration.extraWorkPercent", knob);
+      dev.tuner.bench.PropertyVariant.write(
+          ARTIFACT,
+          builds.resolve("knob-" + knob + ".jar"),
+          "tuning.properties",
+          "calibration.extraWorkPercent",
+          knob);
     }
     String example = Files.readString(ExampleUpstream.REPO.resolve("tuner.yaml"));
     String cases = example.substring(example.indexOf("\ncases:"));
-    Files.writeString(spec, example.substring(0, example.indexOf("\ncases:"))
-        .replaceAll("(?m)^  command: .*$", java.util.regex.Matcher.quoteReplacement("  command: \"cp " + builds
-            + "/knob-$(sed -n 's/^calibration.extraWorkPercent=//p' example/src/main/resources/tuning.properties).jar"
-            + " benchmarks.jar\""))
-        .replaceAll("(?m)^  artifact: .*$", "  artifact: benchmarks.jar")
-        // C1 only: steady within seconds, so the comparisons need little warm-up (tests check the rule's
-        // logic, not the hot path's best speed).
-        + "\nbenchmark:\n"
-        + "  jvmArgs: [-XX:+UseSerialGC, -Xms512m, -Xmx512m, -XX:TieredStopAtLevel=1]\n"
-        + "  jmh: {forks: 1, warmupIterations: 2, warmupTime: 500ms, iterations: 2, iterationTime: 500ms}\n"
-        + "  compare: {warmupSeconds: 6, opsPerRound: 20, looks: [12]}\n"
-        + "cases:\n"
-        + "  - {id: water-europe, input: {theme: water, topN: 12, k: 200, maxPerSector: 3, minMarketCap: 500,"
-        + " countries: [GB, DE, FR, NL, CH, SE]}}\n"
-        + "  - {id: fintech-concentrated, input: {theme: fintech, topN: 10, k: 120, maxPerSector: 3,"
-        + " excludeSectors: [Real Estate, Utilities]}}\n");
+    Files.writeString(
+        spec,
+        example
+                .substring(0, example.indexOf("\ncases:"))
+                .replaceAll(
+                    "(?m)^  command: .*$",
+                    java.util.regex.Matcher.quoteReplacement(
+                        "  command: \"cp "
+                            + builds
+                            + "/knob-$(sed -n 's/^calibration.extraWorkPercent=//p' example/src/main/resources/tuning.properties).jar"
+                            + " benchmarks.jar\""))
+                .replaceAll("(?m)^  artifact: .*$", "  artifact: benchmarks.jar")
+            // C1 only: steady within seconds, so the comparisons need little warm-up (tests check
+            // the rule's
+            // logic, not the hot path's best speed).
+            + "\nbenchmark:\n"
+            + "  jvmArgs: [-XX:+UseSerialGC, -Xms512m, -Xmx512m, -XX:TieredStopAtLevel=1]\n"
+            + "  jmh: {forks: 1, warmupIterations: 2, warmupTime: 500ms, iterations: 2, iterationTime: 500ms}\n"
+            + "  compare: {warmupSeconds: 6, opsPerRound: 20, looks: [12]}\n"
+            + "cases:\n"
+            + "  - {id: water-europe, input: {theme: water, topN: 12, k: 200, maxPerSector: 3, minMarketCap: 500,"
+            + " countries: [GB, DE, FR, NL, CH, SE]}}\n"
+            + "  - {id: fintech-concentrated, input: {theme: fintech, topN: 10, k: 120, maxPerSector: 3,"
+            + " excludeSectors: [Real Estate, Utilities]}}\n");
     assertThat(cases).contains("id: water-europe", "id: fintech-concentrated");
     for (String id : CASES) {
-      copyTree(ExampleUpstream.REPO.resolve("fixtures").resolve(id), repo.resolve("fixtures").resolve(id));
+      copyTree(
+          ExampleUpstream.REPO.resolve("fixtures").resolve(id),
+          repo.resolve("fixtures").resolve(id));
     }
     Path knobs = repo.resolve("example/src/main/resources/tuning.properties");
     Files.createDirectories(knobs.getParent());
@@ -71,11 +85,21 @@ class MeasureAndDecideTest {
     Files.writeString(repo.resolve(".gitignore"), ".tuner/\nbenchmarks.jar\n");
     try (Git git = Git.init().setDirectory(repo.toFile()).setInitialBranch("main").call()) {
       git.add().addFilepattern(".").call();
-      git.commit().setMessage("the example, two cases").setAuthor("t", "t@example.com").setSign(false).call();
-      Files.writeString(knobs, Files.readString(knobs)
-          .replace("calibration.extraWorkPercent=0", "calibration.extraWorkPercent=20"));
+      git.commit()
+          .setMessage("the example, two cases")
+          .setAuthor("t", "t@example.com")
+          .setSign(false)
+          .call();
+      Files.writeString(
+          knobs,
+          Files.readString(knobs)
+              .replace("calibration.extraWorkPercent=0", "calibration.extraWorkPercent=20"));
       git.add().addFilepattern(".").call();
-      git.commit().setMessage("20% more work").setAuthor("t", "t@example.com").setSign(false).call();
+      git.commit()
+          .setMessage("20% more work")
+          .setAuthor("t", "t@example.com")
+          .setSign(false)
+          .call();
     }
   }
 
@@ -86,23 +110,30 @@ class MeasureAndDecideTest {
     Result run = tuner("bench", "--json", json.toString());
 
     assertThat(run.code()).as(run.err()).isEqualTo(ExitCode.OK);
-    assertThat(run.out()).contains("p50 ms", "p95 ms", "p99 ms", "B/op", "calls/op", "all cases")
-        .containsPattern("water-europe +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ MB +1 +embeddings=1 reference=20 vectors=1")
+    assertThat(run.out())
+        .contains("p50 ms", "p95 ms", "p99 ms", "B/op", "calls/op", "all cases")
+        .containsPattern(
+            "water-europe +[0-9.]+ +[0-9.]+ +[0-9.]+ +[0-9.]+ MB +1 +embeddings=1 reference=20 vectors=1")
         .containsPattern("fintech-concentrated .* reference=12 vectors=1");
     JsonNode summary = JSON.readTree(json.toFile());
     assertThat(summary.path("cases")).hasSize(2);
     assertThat(summary.path("cases").get(0).path("p95").asDouble())
-        .isGreaterThanOrEqualTo(summary.path("cases").get(0).path("p50").asDouble()).isPositive();
+        .isGreaterThanOrEqualTo(summary.path("cases").get(0).path("p50").asDouble())
+        .isPositive();
     assertThat(repo.resolve("out/bench.jmh.json")).exists();
   }
 
   @Test
   void theKnobCommitIsRegressedAgainstItsParentAndImprovedTheOtherWayRound() throws Exception {
-    Result slower = tuner("compare", "HEAD~1", "HEAD", "--json", repo.resolve("out/slower.json").toString());
-    Result faster = tuner("compare", "HEAD", "HEAD~1", "--json", repo.resolve("out/faster.json").toString());
+    Result slower =
+        tuner("compare", "HEAD~1", "HEAD", "--json", repo.resolve("out/slower.json").toString());
+    Result faster =
+        tuner("compare", "HEAD", "HEAD~1", "--json", repo.resolve("out/faster.json").toString());
 
     assertThat(slower.code()).as(slower.err()).isEqualTo(ExitCode.OK);
-    assertThat(slower.out()).containsPattern("p50 \\(geomean\\) .* regressed").containsPattern("p95 \\(geomean\\) .* regressed")
+    assertThat(slower.out())
+        .containsPattern("p50 \\(geomean\\) .* regressed")
+        .containsPattern("p95 \\(geomean\\) .* regressed")
         .contains("decision: keep A (discard B)", "calls/op A | B");
     JsonNode s = JSON.readTree(repo.resolve("out/slower.json").toFile()).path("metrics");
     assertThat(s.path("p50").path("verdict").asText()).isEqualTo("regressed");
@@ -121,7 +152,8 @@ class MeasureAndDecideTest {
 
   @Test
   void aRevisionComparedWithItselfIsTheSame() throws Exception {
-    Result same = tuner("compare", "HEAD", "HEAD", "--json", repo.resolve("out/same.json").toString());
+    Result same =
+        tuner("compare", "HEAD", "HEAD", "--json", repo.resolve("out/same.json").toString());
 
     assertThat(same.code()).as(same.err()).isEqualTo(ExitCode.OK);
     JsonNode m = JSON.readTree(repo.resolve("out/same.json").toFile()).path("metrics");
@@ -132,18 +164,30 @@ class MeasureAndDecideTest {
   @Test
   void theLoopMeasuresThroughTheSameBenchmarksAndStopsARunawayComparison() throws Exception {
     var spec = dev.tuner.spec.TunerSpec.load(MeasureAndDecideTest.spec);
-    Path artifact = dev.tuner.build.Artifact.ensure(repo, spec.build(), new PrintWriter(new StringWriter()));
-    var bench = new dev.tuner.bench.JmhBenchStage(spec, MeasureAndDecideTest.spec, new PrintWriter(new StringWriter()));
+    Path artifact =
+        dev.tuner.build.Artifact.ensure(repo, spec.build(), new PrintWriter(new StringWriter()));
+    var bench =
+        new dev.tuner.bench.JmhBenchStage(
+            spec, MeasureAndDecideTest.spec, new PrintWriter(new StringWriter()));
 
     var build = new dev.tuner.bench.BenchStage.Build(artifact, java.util.List.of());
-    var numbers = bench.measure(repo, build, java.util.List.of("water-europe"), java.time.Duration.ofMinutes(5));
+    var numbers =
+        bench.measure(
+            repo, build, java.util.List.of("water-europe"), java.time.Duration.ofMinutes(5));
 
     assertThat(numbers.p50()).isPositive();
     assertThat(numbers.metrics()).containsKeys("p95_ms", "water-europe.p99_ms");
     assertThat(numbers.callsPerOp()).containsEntry("reference", 20.0);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> bench.compare(repo, build, build,
-            java.util.List.of("water-europe"), java.time.Duration.ofSeconds(2)))
-        .isInstanceOfSatisfying(dev.tuner.bench.BenchFailedException.class, e -> assertThat(e.timedOut()).isTrue());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                bench.compare(
+                    repo,
+                    build,
+                    build,
+                    java.util.List.of("water-europe"),
+                    java.time.Duration.ofSeconds(2)))
+        .isInstanceOfSatisfying(
+            dev.tuner.bench.BenchFailedException.class, e -> assertThat(e.timedOut()).isTrue());
   }
 
   @Test
@@ -157,9 +201,12 @@ class MeasureAndDecideTest {
   static Result tuner(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    String[] all = Stream.concat(Stream.of(args), Stream.of("--spec", spec.toString())).toArray(String[]::new);
-    int code = new dev.tuner.cli.Main(new PrintWriter(out), new PrintWriter(err), Map.of()).run(all);
-    System.out.println("$ tuner " + String.join(" ", args) + "\n" + out + err); // in the test report
+    String[] all =
+        Stream.concat(Stream.of(args), Stream.of("--spec", spec.toString())).toArray(String[]::new);
+    int code =
+        new dev.tuner.cli.Main(new PrintWriter(out), new PrintWriter(err), Map.of()).run(all);
+    System.out.println(
+        "$ tuner " + String.join(" ", args) + "\n" + out + err); // in the test report
     return new Result(code, out.toString(), err.toString());
   }
 

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.tuner.harness.ExitCode;
 import dev.tuner.cli.Main;
+import dev.tuner.harness.ExitCode;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
 import java.io.PrintWriter;
@@ -25,15 +25,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code tuner optimize --proposer llm} on a clone of the example against an OpenAI-shaped endpoint that
- * answers, in turn (a WireMock scenario): a real speedup, malformed JSON, a 429 storm, an edit to a frozen
- * file; by then the next call could break the cost cap, so the loop stops before making it.
+ * {@code tuner optimize --proposer llm} on a clone of the example against an OpenAI-shaped endpoint
+ * that answers, in turn (a WireMock scenario): a real speedup, malformed JSON, a 429 storm, an edit
+ * to a frozen file; by then the next call could break the cost cap, so the loop stops before making
+ * it.
  */
 class OptimizeWithLlmProposerTest {
 
   static final String KEY = "sk-e2e-SECRET-4f1d2c3b";
-  /** Each answer is recorded as 40,000 tokens in and 1,000 out; at $1 and $4 per million that is $0.044. */
+
+  /**
+   * Each answer is recorded as 40,000 tokens in and 1,000 out; at $1 and $4 per million that is
+   * $0.044.
+   */
   static final double ANSWER_COST = 0.044;
+
   static final double CAP = 0.14;
 
   @TempDir static Path dir;
@@ -44,7 +50,10 @@ class OptimizeWithLlmProposerTest {
   static String out;
   static List<LogRecord.Experiment> experiments;
 
-  /** Tiny benchmark settings without the hold-out case: its end-of-run comparison would add a minute. */
+  /**
+   * Tiny benchmark settings without the hold-out case: its end-of-run comparison would add a
+   * minute.
+   */
   static String spec(String tinyBench) {
     return tinyBench.substring(0, tinyBench.indexOf("  - {id: cyber-developed"))
         + "optimize:\n"
@@ -64,7 +73,11 @@ class OptimizeWithLlmProposerTest {
   @BeforeAll
   static void optimizeTheExampleWithAStubbedModel() throws Exception {
     Path recorded = Path.of(OptimizeWithLlmProposerTest.class.getResource("/llm/e2e").toURI());
-    server = new WireMockServer(WireMockConfiguration.options().dynamicPort().usingFilesUnderDirectory(recorded.toString()));
+    server =
+        new WireMockServer(
+            WireMockConfiguration.options()
+                .dynamicPort()
+                .usingFilesUnderDirectory(recorded.toString()));
     server.start();
     repo = ExampleClone.create(dir.resolve("repo"), s -> spec(TinyBench.apply(s)));
     try (Git git = Git.open(repo.toFile())) {
@@ -72,13 +85,29 @@ class OptimizeWithLlmProposerTest {
     }
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    exitCode = new Main(new PrintWriter(o), new PrintWriter(e), Map.of("STUB_OPENAI_KEY", KEY)).run("optimize",
-        "--spec", repo.resolve("tuner.yaml").toString(), "--proposer", "llm",
-        "--base-url", "http://127.0.0.1:" + server.port() + "/v1", "--max-cost", Double.toString(CAP),
-        "--tag", "llm", "--plateau", "20");
+    exitCode =
+        new Main(new PrintWriter(o), new PrintWriter(e), Map.of("STUB_OPENAI_KEY", KEY))
+            .run(
+                "optimize",
+                "--spec",
+                repo.resolve("tuner.yaml").toString(),
+                "--proposer",
+                "llm",
+                "--base-url",
+                "http://127.0.0.1:" + server.port() + "/v1",
+                "--max-cost",
+                Double.toString(CAP),
+                "--tag",
+                "llm",
+                "--plateau",
+                "20");
     out = o + e.toString();
-    experiments = new ExperimentLog(repo.resolve(".tuner/experiments.jsonl")).read(new PrintWriter(o)).stream()
-        .filter(r -> r instanceof LogRecord.Experiment).map(r -> (LogRecord.Experiment) r).toList();
+    experiments =
+        new ExperimentLog(repo.resolve(".tuner/experiments.jsonl"))
+            .read(new PrintWriter(o)).stream()
+                .filter(r -> r instanceof LogRecord.Experiment)
+                .map(r -> (LogRecord.Experiment) r)
+                .toList();
   }
 
   @AfterAll
@@ -89,11 +118,18 @@ class OptimizeWithLlmProposerTest {
   @Test
   void eachAnswerGetsItsStatus() {
     assertThat(exitCode).as(out).isEqualTo(ExitCode.OK);
-    assertThat(experiments).extracting(e -> e.status().label()).as(out)
-        .containsExactly("baseline", "keep", "invalid_proposal", "proposer_failed", "invalid_proposal");
-    assertThat(experiments.get(2).asi().rollbackReason()).startsWith("the answer is not valid JSON");
-    assertThat(experiments.get(3).asi().rollbackReason()).contains("failed 2 times").contains("429");
-    assertThat(experiments.get(4).asi().rollbackReason()).contains("upstream/Universe.java is out of scope");
+    assertThat(experiments)
+        .extracting(e -> e.status().label())
+        .as(out)
+        .containsExactly(
+            "baseline", "keep", "invalid_proposal", "proposer_failed", "invalid_proposal");
+    assertThat(experiments.get(2).asi().rollbackReason())
+        .startsWith("the answer is not valid JSON");
+    assertThat(experiments.get(3).asi().rollbackReason())
+        .contains("failed 2 times")
+        .contains("429");
+    assertThat(experiments.get(4).asi().rollbackReason())
+        .contains("upstream/Universe.java is out of scope");
   }
 
   @Test
@@ -104,9 +140,11 @@ class OptimizeWithLlmProposerTest {
     assertThat(kept.proposer().kind()).isEqualTo("llm");
     assertThat(kept.proposer().model()).isEqualTo("stub-model");
     try (Git git = Git.open(repo.toFile())) {
-      assertThat(git.getRepository().resolve("refs/heads/tuner/llm").name()).isEqualTo(kept.commit());
+      assertThat(git.getRepository().resolve("refs/heads/tuner/llm").name())
+          .isEqualTo(kept.commit());
     }
-    assertThat(Files.readString(repo.resolve(".tuner/ideas.md"))).contains("cache the lower-cased descriptions");
+    assertThat(Files.readString(repo.resolve(".tuner/ideas.md")))
+        .contains("cache the lower-cased descriptions");
   }
 
   @Test
@@ -115,40 +153,51 @@ class OptimizeWithLlmProposerTest {
     assertThat(kept.proposer().tokensIn()).isEqualTo(40_000);
     assertThat(kept.proposer().tokensOut()).isEqualTo(1_000);
     assertThat(kept.proposer().cost()).isCloseTo(ANSWER_COST, Offset.offset(1e-9));
-    assertThat(experiments.get(2).proposer().cost()).as("a malformed answer is paid for too")
+    assertThat(experiments.get(2).proposer().cost())
+        .as("a malformed answer is paid for too")
         .isCloseTo(ANSWER_COST, Offset.offset(1e-9));
     assertThat(experiments.get(3).proposer().tokensIn()).as("429s cost nothing").isNull();
-    assertThat(experiments.get(4).proposer().costTotal()).isCloseTo(3 * ANSWER_COST, Offset.offset(1e-9));
+    assertThat(experiments.get(4).proposer().costTotal())
+        .isCloseTo(3 * ANSWER_COST, Offset.offset(1e-9));
     assertThat(out).contains(String.format(java.util.Locale.ROOT, "$%.2f", 3 * ANSWER_COST));
   }
 
   @Test
   void theCostCapStopsTheLoopBeforeACallThatCouldBreakIt() {
     assertThat(out).contains("stopped: budget: the next proposal could cost up to $");
-    double spent = experiments.stream().filter(e -> e.proposer() != null && e.proposer().cost() != null)
-        .mapToDouble(e -> e.proposer().cost()).sum();
+    double spent =
+        experiments.stream()
+            .filter(e -> e.proposer() != null && e.proposer().cost() != null)
+            .mapToDouble(e -> e.proposer().cost())
+            .sum();
     assertThat(spent).isLessThanOrEqualTo(CAP);
-    // 1 speedup + 1 malformed + 2 for the storm (one retry) + 1 out of scope; the sixth was never asked.
+    // 1 speedup + 1 malformed + 2 for the storm (one retry) + 1 out of scope; the sixth was never
+    // asked.
     server.verify(5, postRequestedFor(urlEqualTo("/v1/chat/completions")));
   }
 
   @Test
   void thePromptShowsTheInScopeFilesAndTheLastFailure() throws Exception {
     String third = Files.readString(repo.resolve(".tuner/prompts/run-3.md"));
-    assertThat(third).contains("### example/src/main/java/com/example/portfolio/DescriptionAnalyzer.java")
-        .contains("WHITESPACE.split").contains("the answer is not valid JSON");
+    assertThat(third)
+        .contains("### example/src/main/java/com/example/portfolio/DescriptionAnalyzer.java")
+        .contains("WHITESPACE.split")
+        .contains("the answer is not valid JSON");
     assertThat(third).doesNotContain("### example/src/main/java/com/example/portfolio/upstream/");
   }
 
   @Test
   void thePromptShowsWhereTheBestSpendsItsTime() throws Exception {
     String first = Files.readString(repo.resolve(".tuner/prompts/run-1.md"));
-    assertThat(first).contains("## Where time goes in the current best").contains("case ai-default")
+    assertThat(first)
+        .contains("## Where time goes in the current best")
+        .contains("case ai-default")
         .contains("com.example.portfolio.DescriptionAnalyzer.isNumber");
     try (Stream<Path> profiles = Files.list(repo.resolve(".tuner/profiles"))) {
       assertThat(profiles.map(p -> p.getFileName().toString()))
           .as("one profile per best: the baseline and the kept commit")
-          .containsExactlyInAnyOrder(experiments.get(0).commit() + ".txt", experiments.get(1).commit() + ".txt");
+          .containsExactlyInAnyOrder(
+              experiments.get(0).commit() + ".txt", experiments.get(1).commit() + ".txt");
     }
   }
 
@@ -157,7 +206,8 @@ class OptimizeWithLlmProposerTest {
     assertThat(out).doesNotContain(KEY);
     try (Stream<Path> files = Files.walk(repo.resolve(".tuner"))) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString())
+        assertThat(new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1))
+            .as(f.toString())
             .doesNotContain(KEY);
       }
     }

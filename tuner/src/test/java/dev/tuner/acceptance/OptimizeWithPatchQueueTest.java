@@ -2,8 +2,8 @@ package dev.tuner.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.harness.ExitCode;
 import dev.tuner.cli.Main;
+import dev.tuner.harness.ExitCode;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
 import java.io.PrintWriter;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code tuner optimize --proposer patches} on a clone of the example, with a queue holding one change of
- * every kind the loop must tell apart: only the real speedup may be kept.
+ * {@code tuner optimize --proposer patches} on a clone of the example, with a queue holding one
+ * change of every kind the loop must tell apart: only the real speedup may be kept.
  */
 class OptimizeWithPatchQueueTest {
 
@@ -42,22 +42,53 @@ class OptimizeWithPatchQueueTest {
     }
     StringWriter o = new StringWriter();
     StringWriter e = new StringWriter();
-    exitCode = new Main(new PrintWriter(o), new PrintWriter(e), Map.of()).run("optimize", "--spec",
-        repo.resolve("tuner.yaml").toString(), "--proposer", "patches", "--patches", QUEUE.toString(), "--tag", "t1",
-        "--plateau", "20");
+    exitCode =
+        new Main(new PrintWriter(o), new PrintWriter(e), Map.of())
+            .run(
+                "optimize",
+                "--spec",
+                repo.resolve("tuner.yaml").toString(),
+                "--proposer",
+                "patches",
+                "--patches",
+                QUEUE.toString(),
+                "--tag",
+                "t1",
+                "--plateau",
+                "20");
     out = o + e.toString();
-    List<LogRecord> records = new ExperimentLog(repo.resolve(".tuner/experiments.jsonl")).read(new PrintWriter(o));
-    experiments = records.stream().filter(r -> r instanceof LogRecord.Experiment).map(r -> (LogRecord.Experiment) r).toList();
-    holdout = records.stream().filter(r -> r instanceof LogRecord.Holdout).map(r -> (LogRecord.Holdout) r).findFirst()
-        .orElse(null);
+    List<LogRecord> records =
+        new ExperimentLog(repo.resolve(".tuner/experiments.jsonl")).read(new PrintWriter(o));
+    experiments =
+        records.stream()
+            .filter(r -> r instanceof LogRecord.Experiment)
+            .map(r -> (LogRecord.Experiment) r)
+            .toList();
+    holdout =
+        records.stream()
+            .filter(r -> r instanceof LogRecord.Holdout)
+            .map(r -> (LogRecord.Holdout) r)
+            .findFirst()
+            .orElse(null);
   }
 
   @Test
   void everyKindOfChangeGetsItsStatus() {
     assertThat(exitCode).as(out).isEqualTo(ExitCode.OK);
-    assertThat(experiments).extracting(e -> e.status().label()).as(out).containsExactly(
-        "baseline", "keep", "discard", "discard", "parity_failed", "calls_changed", "scope_violation",
-        "scope_violation", "build_failed", "timeout");
+    assertThat(experiments)
+        .extracting(e -> e.status().label())
+        .as(out)
+        .containsExactly(
+            "baseline",
+            "keep",
+            "discard",
+            "discard",
+            "parity_failed",
+            "calls_changed",
+            "scope_violation",
+            "scope_violation",
+            "build_failed",
+            "timeout");
     assertThat(out).contains("stopped: the patches proposer has nothing more to propose");
   }
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The record/verify story a user lives through, on a copy of the bundled example: record from the live
- * upstream, stop it, verify with no network, then break the evidence in each way a user could.
+ * The record/verify story a user lives through, on a copy of the bundled example: record from the
+ * live upstream, stop it, verify with no network, then break the evidence in each way a user could.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecordThenVerifyTest {
@@ -36,12 +36,14 @@ class RecordThenVerifyTest {
   static void recordTheExampleFromItsLiveUpstream() throws Exception {
     spec = repo.resolve("tuner.yaml");
     try (ExampleUpstream live = ExampleUpstream.start()) {
-      String example = Files.readString(ExampleUpstream.REPO.resolve("tuner.yaml"))
-          .replace("http://127.0.0.1:18080/", "http://127.0.0.1:" + live.port + "/")
-          .replaceAll("(?m)^  command: .*$", "  command: 'true'")
-          .replaceAll("(?m)^  artifact: .*$", "  artifact: " + ARTIFACT)
-          // The copy holds the spec and its recordings, not the example's knob files: no knob search here.
-          .replaceAll("(?s)\nbenchmark:.*$", "\n");
+      String example =
+          Files.readString(ExampleUpstream.REPO.resolve("tuner.yaml"))
+              .replace("http://127.0.0.1:18080/", "http://127.0.0.1:" + live.port + "/")
+              .replaceAll("(?m)^  command: .*$", "  command: 'true'")
+              .replaceAll("(?m)^  artifact: .*$", "  artifact: " + ARTIFACT)
+              // The copy holds the spec and its recordings, not the example's knob files: no knob
+              // search here.
+              .replaceAll("(?s)\nbenchmark:.*$", "\n");
       Files.writeString(spec, example);
       recording = tuner("record", "--case", "ai-default", "--case", "clean-energy-broad");
     }
@@ -64,7 +66,10 @@ class RecordThenVerifyTest {
   void theTokenAppearsInNoFixtureOrGolden() throws Exception {
     try (Stream<Path> files = Files.walk(repo)) {
       for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.equals(spec)).toList()) {
-        assertThat(Files.readString(file)).as(file.toString()).doesNotContain(TOKEN).doesNotContainIgnoringCase("authorization");
+        assertThat(Files.readString(file))
+            .as(file.toString())
+            .doesNotContain(TOKEN)
+            .doesNotContainIgnoringCase("authorization");
       }
     }
   }
@@ -86,7 +91,9 @@ class RecordThenVerifyTest {
     try {
       Result run = tuner("verify", "--case", "ai-default");
       assertThat(run.code()).isEqualTo(ExitCode.CHECK_FAILED);
-      assertThat(run.out()).contains("FAIL    ai-default").containsPattern("\\$\\.holdings\\[0\\]\\.rank: expected 7, got 1");
+      assertThat(run.out())
+          .contains("FAIL    ai-default")
+          .containsPattern("\\$\\.holdings\\[0\\]\\.rank: expected 7, got 1");
       assertThat(repo.resolve("goldens/ai-default.received.json")).exists();
     } finally {
       Files.writeString(golden, original);
@@ -106,7 +113,8 @@ class RecordThenVerifyTest {
     try {
       Result run = tuner("verify", "--case", "ai-default");
       assertThat(run.code()).isEqualTo(ExitCode.CHECK_FAILED);
-      assertThat(run.out()).contains("reference: unmatched request GET /v1/securities?ids=", "closest stub:");
+      assertThat(run.out())
+          .contains("reference: unmatched request GET /v1/securities?ids=", "closest stub:");
     } finally {
       Files.write(victim, saved);
     }
@@ -117,8 +125,12 @@ class RecordThenVerifyTest {
   void anEditedFixtureBodyFailsNamingTheFile() throws Exception {
     Path body;
     try (Stream<Path> files = Files.walk(repo.resolve("fixtures/ai-default/embeddings"))) {
-      body = files.filter(Files::isRegularFile).filter(f -> f.toString().contains("__files")).findFirst()
-          .orElseThrow();
+      body =
+          files
+              .filter(Files::isRegularFile)
+              .filter(f -> f.toString().contains("__files"))
+              .findFirst()
+              .orElseThrow();
     }
     String original = Files.readString(body);
     Files.writeString(body, original.replaceFirst("0\\.", "1."));
@@ -138,14 +150,18 @@ class RecordThenVerifyTest {
     assertThat(run.code()).isEqualTo(ExitCode.ENVIRONMENT);
     assertThat(run.err()).contains("upstream 'embeddings' is unreachable at http://127.0.0.1:");
     Result verify = tuner("verify", "--case", "ai-default");
-    assertThat(verify.code()).as("the failed recording left the previous one intact").isEqualTo(ExitCode.OK);
+    assertThat(verify.code())
+        .as("the failed recording left the previous one intact")
+        .isEqualTo(ExitCode.OK);
   }
 
   static Result tuner(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    String[] all = Stream.concat(Stream.of(args), Stream.of("--spec", spec.toString())).toArray(String[]::new);
-    int code = new dev.tuner.cli.Main(new PrintWriter(out), new PrintWriter(err), Map.of()).run(all);
+    String[] all =
+        Stream.concat(Stream.of(args), Stream.of("--spec", spec.toString())).toArray(String[]::new);
+    int code =
+        new dev.tuner.cli.Main(new PrintWriter(out), new PrintWriter(err), Map.of()).run(all);
     return new Result(code, out.toString(), err.toString());
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tuner.harness.ExitCode;
 import dev.tuner.cli.Main;
+import dev.tuner.harness.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code tuner log} and {@code tuner report} on the log of a real {@code tuner optimize} run with the demo
- * patch queue (see src/test/resources/review/README.md): the counts they print are the log's.
+ * {@code tuner log} and {@code tuner report} on the log of a real {@code tuner optimize} run with
+ * the demo patch queue (see src/test/resources/review/README.md): the counts they print are the
+ * log's.
  */
 class ReviewARealRunTest {
 
@@ -70,7 +71,8 @@ class ReviewARealRunTest {
     assertThat(r[0]).isEqualTo("0");
     for (var e : STATUSES.entrySet()) {
       int kept = e.getKey().equals("keep") ? e.getValue() : 0;
-      assertThat(r[1]).containsPattern("(?m)^" + e.getKey() + "\\s+" + e.getValue() + "\\s+" + kept + "\\s");
+      assertThat(r[1])
+          .containsPattern("(?m)^" + e.getKey() + "\\s+" + e.getValue() + "\\s+" + kept + "\\s");
     }
   }
 
@@ -78,7 +80,15 @@ class ReviewARealRunTest {
   void reportWritesTheHtmlPageAndThePngChart() throws Exception {
     Path html = dir.resolve("r.html");
     Path png = dir.resolve("r.png");
-    String[] r = run("report", "--log", RUN_LOG.toString(), "--html", html.toString(), "--png", png.toString());
+    String[] r =
+        run(
+            "report",
+            "--log",
+            RUN_LOG.toString(),
+            "--html",
+            html.toString(),
+            "--png",
+            png.toString());
     assertThat(Integer.parseInt(r[0])).as(r[2]).isEqualTo(ExitCode.OK);
     assertThat(r[1]).contains("portfolio-scorer", "hold-out", "top ");
     assertThat(Files.readString(html)).contains("<table>").contains("data:image/png;base64,");

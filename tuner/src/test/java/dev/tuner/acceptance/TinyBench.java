@@ -3,8 +3,9 @@ package dev.tuner.acceptance;
 import dev.tuner.demo.DemoWorkspace;
 
 /**
- * Edits the example's tuner.yaml for tests: {@code tuner demo --quick}'s benchmark settings and three cases
- * (two tuned, one held out), and nothing after the cases (no knob search unless a test declares one).
+ * Edits the example's tuner.yaml for tests: {@code tuner demo --quick}'s benchmark settings and
+ * three cases (two tuned, one held out), and nothing after the cases (no knob search unless a test
+ * declares one).
  */
 final class TinyBench {
 

@@ -16,14 +16,35 @@ import org.junit.jupiter.api.Test;
 /** The calibration's bookkeeping on synthetic rounds whose truth is known; no JVM is started. */
 class CalibrationTest {
 
-  private static final CompareSettings COMPARE = new CompareSettings(Design.INTERLEAVED,
-      DecisionRule.defaults().withLooks(List.of(9, 16, 24)), true, List.of("small", "large"), List.of(), "in-process",
-      0, 10, null, Path.of("unused"));
+  private static final CompareSettings COMPARE =
+      new CompareSettings(
+          Design.INTERLEAVED,
+          DecisionRule.defaults().withLooks(List.of(9, 16, 24)),
+          true,
+          List.of("small", "large"),
+          List.of(),
+          "in-process",
+          0,
+          10,
+          null,
+          Path.of("unused"));
 
   @Test
   void reportsFalseKeepsPowerAndTimePerDecisionSideBySide() {
-    Calibration calibration = new Calibration(new Calibration.Settings(COMPARE, 3, List.of(10), 1000, 7,
-        "tuning.properties", "calibration.extraWorkPercent", 0.9, 0.05, Path.of("unused"), false));
+    Calibration calibration =
+        new Calibration(
+            new Calibration.Settings(
+                COMPARE,
+                3,
+                List.of(10),
+                1000,
+                7,
+                "tuning.properties",
+                "calibration.extraWorkPercent",
+                0.9,
+                0.05,
+                Path.of("unused"),
+                false));
     SplittableRandom random = new SplittableRandom(3);
     List<Calibration.Run> runs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -49,7 +70,9 @@ class CalibrationTest {
     assertThat(report.fixedForksSeconds(10)).isEqualTo(500);
     assertThat(report.medianSequentialSeconds()).isLessThan(report.fixedForksSeconds(10) / 2);
     assertThat(slower.meanLookSequential()).isEqualTo(9);
-    assertThat(report.grid()).isNotEmpty().allSatisfy(c -> assertThat(c.falseKeep()).isLessThanOrEqualTo(0.01));
+    assertThat(report.grid())
+        .isNotEmpty()
+        .allSatisfy(c -> assertThat(c.falseKeep()).isLessThanOrEqualTo(0.01));
     assertThat(report.recommendation()).contains("rounds per side", "-10%");
   }
 
@@ -58,16 +81,23 @@ class CalibrationTest {
     List<Replicate> rounds = new ArrayList<>();
     for (int i = 0; i < 24; i++) {
       double shared = Math.exp(0.05 * random.nextGaussian());
-      rounds.add(new Replicate(i + 1, 30 + 10 * (i + 1),
-          side(random, shared, 1.0), side(random, shared, factor), Map.of(), Map.of()));
+      rounds.add(
+          new Replicate(
+              i + 1,
+              30 + 10 * (i + 1),
+              side(random, shared, 1.0),
+              side(random, shared, factor),
+              Map.of(),
+              Map.of()));
     }
     return rounds;
   }
 
   private static ForkSummary side(SplittableRandom random, double shared, double factor) {
-    return new ForkSummary(Map.of(
-        "small", fork(random, 1_000_000 * shared * factor),
-        "large", fork(random, 5_000_000 * shared * factor)));
+    return new ForkSummary(
+        Map.of(
+            "small", fork(random, 1_000_000 * shared * factor),
+            "large", fork(random, 5_000_000 * shared * factor)));
   }
 
   private static CaseFork fork(SplittableRandom random, double median) {

@@ -70,7 +70,8 @@ class InterleavedRunForkTest {
   @Test
   void aJvmPastItsTimeIsKilledAndSaysSo() throws Exception {
     // A first round of minutes: the watchdog kills the JVM while the reader waits for a line (a
-    // kill just as a line arrives, which closes the stream under the read, is InterleavedRunTest's).
+    // kill just as a line arrives, which closes the stream under the read, is
+    // InterleavedRunTest's).
     try (InterleavedRun run = start(false, 600, 100_000, Duration.ofSeconds(3))) {
       assertThatThrownBy(() -> run.awaitReady((round, seconds) -> {}))
           .isInstanceOfSatisfying(

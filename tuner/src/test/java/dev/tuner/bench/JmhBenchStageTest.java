@@ -2,7 +2,6 @@ package dev.tuner.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.bench.BenchStage;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
@@ -28,7 +27,15 @@ class JmhBenchStageTest {
         .isEqualTo(Design.FORKS);
     assertThat(bench.settingsFor(serial, serial, List.of("ai-default"), Path.of("w")).design())
         .isEqualTo(Design.INTERLEAVED);
-    assertThat(bench.settingsFor(new BenchStage.Build(jar, List.of()), serial, List.of("ai-default"), Path.of("w")).design())
-        .as("the spec's jvmArgs already choose the serial collector").isEqualTo(Design.INTERLEAVED);
+    assertThat(
+            bench
+                .settingsFor(
+                    new BenchStage.Build(jar, List.of()),
+                    serial,
+                    List.of("ai-default"),
+                    Path.of("w"))
+                .design())
+        .as("the spec's jvmArgs already choose the serial collector")
+        .isEqualTo(Design.INTERLEAVED);
   }
 }

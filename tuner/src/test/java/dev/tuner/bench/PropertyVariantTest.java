@@ -24,22 +24,31 @@ class PropertyVariantTest {
 
     PropertyVariant.write(jar, variant, "tuning.properties", "calibration.extraWorkPercent", "20");
 
-    assertThat(PropertyVariant.read(variant, "tuning.properties", "calibration.extraWorkPercent")).isEqualTo("20");
+    assertThat(PropertyVariant.read(variant, "tuning.properties", "calibration.extraWorkPercent"))
+        .isEqualTo("20");
     try (ZipFile zip = new ZipFile(variant.toFile())) {
-      assertThat(new String(zip.getInputStream(zip.getEntry("tuning.properties")).readAllBytes(), StandardCharsets.ISO_8859_1))
+      assertThat(
+              new String(
+                  zip.getInputStream(zip.getEntry("tuning.properties")).readAllBytes(),
+                  StandardCharsets.ISO_8859_1))
           .isEqualTo("# knobs\nreference.batchSize=10\ncalibration.extraWorkPercent = 20\n");
-      assertThat(zip.getInputStream(zip.getEntry("a/B.class")).readAllBytes()).containsExactly(1, 2, 3);
+      assertThat(zip.getInputStream(zip.getEntry("a/B.class")).readAllBytes())
+          .containsExactly(1, 2, 3);
     }
-    assertThat(PropertyVariant.read(jar, "tuning.properties", "calibration.extraWorkPercent")).isEqualTo("0");
+    assertThat(PropertyVariant.read(jar, "tuning.properties", "calibration.extraWorkPercent"))
+        .isEqualTo("0");
   }
 
   @Test
   void aMissingKeyOrResourceNamesIt() throws Exception {
     Path jar = jar("reference.batchSize=10\n");
-    assertThatThrownBy(() -> PropertyVariant.write(jar, dir.resolve("v.jar"), "tuning.properties", "nope", "1"))
+    assertThatThrownBy(
+            () ->
+                PropertyVariant.write(jar, dir.resolve("v.jar"), "tuning.properties", "nope", "1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("tuning.properties has no key nope");
-    assertThatThrownBy(() -> PropertyVariant.write(jar, dir.resolve("w.jar"), "other.properties", "nope", "1"))
+    assertThatThrownBy(
+            () -> PropertyVariant.write(jar, dir.resolve("w.jar"), "other.properties", "nope", "1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("has no resource other.properties");
     assertThat(dir.resolve("w.jar")).doesNotExist();
@@ -47,7 +56,8 @@ class PropertyVariantTest {
 
   private Path jar(String properties) throws Exception {
     Path jar = dir.resolve("base.jar");
-    try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
+    try (OutputStream file = Files.newOutputStream(jar);
+        ZipOutputStream zip = new ZipOutputStream(file)) {
       zip.putNextEntry(new ZipEntry("a/B.class"));
       zip.write(new byte[] {1, 2, 3});
       zip.closeEntry();

@@ -1,7 +1,5 @@
 package dev.tuner.build;
 
-import dev.tuner.error.UsageException;
-
 import static dev.tuner.io.ChildProcesses.assertGone;
 import static dev.tuner.io.ChildProcesses.pid;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RevisionsTest {
 
   @TempDir Path root;
+
   /** Outside the repository: where the test's build commands count their runs. */
   @TempDir Path outside;
 
@@ -59,12 +58,19 @@ class RevisionsTest {
   private String commit(String message) throws Exception {
     git.add().addFilepattern(".").call();
     PersonIdent user = new PersonIdent("user", "user@localhost");
-    return git.commit().setMessage(message).setAuthor(user).setCommitter(user).setSign(false).call().name();
+    return git.commit()
+        .setMessage(message)
+        .setAuthor(user)
+        .setCommitter(user)
+        .setSign(false)
+        .call()
+        .name();
   }
 
   /** Copies src.txt to the artifact and counts the build in a file outside the repository. */
   private BuildSpec counting() {
-    return new BuildSpec("cp src.txt out.jar && echo built >> '" + outside.resolve("builds") + "'", "out.jar", 60);
+    return new BuildSpec(
+        "cp src.txt out.jar && echo built >> '" + outside.resolve("builds") + "'", "out.jar", 60);
   }
 
   private long builds() throws IOException {
@@ -81,13 +87,16 @@ class RevisionsTest {
     Files.writeString(root.resolve("src.txt"), "uncommitted\n");
     Revisions.Checkout checkout = build("HEAD~1", counting());
     Path clone = root.resolve(".tuner/revisions/" + v1);
-    assertThat(checkout).isEqualTo(new Revisions.Checkout(v1, clone, clone.resolve("tuner.yaml"),
-        clone.resolve("out.jar")));
+    assertThat(checkout)
+        .isEqualTo(
+            new Revisions.Checkout(
+                v1, clone, clone.resolve("tuner.yaml"), clone.resolve("out.jar")));
     assertThat(checkout.artifact()).hasContent("v1");
     assertThat(checkout.specFile()).hasContent("name: x");
     assertThat(root.resolve("src.txt")).hasContent("uncommitted");
     assertThat(git.getRepository().resolve("HEAD").name()).isEqualTo(v2);
-    assertThat(log.toString()).startsWith("checking out HEAD~1 (" + v1.substring(0, 12) + ") into " + clone);
+    assertThat(log.toString())
+        .startsWith("checking out HEAD~1 (" + v1.substring(0, 12) + ") into " + clone);
   }
 
   @Test
@@ -98,8 +107,13 @@ class RevisionsTest {
 
   @Test
   void resolvesBranchesTagsAndAbbreviatedIds() throws Exception {
-    git.tag().setName("release-1").setObjectId(git.getRepository().parseCommit(ObjectId.fromString(v1)))
-        .setAnnotated(true).setMessage("r1").setTagger(new PersonIdent("user", "user@localhost")).setSigned(false)
+    git.tag()
+        .setName("release-1")
+        .setObjectId(git.getRepository().parseCommit(ObjectId.fromString(v1)))
+        .setAnnotated(true)
+        .setMessage("r1")
+        .setTagger(new PersonIdent("user", "user@localhost"))
+        .setSigned(false)
         .call();
     assertThat(build("release-1", counting()).commit()).isEqualTo(v1);
     assertThat(build("main", counting()).commit()).isEqualTo(v2);
@@ -120,7 +134,8 @@ class RevisionsTest {
   void anotherBuildCommandBuildsTheRevisionAgainFromAFreshClone() throws Exception {
     Revisions.Checkout first = build(v1, counting());
     Files.writeString(first.root().resolve("left-over"), "from the first build");
-    BuildSpec other = new BuildSpec(counting().command() + " && echo other >> out.jar", "out.jar", 60);
+    BuildSpec other =
+        new BuildSpec(counting().command() + " && echo other >> out.jar", "out.jar", 60);
     Revisions.Checkout again = build(v1, other);
     assertThat(builds()).isEqualTo(2);
     assertThat(again.artifact()).hasContent("v1\nother");
@@ -133,22 +148,28 @@ class RevisionsTest {
     Files.writeString(sub.resolve("tuner.yaml"), "name: sub\n");
     Files.writeString(sub.resolve("src.txt"), "sub v3\n");
     String v3 = commit("v3");
-    Revisions.Checkout checkout = Revisions.build(sub.resolve("tuner.yaml"), "HEAD", counting(), new PrintWriter(log));
+    Revisions.Checkout checkout =
+        Revisions.build(sub.resolve("tuner.yaml"), "HEAD", counting(), new PrintWriter(log));
     Path cloneRoot = sub.resolve(".tuner/revisions/" + v3 + "/perf");
     assertThat(checkout.root()).isEqualTo(cloneRoot);
-    assertThat(checkout.specFile()).isEqualTo(cloneRoot.resolve("tuner.yaml")).hasContent("name: sub");
+    assertThat(checkout.specFile())
+        .isEqualTo(cloneRoot.resolve("tuner.yaml"))
+        .hasContent("name: sub");
     assertThat(checkout.artifact()).hasContent("sub v3");
   }
 
   @Test
   void anUnknownRevisionIsRefusedByName() {
-    assertThatThrownBy(() -> build("no-such-rev", counting())).isInstanceOf(UsageException.class)
+    assertThatThrownBy(() -> build("no-such-rev", counting()))
+        .isInstanceOf(UsageException.class)
         .hasMessage("unknown revision 'no-such-rev' in " + root);
   }
 
   @Test
-  void aSpecOutsideAnyRepositoryIsAUsageErrorNamingItsDirectory(@TempDir Path plain) throws Exception {
-    assumeThat(new FileRepositoryBuilder().findGitDir(plain.toFile()).getGitDir()).as("no repository above")
+  void aSpecOutsideAnyRepositoryIsAUsageErrorNamingItsDirectory(@TempDir Path plain)
+      throws Exception {
+    assumeThat(new FileRepositoryBuilder().findGitDir(plain.toFile()).getGitDir())
+        .as("no repository above")
         .isNull();
     Path plainSpec = Files.writeString(plain.resolve("tuner.yaml"), "name: x\n");
     assertThatThrownBy(() -> Revisions.build(plainSpec, "HEAD", counting(), new PrintWriter(log)))
@@ -157,7 +178,8 @@ class RevisionsTest {
   }
 
   @Test
-  void aSpecInsideABareRepositoryIsAUsageErrorNamingItsDirectory(@TempDir Path bare) throws Exception {
+  void aSpecInsideABareRepositoryIsAUsageErrorNamingItsDirectory(@TempDir Path bare)
+      throws Exception {
     Git.init().setBare(true).setDirectory(bare.toFile()).call().close();
     Path bareSpec = Files.writeString(bare.resolve("tuner.yaml"), "name: x\n");
     assertThatThrownBy(() -> Revisions.build(bareSpec, "HEAD", counting(), new PrintWriter(log)))
@@ -167,8 +189,10 @@ class RevisionsTest {
 
   @Test
   void aFailingBuildNamesItsCommandAndOutputAndIsNotReusedNextTime() throws Exception {
-    BuildSpec failing = new BuildSpec("echo 'error: v1 does not compile' >&2; exit 2", "out.jar", 60);
-    assertThatThrownBy(() -> build(v1, failing)).isInstanceOf(BuildFailedException.class)
+    BuildSpec failing =
+        new BuildSpec("echo 'error: v1 does not compile' >&2; exit 2", "out.jar", 60);
+    assertThatThrownBy(() -> build(v1, failing))
+        .isInstanceOf(BuildFailedException.class)
         .hasMessageContaining("the build failed (exit 2): " + failing.command())
         .hasMessageContaining("  | error: v1 does not compile");
     assertThat(build(v1, counting()).artifact()).hasContent("v1");
@@ -178,15 +202,18 @@ class RevisionsTest {
   @Test
   void aBuildWithoutTheArtifactNamesThePathInTheClone() {
     BuildSpec noArtifact = new BuildSpec("echo x > other.jar", "out.jar", 60);
-    assertThatThrownBy(() -> build(v1, noArtifact)).isInstanceOf(BuildFailedException.class)
-        .hasMessageContaining("produced no artifact at " + root.resolve(".tuner/revisions/" + v1 + "/out.jar"));
+    assertThatThrownBy(() -> build(v1, noArtifact))
+        .isInstanceOf(BuildFailedException.class)
+        .hasMessageContaining(
+            "produced no artifact at " + root.resolve(".tuner/revisions/" + v1 + "/out.jar"));
   }
 
   @Test
   void aBuildPastItsTimeoutIsKilledAndSaysSo() throws Exception {
     Path pidFile = outside.resolve("compiler.pid");
     BuildSpec slow = new BuildSpec("sleep 30 & echo $! > '" + pidFile + "'; wait", "out.jar", 1);
-    assertThatThrownBy(() -> build(v1, slow)).isInstanceOf(BuildFailedException.class)
+    assertThatThrownBy(() -> build(v1, slow))
+        .isInstanceOf(BuildFailedException.class)
         .hasMessage("the build ran past 1 s and was killed: " + slow.command());
     assertGone(pid(pidFile));
   }
@@ -219,9 +246,16 @@ class RevisionsTest {
       orphan = inserter.insert(commit).name();
       inserter.flush();
     }
-    assertThatThrownBy(() -> build(orphan, counting())).isInstanceOf(IOException.class)
-        .hasMessage("cannot clone " + orphan + " (" + orphan + "): no ref under refs/ of "
-            + git.getRepository().getDirectory() + " reaches it");
+    assertThatThrownBy(() -> build(orphan, counting()))
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "cannot clone "
+                + orphan
+                + " ("
+                + orphan
+                + "): no ref under refs/ of "
+                + git.getRepository().getDirectory()
+                + " reaches it");
     assertThat(root.resolve(".tuner/revisions/" + orphan)).doesNotExist();
     assertThat(builds()).isZero();
   }
@@ -229,12 +263,15 @@ class RevisionsTest {
   @Test
   void buildsARevisionOfALinkedWorktree() throws Exception {
     Path linked = outside.resolve("linked");
-    Process add = new ProcessBuilder("git", "worktree", "add", "-q", "-b", "side", linked.toString(), v1)
-        .directory(root.toFile()).redirectErrorStream(true).start();
+    Process add =
+        new ProcessBuilder("git", "worktree", "add", "-q", "-b", "side", linked.toString(), v1)
+            .directory(root.toFile())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(add.getInputStream().readAllBytes());
     assumeThat(add.waitFor()).as("git worktree add: " + output).isZero();
-    Revisions.Checkout checkout = Revisions.build(linked.resolve("tuner.yaml"), "HEAD", counting(),
-        new PrintWriter(log));
+    Revisions.Checkout checkout =
+        Revisions.build(linked.resolve("tuner.yaml"), "HEAD", counting(), new PrintWriter(log));
     assertThat(checkout.commit()).isEqualTo(v1);
     assertThat(checkout.root()).isEqualTo(linked.resolve(".tuner/revisions/" + v1));
     assertThat(checkout.artifact()).hasContent("v1");
@@ -245,6 +282,7 @@ class RevisionsTest {
   void theMarkerRecordsTheCommandThatBuiltTheClone() throws Exception {
     Revisions.Checkout checkout = build(v1, counting());
     assertThat(checkout.root().resolve(Revisions.BUILT_MARKER)).hasContent(counting().command());
-    assertThat(List.of(checkout.root().toFile().list())).contains(".git", "src.txt", "tuner.yaml", "out.jar");
+    assertThat(List.of(checkout.root().toFile().list()))
+        .contains(".git", "src.txt", "tuner.yaml", "out.jar");
   }
 }

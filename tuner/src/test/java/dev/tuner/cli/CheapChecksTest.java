@@ -59,7 +59,7 @@ class CheapChecksTest {
   @CsvSource(
       delimiter = '|',
       textBlock =
-          """
+"""
 record --case nope                | no case 'nope' in the spec
 verify --case c --case nope       | no case 'nope' in the spec
 verify --holdout --case nope      | no case 'nope' in the spec

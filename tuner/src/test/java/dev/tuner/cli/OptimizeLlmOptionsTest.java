@@ -2,9 +2,9 @@ package dev.tuner.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tuner.spec.MinimalSpec;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import dev.tuner.spec.MinimalSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,8 +21,10 @@ class OptimizeLlmOptionsTest {
   @BeforeEach
   void aSpec() throws Exception {
     spec = root.resolve("tuner.yaml");
-    Files.writeString(spec, MinimalSpec.TEXT
-        + "optimize: {proposer: {kind: llm, llm: {provider: openai, model: gpt-4o-mini, apiKeyEnv: MY_OPENAI_KEY}}}\n");
+    Files.writeString(
+        spec,
+        MinimalSpec.TEXT
+            + "optimize: {proposer: {kind: llm, llm: {provider: openai, model: gpt-4o-mini, apiKeyEnv: MY_OPENAI_KEY}}}\n");
   }
 
   private String[] run(Map<String, String> env, String... args) {
@@ -41,13 +43,21 @@ class OptimizeLlmOptionsTest {
   void aMissingKeyVariableIsAUsageErrorNamingIt() {
     String[] r = run(Map.of());
     assertThat(r[0]).isEqualTo("2");
-    assertThat(r[2]).contains("tuner optimize: the environment variable MY_OPENAI_KEY").contains("is not set");
+    assertThat(r[2])
+        .contains("tuner optimize: the environment variable MY_OPENAI_KEY")
+        .contains("is not set");
     assertThat(root.resolve(".tuner")).doesNotExist();
   }
 
   @Test
   void theFlagsOverrideTheSpec() {
-    String[] r = run(Map.of("MY_OPENAI_KEY", "sk-0000-1111"), "--provider", "anthropic", "--api-key-env", "CLAUDE_KEY");
+    String[] r =
+        run(
+            Map.of("MY_OPENAI_KEY", "sk-0000-1111"),
+            "--provider",
+            "anthropic",
+            "--api-key-env",
+            "CLAUDE_KEY");
     assertThat(r[0]).isEqualTo("2");
     assertThat(r[2]).contains("the environment variable CLAUDE_KEY").contains("anthropic API key");
   }
@@ -63,6 +73,10 @@ class OptimizeLlmOptionsTest {
   @Test
   void helpListsTheLlmOptions() {
     String[] r = run(Map.of(), "--help");
-    assertThat(r[1]).contains("--provider").contains("--model").contains("--base-url").contains("--api-key-env");
+    assertThat(r[1])
+        .contains("--provider")
+        .contains("--model")
+        .contains("--base-url")
+        .contains("--api-key-env");
   }
 }

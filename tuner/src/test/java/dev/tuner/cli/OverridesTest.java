@@ -1,11 +1,9 @@
 package dev.tuner.cli;
 
-import dev.tuner.bench.CompareSettings;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tuner.bench.AbComparison;
+import dev.tuner.bench.CompareSettings;
 import dev.tuner.bench.JmhOptions;
 import dev.tuner.error.UsageException;
 import dev.tuner.spec.BenchmarkSpec.Design;

@@ -1,12 +1,11 @@
 package dev.tuner.commit;
 
-import dev.tuner.error.UsageException;
-import dev.tuner.log.Diff;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.tuner.error.UsageException;
+import dev.tuner.log.Diff;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
@@ -53,7 +52,13 @@ class RepoTest {
     git.add().addFilepattern(".").call();
     git.add().addFilepattern(".").setUpdate(true).call();
     PersonIdent user = new PersonIdent("user", "user@localhost");
-    return git.commit().setMessage(message).setAuthor(user).setCommitter(user).setSign(false).call().name();
+    return git.commit()
+        .setMessage(message)
+        .setAuthor(user)
+        .setCommitter(user)
+        .setSign(false)
+        .call()
+        .name();
   }
 
   private RevCommit parse(String commit) throws Exception {
@@ -64,15 +69,19 @@ class RepoTest {
 
   @Test
   void openRefusesADirectoryThatIsNotARepositoryNamingIt(@TempDir Path plain) {
-    assertThatThrownBy(() -> Repo.open(plain)).isInstanceOf(UsageException.class)
+    assertThatThrownBy(() -> Repo.open(plain))
+        .isInstanceOf(UsageException.class)
         .hasMessageStartingWith(plain + " is not a git repository");
   }
 
   @Test
   void opensALinkedWorktreeOnItsOwnBranch(@TempDir Path elsewhere) throws Exception {
     Path linked = elsewhere.resolve("linked");
-    Process add = new ProcessBuilder("git", "worktree", "add", "-q", "-b", "side", linked.toString())
-        .directory(dir.toFile()).redirectErrorStream(true).start();
+    Process add =
+        new ProcessBuilder("git", "worktree", "add", "-q", "-b", "side", linked.toString())
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .start();
     String output = new String(add.getInputStream().readAllBytes());
     assumeThat(add.waitFor()).as("git worktree add: " + output).isZero();
     try (Repo worktree = Repo.open(linked)) {
@@ -101,8 +110,11 @@ class RepoTest {
   @Test
   void aDetachedHeadIsRefusedNamingTheCommit() throws Exception {
     git.checkout().setName(first).call();
-    assertThatThrownBy(() -> repo.currentBranch()).isInstanceOf(UsageException.class)
-        .hasMessageContaining("HEAD is detached").hasMessageContaining(first).hasMessageContaining("check out a branch");
+    assertThatThrownBy(() -> repo.currentBranch())
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining("HEAD is detached")
+        .hasMessageContaining(first)
+        .hasMessageContaining("check out a branch");
   }
 
   @Test
@@ -117,7 +129,8 @@ class RepoTest {
 
   @Test
   void anUnknownRevisionIsAUsageErrorNamingIt() {
-    assertThatThrownBy(() -> repo.resolve("no-such-branch")).isInstanceOf(UsageException.class)
+    assertThatThrownBy(() -> repo.resolve("no-such-branch"))
+        .isInstanceOf(UsageException.class)
         .hasMessage("no such revision: no-such-branch");
   }
 
@@ -211,7 +224,8 @@ class RepoTest {
   @Test
   void createAndCheckoutRefusesABranchThatExistsNamingIt() throws Exception {
     git.branchCreate().setName("tuner/x").call();
-    assertThatThrownBy(() -> repo.createAndCheckout("tuner/x", first)).isInstanceOf(GitException.class)
+    assertThatThrownBy(() -> repo.createAndCheckout("tuner/x", first))
+        .isInstanceOf(GitException.class)
         .hasMessageStartingWith("cannot create branch tuner/x");
     assertThat(repo.currentBranch()).isEqualTo("main");
   }
@@ -228,7 +242,8 @@ class RepoTest {
 
   @Test
   void checkoutOfAnUnknownBranchNamesIt() {
-    assertThatThrownBy(() -> repo.checkout("no-such-branch")).isInstanceOf(GitException.class)
+    assertThatThrownBy(() -> repo.checkout("no-such-branch"))
+        .isInstanceOf(GitException.class)
         .hasMessageStartingWith("cannot check out no-such-branch");
   }
 
@@ -293,7 +308,8 @@ class RepoTest {
   }
 
   @Test
-  void resetHardKeepsTheRunStateEvenWhenItIsTheOnlyUntrackedContentAndNotExcluded() throws Exception {
+  void resetHardKeepsTheRunStateEvenWhenItIsTheOnlyUntrackedContentAndNotExcluded()
+      throws Exception {
     write(".tuner/experiments.jsonl", "{\"run\":1}\n");
     write("a.txt", "edited\n");
     repo.resetHard(first);
@@ -304,7 +320,8 @@ class RepoTest {
   @Test
   void resetHardToAnUnknownCommitNamesIt() {
     String missing = "0123456789abcdef0123456789abcdef01234567";
-    assertThatThrownBy(() -> repo.resetHard(missing)).isInstanceOf(GitException.class)
+    assertThatThrownBy(() -> repo.resetHard(missing))
+        .isInstanceOf(GitException.class)
         .hasMessageStartingWith("reset to " + missing + " failed");
   }
 
@@ -337,12 +354,14 @@ class RepoTest {
   void diffStatsAcceptsRevisionNames() throws Exception {
     write("a.txt", "one\ntwo\nthree\nfour\n");
     repo.commitAll("try");
-    assertThat(repo.diffStats("HEAD~1", "HEAD")).isEqualTo(new Diff(java.util.List.of("a.txt"), 1, 0));
+    assertThat(repo.diffStats("HEAD~1", "HEAD"))
+        .isEqualTo(new Diff(java.util.List.of("a.txt"), 1, 0));
   }
 
   @Test
   void diffStatsOfAnUnknownRevisionIsAGitExceptionNamingIt() {
-    assertThatThrownBy(() -> repo.diffStats("no-such-branch", first)).isInstanceOf(GitException.class)
+    assertThatThrownBy(() -> repo.diffStats("no-such-branch", first))
+        .isInstanceOf(GitException.class)
         .hasMessageContaining("no-such-branch");
   }
 
@@ -350,7 +369,9 @@ class RepoTest {
   void diffAgainstHeadIsTheUnifiedDiffOfTheWorkingTree() throws Exception {
     write("a.txt", "one\nTWO\nthree\n");
     String diff = repo.diffAgainstHead();
-    assertThat(diff).contains("--- a/a.txt", "+++ b/a.txt", "-two", "+TWO").doesNotContain("B.java");
+    assertThat(diff)
+        .contains("--- a/a.txt", "+++ b/a.txt", "-two", "+TWO")
+        .doesNotContain("B.java");
   }
 
   @Test
@@ -379,7 +400,8 @@ class RepoTest {
   @Test
   void keepRefThatCannotBeWrittenIsAGitExceptionNamingTheRef() throws Exception {
     repo.keepRef("refs/tuner/x", first);
-    assertThatThrownBy(() -> repo.keepRef("refs/tuner/x/tries/1", first)).isInstanceOf(GitException.class)
+    assertThatThrownBy(() -> repo.keepRef("refs/tuner/x/tries/1", first))
+        .isInstanceOf(GitException.class)
         .hasMessageContaining("refs/tuner/x/tries/1");
   }
 
@@ -417,7 +439,8 @@ class RepoTest {
   @Test
   void readFileAtACommitThatDoesNotExistIsAGitExceptionNamingFileAndCommit() {
     String missing = "0123456789abcdef0123456789abcdef01234567";
-    assertThatThrownBy(() -> repo.readFile(missing, "a.txt")).isInstanceOf(GitException.class)
+    assertThatThrownBy(() -> repo.readFile(missing, "a.txt"))
+        .isInstanceOf(GitException.class)
         .hasMessageStartingWith("cannot read a.txt at " + missing);
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuner.decide.SequentialPlan.Action;
-import dev.tuner.measure.JmhCase;
 import dev.tuner.measure.ForkResult;
+import dev.tuner.measure.JmhCase;
 import dev.tuner.measure.JmhJsonReader;
 import dev.tuner.measure.JmhResults;
 import java.io.IOException;

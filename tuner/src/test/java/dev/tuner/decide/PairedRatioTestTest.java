@@ -50,11 +50,18 @@ class PairedRatioTestTest {
     int independent = 0;
     for (int t = 0; t < 500; t++) {
       double[][] ab = rounds(random, 12, 0.95);
-      paired += RatioTest.comparePaired("p50", ab[0], ab[1], DELTA, ALPHA).verdict() == Verdict.IMPROVED ? 1 : 0;
-      independent += RatioTest.compare("p50", ab[0], ab[1], DELTA, ALPHA).verdict() == Verdict.IMPROVED ? 1 : 0;
+      paired +=
+          RatioTest.comparePaired("p50", ab[0], ab[1], DELTA, ALPHA).verdict() == Verdict.IMPROVED
+              ? 1
+              : 0;
+      independent +=
+          RatioTest.compare("p50", ab[0], ab[1], DELTA, ALPHA).verdict() == Verdict.IMPROVED
+              ? 1
+              : 0;
     }
-    System.out.printf("5%% faster, 12 rounds, shared noise 5%%: paired %d/500, independent %d/500%n", paired,
-        independent);
+    System.out.printf(
+        "5%% faster, 12 rounds, shared noise 5%%: paired %d/500, independent %d/500%n",
+        paired, independent);
     assertThat(paired / 500.0).isGreaterThanOrEqualTo(0.95);
     assertThat(independent / 500.0).isLessThan(0.5);
   }
@@ -84,7 +91,8 @@ class PairedRatioTestTest {
       covered += c.ciLow() <= 0.93 && 0.93 <= c.ciHigh() ? 1 : 0;
       assertThat(c.verdict() != Verdict.SAME).isEqualTo(c.pValue() <= alpha);
     }
-    assertThat(covered / (double) TRIALS).isGreaterThanOrEqualTo(0.90 - 3 * Math.sqrt(0.09 / TRIALS));
+    assertThat(covered / (double) TRIALS)
+        .isGreaterThanOrEqualTo(0.90 - 3 * Math.sqrt(0.09 / TRIALS));
   }
 
   @Test
@@ -103,12 +111,15 @@ class PairedRatioTestTest {
 
   @Test
   void sidesMustPair() {
-    assertThatThrownBy(() -> RatioTest.comparePaired("p50", new double[] {1, 2}, new double[] {1}, DELTA, ALPHA))
+    assertThatThrownBy(
+            () ->
+                RatioTest.comparePaired("p50", new double[] {1, 2}, new double[] {1}, DELTA, ALPHA))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("A has 2, B 1");
   }
 
-  private static Comparison pairs(SplittableRandom random, int n, double factor, double delta, double alpha) {
+  private static Comparison pairs(
+      SplittableRandom random, int n, double factor, double delta, double alpha) {
     double[][] ab = rounds(random, n, factor);
     return RatioTest.comparePaired("p50", ab[0], ab[1], delta, alpha);
   }

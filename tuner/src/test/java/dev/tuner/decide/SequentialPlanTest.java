@@ -29,7 +29,8 @@ class SequentialPlanTest {
   @Test
   void pairedRoundsNeedEightPerLookToSpendAlpha() {
     // n pairs give p = 2^-n at best: 9 rounds reach 1/512 ≤ 1%/3, 3 and 6 rounds cannot.
-    assertThat(new SequentialPlan(RULE.withLooks(List.of(9, 16, 24)), Pairing.PAIRED).alphaPerLook())
+    assertThat(
+            new SequentialPlan(RULE.withLooks(List.of(9, 16, 24)), Pairing.PAIRED).alphaPerLook())
         .containsExactly(RULE.alpha() / 3, RULE.alpha() / 3, RULE.alpha() / 3);
     assertThat(new SequentialPlan(RULE.withLooks(List.of(3, 6, 10)), Pairing.PAIRED).alphaPerLook())
         .containsExactly(0.0, 0.0, RULE.alpha());

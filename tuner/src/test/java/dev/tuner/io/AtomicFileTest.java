@@ -19,7 +19,8 @@ class AtomicFileTest {
     AtomicFile.write(report, "old".getBytes(StandardCharsets.UTF_8));
     AtomicFile.write(report, "new".getBytes(StandardCharsets.UTF_8));
     assertThat(report).hasContent("new");
-    assertThat(Files.getPosixFilePermissions(report)).isEqualTo(Files.getPosixFilePermissions(plain));
+    assertThat(Files.getPosixFilePermissions(report))
+        .isEqualTo(Files.getPosixFilePermissions(plain));
     try (var files = Files.list(report.getParent())) {
       assertThat(files).containsExactly(report);
     }

@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
-/** Processes a test command started in the background, known by the pid it wrote to a file ({@code echo $! > f}). */
+/**
+ * Processes a test command started in the background, known by the pid it wrote to a file ({@code
+ * echo $! > f}).
+ */
 public final class ChildProcesses {
 
   private ChildProcesses() {}
@@ -20,8 +23,9 @@ public final class ChildProcesses {
   }
 
   /**
-   * Fails unless the process is gone. A killed process may take a moment to be reaped by whoever inherits it (and an
-   * orphan may stay a zombie, which runs nothing): this waits for that, not for the process to finish on its own.
+   * Fails unless the process is gone. A killed process may take a moment to be reaped by whoever
+   * inherits it (and an orphan may stay a zombie, which runs nothing): this waits for that, not for
+   * the process to finish on its own.
    */
   public static void assertGone(long pid) throws Exception {
     for (int i = 0; i < 100; i++) {

@@ -9,8 +9,9 @@ public final class ForkedMain {
   private ForkedMain() {}
 
   /**
-   * {@code report <exit code>}: prints its arguments, a system property and an environment variable, then exits
-   * with the code; {@code hang <pid file>}: starts a {@code sleep 30}, writes its pid to the file and waits for it.
+   * {@code report <exit code>}: prints its arguments, a system property and an environment
+   * variable, then exits with the code; {@code hang <pid file>}: starts a {@code sleep 30}, writes
+   * its pid to the file and waits for it.
    */
   public static void main(String[] args) throws Exception {
     if (args[0].equals("report")) {

@@ -24,12 +24,21 @@ class JavaForkTest {
   }
 
   @Test
-  void runsTheMainClassOnTheArtifactInTheWorkDirRelayingItsOutputAndReturningItsExitCode() throws Exception {
+  void runsTheMainClassOnTheArtifactInTheWorkDirRelayingItsOutputAndReturningItsExitCode()
+      throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = JavaFork.run(dir, classes(), List.of("-Dtuner.test.property=p1"), ForkedMain.class.getName(),
-        List.of("report", "7"), Map.of("TUNER_TEST_VALUE", "e1"), new PrintWriter(out), new PrintWriter(err),
-        Duration.ofSeconds(60));
+    int code =
+        JavaFork.run(
+            dir,
+            classes(),
+            List.of("-Dtuner.test.property=p1"),
+            ForkedMain.class.getName(),
+            List.of("report", "7"),
+            Map.of("TUNER_TEST_VALUE", "e1"),
+            new PrintWriter(out),
+            new PrintWriter(err),
+            Duration.ofSeconds(60));
     assertThat(code).isEqualTo(7);
     assertThat(out.toString().lines()).containsExactly("property=p1", "dir=" + dir.toRealPath());
     assertThat(err.toString().lines()).containsExactly("env=e1");
@@ -38,9 +47,18 @@ class JavaForkTest {
   @Test
   void aForkPastItsTimeoutIsKilledWithWhatItStartedAndNamedInTheException() throws Exception {
     Path pidFile = dir.resolve("sleep.pid");
-    assertThatThrownBy(() -> JavaFork.run(dir, classes(), List.of(), ForkedMain.class.getName(),
-        List.of("hang", pidFile.toString()), Map.of(), new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter()), Duration.ofSeconds(5)))
+    assertThatThrownBy(
+            () ->
+                JavaFork.run(
+                    dir,
+                    classes(),
+                    List.of(),
+                    ForkedMain.class.getName(),
+                    List.of("hang", pidFile.toString()),
+                    Map.of(),
+                    new PrintWriter(new StringWriter()),
+                    new PrintWriter(new StringWriter()),
+                    Duration.ofSeconds(5)))
         .isInstanceOf(JavaFork.TimedOutException.class)
         .hasMessage(ForkedMain.class.getName() + " ran past 5 s and was killed");
     assertGone(pid(pidFile));
@@ -48,8 +66,15 @@ class JavaForkTest {
 
   @Test
   void theCommandUsesThisJvmsJavaWithOptionsBeforeTheClassAndArgumentsAfter() {
-    List<String> command = JavaFork.command(Path.of("/a/b.jar"), List.of("-Xmx64m"), "x.Main", List.of("one"));
-    assertThat(command).containsExactly(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-        "-cp", "/a/b.jar", "x.Main", "one");
+    List<String> command =
+        JavaFork.command(Path.of("/a/b.jar"), List.of("-Xmx64m"), "x.Main", List.of("one"));
+    assertThat(command)
+        .containsExactly(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx64m",
+            "-cp",
+            "/a/b.jar",
+            "x.Main",
+            "one");
   }
 }

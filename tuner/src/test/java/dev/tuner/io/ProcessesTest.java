@@ -30,7 +30,8 @@ class ProcessesTest {
 
   @Test
   void returnsTheExitCodeWithStdoutAndStderrTogetherInTheLog() throws Exception {
-    Processes.Outcome outcome = Processes.shell("echo to-out; echo to-err >&2; exit 3", dir, Map.of(), AMPLE, log());
+    Processes.Outcome outcome =
+        Processes.shell("echo to-out; echo to-err >&2; exit 3", dir, Map.of(), AMPLE, log());
     assertThat(outcome.exitCode()).isEqualTo(3);
     assertThat(outcome.timedOut()).isFalse();
     assertThat(outcome.ok()).isFalse();
@@ -58,15 +59,22 @@ class ProcessesTest {
   @Test
   void runsInTheGivenDirectoryWithTheGivenEnvironmentAdded() throws Exception {
     Path work = Files.createDirectories(dir.resolve("work"));
-    Processes.Outcome outcome = Processes.shell("pwd -P; echo \"$TUNER_TEST_VALUE\"; echo \"${PATH:+path-kept}\"", work,
-        Map.of("TUNER_TEST_VALUE", "forty two"), AMPLE, log());
-    assertThat(outcome.output().lines()).containsExactly(work.toRealPath().toString(), "forty two", "path-kept");
+    Processes.Outcome outcome =
+        Processes.shell(
+            "pwd -P; echo \"$TUNER_TEST_VALUE\"; echo \"${PATH:+path-kept}\"",
+            work,
+            Map.of("TUNER_TEST_VALUE", "forty two"),
+            AMPLE,
+            log());
+    assertThat(outcome.output().lines())
+        .containsExactly(work.toRealPath().toString(), "forty two", "path-kept");
   }
 
   @Test
   void theCommandReadsAnEmptyStdinInsteadOfWaitingForInput() throws Exception {
     // With an open pipe as stdin, cat would wait for input until the deadline.
-    Processes.Outcome outcome = Processes.shell("cat; echo stdin-ended", dir, Map.of(), AMPLE, log());
+    Processes.Outcome outcome =
+        Processes.shell("cat; echo stdin-ended", dir, Map.of(), AMPLE, log());
     assertThat(outcome.timedOut()).isFalse();
     assertThat(outcome.exitCode()).isZero();
     assertThat(outcome.output()).isEqualTo("stdin-ended\n");
@@ -74,23 +82,28 @@ class ProcessesTest {
 
   @Test
   void shellRunsTheLineWithBash() throws Exception {
-    Processes.Outcome outcome = Processes.shell("[[ abc == a* ]] && echo \"${BASH_VERSION:+bash}\"", dir, Map.of(),
-        AMPLE, log());
+    Processes.Outcome outcome =
+        Processes.shell(
+            "[[ abc == a* ]] && echo \"${BASH_VERSION:+bash}\"", dir, Map.of(), AMPLE, log());
     assertThat(outcome.output()).isEqualTo("bash\n");
   }
 
   @Test
   void aMissingProgramIsAnIOExceptionNamingIt() {
-    assertThatThrownBy(() -> Processes.run(List.of("no-such-program-tuner-test"), dir, Map.of(), AMPLE, log()))
+    assertThatThrownBy(
+            () -> Processes.run(List.of("no-such-program-tuner-test"), dir, Map.of(), AMPLE, log()))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("no-such-program-tuner-test");
   }
 
   @Test
-  void aCommandPastItsDeadlineIsKilledWithItsChildrenAndGrandchildrenKeepingItsOutputSoFar() throws Exception {
-    String command = "echo started; sleep 30 & echo $! > child.pid; "
-        + "(sleep 30 & echo $! > grandchild.pid; wait) & wait";
-    Processes.Outcome outcome = Processes.shell(command, dir, Map.of(), Duration.ofSeconds(1), log());
+  void aCommandPastItsDeadlineIsKilledWithItsChildrenAndGrandchildrenKeepingItsOutputSoFar()
+      throws Exception {
+    String command =
+        "echo started; sleep 30 & echo $! > child.pid; "
+            + "(sleep 30 & echo $! > grandchild.pid; wait) & wait";
+    Processes.Outcome outcome =
+        Processes.shell(command, dir, Map.of(), Duration.ofSeconds(1), log());
     assertThat(outcome.timedOut()).isTrue();
     assertThat(outcome.ok()).isFalse();
     assertThat(outcome.exitCode()).isEqualTo(-1);
@@ -102,8 +115,10 @@ class ProcessesTest {
 
   @Test
   void killTreeKillsTheProcessAndItsChildren() throws Exception {
-    Process process = new ProcessBuilder("bash", "-c", "sleep 30 & echo $! > child.pid; wait")
-        .directory(dir.toFile()).start();
+    Process process =
+        new ProcessBuilder("bash", "-c", "sleep 30 & echo $! > child.pid; wait")
+            .directory(dir.toFile())
+            .start();
     Path pidFile = dir.resolve("child.pid");
     for (int i = 0; i < 100 && (!Files.exists(pidFile) || Files.size(pidFile) == 0); i++) {
       Thread.sleep(50);
@@ -119,14 +134,17 @@ class ProcessesTest {
   void anInterruptedCallerKillsTheCommandAndKeepsItsInterruptFlag() throws Exception {
     Path pidFile = dir.resolve("child.pid");
     CompletableFuture<Object> result = new CompletableFuture<>();
-    Thread caller = new Thread(() -> {
-      try {
-        Processes.shell("sleep 30 & echo $! > child.pid; wait", dir, Map.of(), AMPLE, log());
-        result.complete("returned");
-      } catch (IOException e) {
-        result.complete(new Object[] {e, Thread.currentThread().isInterrupted()});
-      }
-    });
+    Thread caller =
+        new Thread(
+            () -> {
+              try {
+                Processes.shell(
+                    "sleep 30 & echo $! > child.pid; wait", dir, Map.of(), AMPLE, log());
+                result.complete("returned");
+              } catch (IOException e) {
+                result.complete(new Object[] {e, Thread.currentThread().isInterrupted()});
+              }
+            });
     caller.start();
     for (int i = 0; i < 100 && (!Files.exists(pidFile) || Files.size(pidFile) == 0); i++) {
       Thread.sleep(50);
@@ -145,12 +163,14 @@ class ProcessesTest {
   void tailKeepsTheLastLinesOfTheOutput() throws Exception {
     Processes.Outcome outcome = Processes.shell("seq 1 10", dir, Map.of(), AMPLE, log());
     assertThat(outcome.tail(3)).isEqualTo("8\n9\n10");
-    assertThat(outcome.tail(100)).isEqualTo(String.join("\n", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"));
+    assertThat(outcome.tail(100))
+        .isEqualTo(String.join("\n", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"));
   }
 
   @Test
   void aLogThatIsGoneReadsAsAnExplanationRatherThanAnException() {
-    Processes.Outcome outcome = new Processes.Outcome(1, false, Duration.ZERO, dir.resolve("missing.log"));
+    Processes.Outcome outcome =
+        new Processes.Outcome(1, false, Duration.ZERO, dir.resolve("missing.log"));
     assertThat(outcome.tail(5)).startsWith("(output unreadable: ").contains("missing.log");
     assertThat(outcome.output()).isEmpty();
   }

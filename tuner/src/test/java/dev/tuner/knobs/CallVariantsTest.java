@@ -18,15 +18,40 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The other values of knobs that change calls, and the artifacts {@code tuner record} runs them from. */
+/**
+ * The other values of knobs that change calls, and the artifacts {@code tuner record} runs them
+ * from.
+ */
 class CallVariantsTest {
 
   static final String FILE = "app/src/main/resources/tuning.properties";
   static final String TUNING = "# batch\nbatch=10\nmode=a\ncache=64\n";
-  static final KnobsSpec SPEC = new KnobsSpec(FILE, 1L, "cmaes", List.of(
-      new KnobSpec("batch", "integer", null, null, null, List.of(10, 20, 50), null, List.of("reference")),
-      new KnobSpec("mode", "choice", null, null, null, List.of("a", "b"), null, List.of("reference")),
-      new KnobSpec("cache", "integer", 16.0, 1024.0, "log", null, null)), List.of());
+  static final KnobsSpec SPEC =
+      new KnobsSpec(
+          FILE,
+          1L,
+          "cmaes",
+          List.of(
+              new KnobSpec(
+                  "batch",
+                  "integer",
+                  null,
+                  null,
+                  null,
+                  List.of(10, 20, 50),
+                  null,
+                  List.of("reference")),
+              new KnobSpec(
+                  "mode",
+                  "choice",
+                  null,
+                  null,
+                  null,
+                  List.of("a", "b"),
+                  null,
+                  List.of("reference")),
+              new KnobSpec("cache", "integer", 16.0, 1024.0, "log", null, null)),
+          List.of());
 
   @TempDir Path root;
   Path jar;
@@ -36,7 +61,8 @@ class CallVariantsTest {
     Files.createDirectories(root.resolve(FILE).getParent());
     Files.writeString(root.resolve(FILE), TUNING);
     jar = root.resolve("app.jar");
-    try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream zip = new ZipOutputStream(file)) {
+    try (OutputStream file = Files.newOutputStream(jar);
+        ZipOutputStream zip = new ZipOutputStream(file)) {
       zip.putNextEntry(new ZipEntry("tuning.properties"));
       zip.write(TUNING.getBytes(StandardCharsets.ISO_8859_1));
       zip.closeEntry();
@@ -48,8 +74,14 @@ class CallVariantsTest {
 
   @Test
   void everyCombinationOfTheCallKnobsButTheCommittedOneIsAVariant() throws Exception {
-    assertThat(CallVariants.of(SPEC, root)).extracting(CallVariants.Variant::label).containsExactly(
-        "batch=10 mode=b", "batch=20 mode=a", "batch=20 mode=b", "batch=50 mode=a", "batch=50 mode=b");
+    assertThat(CallVariants.of(SPEC, root))
+        .extracting(CallVariants.Variant::label)
+        .containsExactly(
+            "batch=10 mode=b",
+            "batch=20 mode=a",
+            "batch=20 mode=b",
+            "batch=50 mode=a",
+            "batch=50 mode=b");
   }
 
   @Test
@@ -57,7 +89,9 @@ class CallVariantsTest {
     CallVariants.Variant v = CallVariants.of(SPEC, root).get(1);
     Path to = root.resolve("v.jar");
     CallVariants.writeArtifact(jar, to, root.resolve(FILE), FILE, v.values());
-    assertThat(new String(PropertyVariant.readResource(to, "tuning.properties"), StandardCharsets.ISO_8859_1))
+    assertThat(
+            new String(
+                PropertyVariant.readResource(to, "tuning.properties"), StandardCharsets.ISO_8859_1))
         .isEqualTo("# batch\nbatch=20\nmode=a\ncache=64\n");
     assertThat(PropertyVariant.readResource(to, "app/Main.class")).containsExactly(0xca, 0xfe);
   }
@@ -65,8 +99,10 @@ class CallVariantsTest {
   @Test
   void anArtifactBuiltFromAnotherKnobsFileIsRefused() throws Exception {
     Files.writeString(root.resolve(FILE), TUNING.replace("cache=64", "cache=128"));
-    assertThatThrownBy(() -> CallVariants.writeArtifact(jar, root.resolve("v.jar"), root.resolve(FILE), FILE,
-        Map.of("batch", "20")))
+    assertThatThrownBy(
+            () ->
+                CallVariants.writeArtifact(
+                    jar, root.resolve("v.jar"), root.resolve(FILE), FILE, Map.of("batch", "20")))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("knobs.file " + FILE + " is not packaged unchanged")
         .hasMessageContaining("the packaged copy differs: rebuild");

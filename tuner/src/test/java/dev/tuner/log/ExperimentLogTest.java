@@ -17,27 +17,56 @@ class ExperimentLogTest {
   @TempDir Path dir;
 
   static LogRecord.Experiment experiment(int run, String status) {
-    return new LogRecord.Experiment(run, "abc123" + run, 41.5, Map.of("p95_ms", 41.5, "p50_ms", 30.0), Status.of(status),
-        "try " + run, "2026-11-22T10:00:00Z", 1, 0.99, new Asi("h", "slower", "try x", null), "parent", "1",
-        List.of("t"), "5% faster", Map.of("p95", new Stats(0.9, java.util.Arrays.asList(0.85, null), 0.001,
-        List.of(6, 6), "improved")), Map.of("reference", 20), 1024.0, new ProposerInfo("patches", null, null, null,
-        null), new Diff(List.of("a.java"), 3, 1), new WallTime(0.1, 10.0, 2.0, 30.0), null);
+    return new LogRecord.Experiment(
+        run,
+        "abc123" + run,
+        41.5,
+        Map.of("p95_ms", 41.5, "p50_ms", 30.0),
+        Status.of(status),
+        "try " + run,
+        "2026-11-22T10:00:00Z",
+        1,
+        0.99,
+        new Asi("h", "slower", "try x", null),
+        "parent",
+        "1",
+        List.of("t"),
+        "5% faster",
+        Map.of(
+            "p95",
+            new Stats(0.9, java.util.Arrays.asList(0.85, null), 0.001, List.of(6, 6), "improved")),
+        Map.of("reference", 20),
+        1024.0,
+        new ProposerInfo("patches", null, null, null, null),
+        new Diff(List.of("a.java"), 3, 1),
+        new WallTime(0.1, 10.0, 2.0, 30.0),
+        null);
   }
 
   @Test
   void writesSnakeCaseFieldsAPiAutoresearchReaderUnderstands() throws Exception {
     String line = ExperimentLog.toLine(experiment(3, "keep"));
-    assertThat(line).startsWith("{\"type\":\"experiment\",\"run\":3,\"commit\":\"abc1233\"")
-        .contains("\"metric\":41.5", "\"status\":\"keep\"", "\"segment\":1", "\"confidence\":0.99",
+    assertThat(line)
+        .startsWith("{\"type\":\"experiment\",\"run\":3,\"commit\":\"abc1233\"")
+        .contains(
+            "\"metric\":41.5",
+            "\"status\":\"keep\"",
+            "\"segment\":1",
+            "\"confidence\":0.99",
             "\"asi\":{\"hypothesis\":\"h\",\"rollback_reason\":\"slower\",\"next_action_hint\":\"try x\"}",
-            "\"alloc_bytes_per_op\":1024.0", "\"wall_s\":{", "\"p_value\":0.001", "\"ci\":[0.85,null]")
+            "\"alloc_bytes_per_op\":1024.0",
+            "\"wall_s\":{",
+            "\"p_value\":0.001",
+            "\"ci\":[0.85,null]")
         .doesNotContain("\n");
   }
 
   @Test
   void roundTripsEveryRecordKind() throws Exception {
     ExperimentLog log = new ExperimentLog(dir.resolve("experiments.jsonl"));
-    log.append(new LogRecord.Config(1, "n", "p95_ms", "ms", "lower", "sha", "tuner/x", "base", "main", "patches", "t"));
+    log.append(
+        new LogRecord.Config(
+            1, "n", "p95_ms", "ms", "lower", "sha", "tuner/x", "base", "main", "patches", "t"));
     log.append(experiment(1, "discard"));
     log.append(new LogRecord.Holdout(1, "base", "best", true, List.of(), null, "improved", "t"));
     List<LogRecord> back = log.read(new PrintWriter(new StringWriter()));
@@ -63,14 +92,20 @@ class ExperimentLogTest {
   @Test
   void readsPiAutoresearchLinesWithoutATypeField() throws Exception {
     Path file = dir.resolve("pi.jsonl");
-    Files.writeString(file, "{\"run\":4,\"commit\":\"a1b2c3d\",\"metric\":0.99,\"metrics\":{\"val_loss\":0.99},"
-        + "\"status\":\"keep\",\"description\":\"lr up\",\"timestamp\":\"2026-03-08T02:14:00Z\",\"segment\":0,"
-        + "\"confidence\":2.1,\"asi\":{\"hypothesis\":\"faster\"},\"diff_lines\":3}\n");
+    Files.writeString(
+        file,
+        "{\"run\":4,\"commit\":\"a1b2c3d\",\"metric\":0.99,\"metrics\":{\"val_loss\":0.99},"
+            + "\"status\":\"keep\",\"description\":\"lr up\",\"timestamp\":\"2026-03-08T02:14:00Z\",\"segment\":0,"
+            + "\"confidence\":2.1,\"asi\":{\"hypothesis\":\"faster\"},\"diff_lines\":3}\n");
     List<LogRecord> back = new ExperimentLog(file).read(new PrintWriter(new StringWriter()));
-    assertThat(back).singleElement().isInstanceOfSatisfying(LogRecord.Experiment.class, e -> {
-      assertThat(e.run()).isEqualTo(4);
-      assertThat(e.metrics()).containsEntry("val_loss", 0.99);
-      assertThat(e.asi().hypothesis()).isEqualTo("faster");
-    });
+    assertThat(back)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            LogRecord.Experiment.class,
+            e -> {
+              assertThat(e.run()).isEqualTo(4);
+              assertThat(e.metrics()).containsEntry("val_loss", 0.99);
+              assertThat(e.asi().hypothesis()).isEqualTo("faster");
+            });
   }
 }

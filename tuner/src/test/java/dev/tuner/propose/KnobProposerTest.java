@@ -1,11 +1,10 @@
 package dev.tuner.propose;
 
-import dev.tuner.log.Status;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.log.LogRecord;
 import dev.tuner.log.Stats;
+import dev.tuner.log.Status;
 import dev.tuner.spec.KnobsSpec;
 import dev.tuner.spec.KnobsSpec.KnobSpec;
 import java.nio.file.Files;
@@ -18,18 +17,35 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The knob proposer between the loop and the search: files it writes, values it learns, what a resume skips. */
+/**
+ * The knob proposer between the loop and the search: files it writes, values it learns, what a
+ * resume skips.
+ */
 class KnobProposerTest {
 
-  static final KnobsSpec SPEC = new KnobsSpec("tuning.properties", 5L, "cmaes",
-      List.of(new KnobSpec("cache", "integer", null, null, null, List.of(16, 64, 256, 1024), null),
-          new KnobSpec("patterns", "integer", null, null, null, List.of(2, 4, 16, 64), null)),
-      List.of(new KnobSpec("gc", "choice", null, null, null, List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC"), null)));
+  static final KnobsSpec SPEC =
+      new KnobsSpec(
+          "tuning.properties",
+          5L,
+          "cmaes",
+          List.of(
+              new KnobSpec("cache", "integer", null, null, null, List.of(16, 64, 256, 1024), null),
+              new KnobSpec("patterns", "integer", null, null, null, List.of(2, 4, 16, 64), null)),
+          List.of(
+              new KnobSpec(
+                  "gc",
+                  "choice",
+                  null,
+                  null,
+                  null,
+                  List.of("-XX:+UseSerialGC", "-XX:+UseParallelGC"),
+                  null)));
 
   @TempDir Path root;
 
   KnobProposer proposer() throws Exception {
-    Files.writeString(root.resolve("tuning.properties"), "# cache\ncache=64\npatterns=4\nother=1\n");
+    Files.writeString(
+        root.resolve("tuning.properties"), "# cache\ncache=64\npatterns=4\nother=1\n");
     Files.writeString(root.resolve("jvm.options"), "# gc = -XX:+UseSerialGC\n-XX:+UseSerialGC\n");
     return new KnobProposer(SPEC, "p95", "jvm.options");
   }
@@ -39,33 +55,74 @@ class KnobProposerTest {
   }
 
   Proposal propose(KnobProposer p, int run, String phase) throws Exception {
-    return p.propose(new ProposalRequest(run, run - 1, root, "best", "", root.resolve("prompt"),
-        root.resolve("ideas"), Duration.ofSeconds(5), phase));
+    return p.propose(
+        new ProposalRequest(
+            run,
+            run - 1,
+            root,
+            "best",
+            "",
+            root.resolve("prompt"),
+            root.resolve("ideas"),
+            Duration.ofSeconds(5),
+            phase));
   }
 
-  static LogRecord.Experiment tried(int run, String status, Map<String, String> knobs, Double metric, Double ratio) {
+  static LogRecord.Experiment tried(
+      int run, String status, Map<String, String> knobs, Double metric, Double ratio) {
     return tried(run, "1", status, knobs, metric, ratio);
   }
 
-  static LogRecord.Experiment tried(int run, String phase, String status, Map<String, String> knobs, Double metric,
+  static LogRecord.Experiment tried(
+      int run,
+      String phase,
+      String status,
+      Map<String, String> knobs,
+      Double metric,
       Double ratio) {
-    return new LogRecord.Experiment(run, "c" + run, metric, null, Status.of(status), "d", "t", 1, null, null, null, phase, List.of(),
-        null, ratio == null ? null : Map.of("p95", new Stats(ratio, List.of(ratio, ratio), 0.5, List.of(3, 3), "same")),
-        null, null, null, null, null, knobs);
+    return new LogRecord.Experiment(
+        run,
+        "c" + run,
+        metric,
+        null,
+        Status.of(status),
+        "d",
+        "t",
+        1,
+        null,
+        null,
+        null,
+        phase,
+        List.of(),
+        null,
+        ratio == null
+            ? null
+            : Map.of("p95", new Stats(ratio, List.of(ratio, ratio), 0.5, List.of(3, 3), "same")),
+        null,
+        null,
+        null,
+        null,
+        null,
+        knobs);
   }
 
   @Test
   void aProposalSetsTheKnobsInBothFilesAndRecordsThem() throws Exception {
     KnobProposer p = proposer();
     Map<String, String> start = p.knobs(root);
-    assertThat(start).containsExactly(Map.entry("cache", "64"), Map.entry("patterns", "4"),
-        Map.entry("gc", "-XX:+UseSerialGC"));
+    assertThat(start)
+        .containsExactly(
+            Map.entry("cache", "64"),
+            Map.entry("patterns", "4"),
+            Map.entry("gc", "-XX:+UseSerialGC"));
     p.observe(tried(0, "baseline", start, 100.0, null));
     Proposal first = propose(p, 1);
     assertThat(first.outcome()).isEqualTo(Proposal.Outcome.CHANGED);
     assertThat(first.knobs()).isNotEqualTo(start);
     assertThat(p.knobs(root)).isEqualTo(first.knobs());
-    assertThat(Files.readString(root.resolve("tuning.properties"))).startsWith("# cache\n").endsWith("other=1\n");
+    assertThat(Files.readString(root.resolve("tuning.properties")))
+        .startsWith("# cache\n")
+        .endsWith("other=1\n");
     assertThat(first.description()).startsWith("knobs: ");
   }
 
@@ -86,7 +143,9 @@ class KnobProposerTest {
     // The loop proposes from the best's tree: here, the baseline's.
     Files.writeString(root.resolve("tuning.properties"), committed);
     Files.writeString(root.resolve("jvm.options"), jvmOptions);
-    assertThat(propose(p, 5, "relaxed").knobs()).as("the new phase's contracts may allow it").isEqualTo(rejected);
+    assertThat(propose(p, 5, "relaxed").knobs())
+        .as("the new phase's contracts may allow it")
+        .isEqualTo(rejected);
   }
 
   @Test
@@ -99,8 +158,15 @@ class KnobProposerTest {
     for (int run = 1; run <= 6; run++) {
       Map<String, String> point = propose(original, run).knobs();
       // Synthetic feedback: a bigger cache is faster; the parallel collector fails a gate.
-      LogRecord.Experiment e = point.get("gc").contains("Parallel") ? tried(run, "crash", point, null, null)
-          : tried(run, "discard", point, 95.0, 64.0 / Double.parseDouble(point.get("cache")) * 0.5 + 0.5);
+      LogRecord.Experiment e =
+          point.get("gc").contains("Parallel")
+              ? tried(run, "crash", point, null, null)
+              : tried(
+                  run,
+                  "discard",
+                  point,
+                  95.0,
+                  64.0 / Double.parseDouble(point.get("cache")) * 0.5 + 0.5);
       original.observe(e);
       log.add(e);
     }

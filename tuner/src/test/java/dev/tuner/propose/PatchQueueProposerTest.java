@@ -14,15 +14,19 @@ class PatchQueueProposerTest {
 
   @Test
   void theSubjectLineIsTheDescription() {
-    assertThat(PatchQueueProposer.subject("Subject: [PATCH 1/3] Cache the parser\n\ndiff --git a/x b/x\n", "f.diff"))
+    assertThat(
+            PatchQueueProposer.subject(
+                "Subject: [PATCH 1/3] Cache the parser\n\ndiff --git a/x b/x\n", "f.diff"))
         .isEqualTo("Cache the parser");
-    assertThat(PatchQueueProposer.subject("diff --git a/x b/x\nSubject: not a header\n", "f.diff")).isEqualTo("f.diff");
+    assertThat(PatchQueueProposer.subject("diff --git a/x b/x\nSubject: not a header\n", "f.diff"))
+        .isEqualTo("f.diff");
   }
 
   @Test
   void anEmptyQueueIsAnErrorNamingTheDirectory() throws Exception {
     Files.writeString(dir.resolve("notes.txt"), "nothing");
-    assertThatThrownBy(() -> PatchQueueProposer.load(dir, dir)).hasMessageContaining(dir + " holds no *.diff");
+    assertThatThrownBy(() -> PatchQueueProposer.load(dir, dir))
+        .hasMessageContaining(dir + " holds no *.diff");
   }
 
   @Test

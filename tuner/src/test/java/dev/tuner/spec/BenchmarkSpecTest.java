@@ -29,16 +29,23 @@ class BenchmarkSpecTest {
 
   @Test
   void everyKeyCanBeSet() throws Exception {
-    BenchmarkSpec b = load(MINIMAL + String.join("\n",
-        "benchmark:",
-        "  jvmArgs: [-XX:+UseSerialGC, -Xmx2g]",
-        "  transport: loopback",
-        "  jmh: {forks: 4, warmupIterations: 3, warmupTime: 500ms, iterations: 7, iterationTime: 2s}",
-        "  compare: {design: forks, alpha: 0.02, warmupSeconds: 5, opsPerRound: 12}",
-        "")).benchmark();
+    BenchmarkSpec b =
+        load(MINIMAL
+                + String.join(
+                    "\n",
+                    "benchmark:",
+                    "  jvmArgs: [-XX:+UseSerialGC, -Xmx2g]",
+                    "  transport: loopback",
+                    "  jmh: {forks: 4, warmupIterations: 3, warmupTime: 500ms, iterations: 7, iterationTime: 2s}",
+                    "  compare: {design: forks, alpha: 0.02, warmupSeconds: 5, opsPerRound: 12}",
+                    ""))
+            .benchmark();
 
     assertThat(b.jvmArgs()).containsExactly("-XX:+UseSerialGC", "-Xmx2g");
-    assertThat(b.jmh()).isEqualTo(new BenchmarkSpec.Jmh("dev.tuner.benchmarks.CaseBenchmark.run", 4, 3, "500ms", 7, "2s"));
+    assertThat(b.jmh())
+        .isEqualTo(
+            new BenchmarkSpec.Jmh(
+                "dev.tuner.benchmarks.CaseBenchmark.run", 4, 3, "500ms", 7, "2s"));
     assertThat(b.compare().design()).isEqualTo(BenchmarkSpec.Design.FORKS);
     assertThat(b.compare().looks()).as("the design's own default").isEqualTo(List.of(3, 6, 10));
     assertThat(b.compare().opsPerRound()).isEqualTo(12);
@@ -46,14 +53,26 @@ class BenchmarkSpecTest {
 
   @Test
   void badValuesNameTheFileLineAndKey() throws Exception {
-    expectError("benchmark:\n  compare: {design: sideways}\n", ":7: benchmark.compare.design: 'sideways' is not one of [interleaved, forks]");
-    expectError("benchmark:\n  jmh:\n    warmupTime: 1 second\n", ":8: benchmark.jmh.warmupTime: '1 second' is not a JMH time");
-    expectError("benchmark:\n  compare:\n    looks: [6, 3]\n", ":8: benchmark.compare.looks: must ascend");
-    expectError("benchmark:\n  compare:\n    looks: [3, 6]\n", "benchmark.compare.looks: no look in [3, 6] can reject");
-    expectError("benchmark:\n  jmh:\n    forks: 0\n", ":8: benchmark.jmh.forks: must be at least 1");
-    expectError("benchmark:\n  jvmArgs: ['-Xms1g -Xmx1g']\n", ":7: benchmark.jvmArgs: one JVM option per list item");
+    expectError(
+        "benchmark:\n  compare: {design: sideways}\n",
+        ":7: benchmark.compare.design: 'sideways' is not one of [interleaved, forks]");
+    expectError(
+        "benchmark:\n  jmh:\n    warmupTime: 1 second\n",
+        ":8: benchmark.jmh.warmupTime: '1 second' is not a JMH time");
+    expectError(
+        "benchmark:\n  compare:\n    looks: [6, 3]\n", ":8: benchmark.compare.looks: must ascend");
+    expectError(
+        "benchmark:\n  compare:\n    looks: [3, 6]\n",
+        "benchmark.compare.looks: no look in [3, 6] can reject");
+    expectError(
+        "benchmark:\n  jmh:\n    forks: 0\n", ":8: benchmark.jmh.forks: must be at least 1");
+    expectError(
+        "benchmark:\n  jvmArgs: ['-Xms1g -Xmx1g']\n",
+        ":7: benchmark.jvmArgs: one JVM option per list item");
     expectError("benchmark:\n  fork: 3\n", ":7: benchmark.fork: unknown key");
-    expectError("benchmark:\n  transport: carrier-pigeon\n", ":7: benchmark.transport: 'carrier-pigeon' is not one of");
+    expectError(
+        "benchmark:\n  transport: carrier-pigeon\n",
+        ":7: benchmark.transport: 'carrier-pigeon' is not one of");
   }
 
   private void expectError(String section, String message) {

@@ -6,13 +6,15 @@ import java.nio.file.Path;
 /** The smallest valid tuner.yaml (five lines), for tests that add the section they are about. */
 public final class MinimalSpec {
 
-  public static final String TEXT = String.join("\n",
-      "name: x",
-      "target: {hotPath: a.B}",
-      "build: {command: 'true', artifact: a.jar}",
-      "upstreams: {u: {url: 'http://127.0.0.1:9'}}",
-      "cases: [{id: c, input: {}}]",
-      "");
+  public static final String TEXT =
+      String.join(
+          "\n",
+          "name: x",
+          "target: {hotPath: a.B}",
+          "build: {command: 'true', artifact: a.jar}",
+          "upstreams: {u: {url: 'http://127.0.0.1:9'}}",
+          "cases: [{id: c, input: {}}]",
+          "");
 
   private MinimalSpec() {}
 

@@ -2,28 +2,36 @@ package dev.tuner.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.spec.ScopeSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ScopeTest {
 
-  private final Scope scope = new Scope(new ScopeSpec(
-      List.of("example/src/main/java/com/example/portfolio/*.java", "example/src/main/resources/tuning.properties"),
-      List.of("example/src/main/java/com/example/portfolio/upstream/**", "harness/**")));
+  private final Scope scope =
+      new Scope(
+          new ScopeSpec(
+              List.of(
+                  "example/src/main/java/com/example/portfolio/*.java",
+                  "example/src/main/resources/tuning.properties"),
+              List.of("example/src/main/java/com/example/portfolio/upstream/**", "harness/**")));
 
   @Test
   void allowsOnlyIncludedFilesThatAreNotFrozen() {
-    assertThat(scope.violations(List.of(
-        "example/src/main/java/com/example/portfolio/PortfolioScorer.java",
-        "example/src/main/resources/tuning.properties"))).isEmpty();
-    assertThat(scope.violations(List.of(
-        "example/src/main/java/com/example/portfolio/upstream/Universe.java",
-        "harness/src/main/java/dev/tuner/harness/HotPaths.java",
-        "goldens/ai-default.json",
-        "fixtures/ai-default/manifest.json",
-        "tuner.yaml",
-        "README.md")))
+    assertThat(
+            scope.violations(
+                List.of(
+                    "example/src/main/java/com/example/portfolio/PortfolioScorer.java",
+                    "example/src/main/resources/tuning.properties")))
+        .isEmpty();
+    assertThat(
+            scope.violations(
+                List.of(
+                    "example/src/main/java/com/example/portfolio/upstream/Universe.java",
+                    "harness/src/main/java/dev/tuner/harness/HotPaths.java",
+                    "goldens/ai-default.json",
+                    "fixtures/ai-default/manifest.json",
+                    "tuner.yaml",
+                    "README.md")))
         .hasSize(6);
   }
 

@@ -32,9 +32,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Record and verify in a JVM whose classpath holds the user's code: the tuner forks this on the build's
- * artifact, so the code under test never runs inside the tuner. Also usable by hand:
- * {@code java -cp benchmarks.jar dev.tuner.harness.cli.HarnessMain verify --spec tuner.yaml}.
+ * Record and verify in a JVM whose classpath holds the user's code: the tuner forks this on the
+ * build's artifact, so the code under test never runs inside the tuner. Also usable by hand: {@code
+ * java -cp benchmarks.jar dev.tuner.harness.cli.HarnessMain verify --spec tuner.yaml}.
  *
  * <pre>
  * record --spec FILE [--case ID]... [--out DIR] [--variant DIR]...
@@ -42,11 +42,12 @@ import java.util.stream.Collectors;
  *        [--contract UPSTREAM=exact|no-increase|free]... [--json FILE]
  * </pre>
  *
- * {@code --out} writes the recording under DIR instead of next to the spec (a staged variant); each {@code
- * --variant} names such a staged recording, made with other knob values and labelled by its {@code
- * label.txt}, whose requests join this one's fixtures.
+ * {@code --out} writes the recording under DIR instead of next to the spec (a staged variant); each
+ * {@code --variant} names such a staged recording, made with other knob values and labelled by its
+ * {@code label.txt}, whose requests join this one's fixtures.
  *
- * <p>Exit codes: 0 all passed, 1 a check failed, 2 bad arguments, spec, fixture or golden, 3 environment.
+ * <p>Exit codes: 0 all passed, 1 a check failed, 2 bad arguments, spec, fixture or golden, 3
+ * environment.
  */
 public final class HarnessMain {
 
@@ -84,7 +85,8 @@ public final class HarnessMain {
       Layout layout = new Layout(parsed.spec.toAbsolutePath().getParent());
       List<CaseSpec> cases = select(spec, parsed);
       HotPath hotPath = HotPaths.load(spec.target().hotPath());
-      return parsed.command.equals("record") ? record(layout, spec, hotPath, cases, parsed)
+      return parsed.command.equals("record")
+          ? record(layout, spec, hotPath, cases, parsed)
           : verify(layout, spec, hotPath, cases, parsed);
     } catch (HarnessException e) {
       err.println("error: " + e.getMessage());
@@ -98,43 +100,64 @@ public final class HarnessMain {
     }
   }
 
-  private int record(Layout layout, HarnessSpec spec, HotPath hotPath, List<CaseSpec> cases, Args args)
+  private int record(
+      Layout layout, HarnessSpec spec, HotPath hotPath, List<CaseSpec> cases, Args args)
       throws IOException, FixtureException, UpstreamUnreachableException, RecordingFailedException {
     Layout into = args.out == null ? layout : new Layout(args.out);
     List<Recorder.Variant> variants = new ArrayList<>();
     for (Path dir : args.variants) {
-      variants.add(new Recorder.Variant(Files.readString(dir.resolve("label.txt")).strip(), new Layout(dir)));
+      variants.add(
+          new Recorder.Variant(
+              Files.readString(dir.resolve("label.txt")).strip(), new Layout(dir)));
     }
     Recorder recorder = new Recorder(into, spec, hotPath, variants);
     for (CaseSpec c : cases) {
       Recorder.Recorded recorded = recorder.record(c);
-      out.printf(Locale.ROOT, "recorded %-24s %s -> %s%n", c.id(), describe(recorded.calls()),
+      out.printf(
+          Locale.ROOT,
+          "recorded %-24s %s -> %s%n",
+          c.id(),
+          describe(recorded.calls()),
           into.root().relativize(recorded.fixtures()));
-      recorded.variants().forEach((label, calls) -> out.printf(Locale.ROOT, "  with %s: %s%n", label,
-          describe(calls)));
+      recorded
+          .variants()
+          .forEach(
+              (label, calls) -> out.printf(Locale.ROOT, "  with %s: %s%n", label, describe(calls)));
     }
-    out.printf(Locale.ROOT, "record: %d case(s) recorded; goldens in %s%n", cases.size(),
+    out.printf(
+        Locale.ROOT,
+        "record: %d case(s) recorded; goldens in %s%n",
+        cases.size(),
         into.root().relativize(into.goldens()));
     return ExitCode.OK;
   }
 
-  private int verify(Layout layout, HarnessSpec spec, HotPath hotPath, List<CaseSpec> cases, Args args)
+  private int verify(
+      Layout layout, HarnessSpec spec, HotPath hotPath, List<CaseSpec> cases, Args args)
       throws IOException, FixtureException {
     if (args.update && "true".equalsIgnoreCase(env.getOrDefault("CI", ""))) {
-      err.println("error: --update approves new goldens and is refused when CI=true; run it locally and commit the goldens");
+      err.println(
+          "error: --update approves new goldens and is refused when CI=true; run it locally and commit the goldens");
       return ExitCode.USAGE;
     }
-    ParityCheck check = ParityCheck.builder(layout, spec, hotPath)
-        .transport(args.transport)
-        .approve(args.update)
-        .contracts((c, upstream) -> args.contracts.getOrDefault(upstream, spec.contract(c, upstream)))
-        .build();
+    ParityCheck check =
+        ParityCheck.builder(layout, spec, hotPath)
+            .transport(args.transport)
+            .approve(args.update)
+            .contracts(
+                (c, upstream) -> args.contracts.getOrDefault(upstream, spec.contract(c, upstream)))
+            .build();
     List<CaseResult> results = new ArrayList<>();
     for (CaseSpec c : cases) {
       CaseResult result = check.run(c);
       results.add(result);
       String status = result.passed() ? (result.goldenUpdated() ? "UPDATED" : "PASS") : "FAIL";
-      out.printf(Locale.ROOT, "%-7s %-24s calls %-40s %8.1f ms%n", status, c.id(), describe(result.calls()),
+      out.printf(
+          Locale.ROOT,
+          "%-7s %-24s calls %-40s %8.1f ms%n",
+          status,
+          c.id(),
+          describe(result.calls()),
           result.elapsedNanos() / 1e6);
       for (Failure failure : result.failures()) {
         out.println("    " + failure.message());
@@ -152,9 +175,19 @@ public final class HarnessMain {
     if (!args.cases.isEmpty()) {
       List<CaseSpec> chosen = new ArrayList<>();
       for (String id : args.cases) {
-        chosen.add(spec.findCase(id).orElseThrow(() -> new IllegalArgumentException("--case " + id
-            + ": no such case in " + args.spec + "; cases: "
-            + spec.cases().stream().map(CaseSpec::id).collect(Collectors.joining(", ")))));
+        chosen.add(
+            spec.findCase(id)
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            "--case "
+                                + id
+                                + ": no such case in "
+                                + args.spec
+                                + "; cases: "
+                                + spec.cases().stream()
+                                    .map(CaseSpec::id)
+                                    .collect(Collectors.joining(", ")))));
       }
       return chosen;
     }
@@ -162,7 +195,9 @@ public final class HarnessMain {
   }
 
   private static String describe(Map<String, Integer> calls) {
-    return calls.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    return calls.entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(" "));
   }
 
   /** The command line, parsed by hand: the harness stays free of CLI libraries. */
@@ -181,7 +216,8 @@ public final class HarnessMain {
     static Args parse(String[] argv) {
       Args a = new Args();
       if (argv.length == 0 || !(argv[0].equals("record") || argv[0].equals("verify"))) {
-        throw new IllegalArgumentException("usage: HarnessMain record|verify --spec FILE [options]");
+        throw new IllegalArgumentException(
+            "usage: HarnessMain record|verify --spec FILE [options]");
       }
       a.command = argv[0];
       for (int i = 1; i < argv.length; i++) {
@@ -199,7 +235,8 @@ public final class HarnessMain {
             String v = value(argv, ++i, flag);
             int eq = v.indexOf('=');
             if (eq < 0) {
-              throw new IllegalArgumentException("--contract expects UPSTREAM=exact|no-increase|free, got " + v);
+              throw new IllegalArgumentException(
+                  "--contract expects UPSTREAM=exact|no-increase|free, got " + v);
             }
             a.contracts.put(v.substring(0, eq), contract(v.substring(eq + 1)));
           }
@@ -215,7 +252,8 @@ public final class HarnessMain {
           return c;
         }
       }
-      throw new IllegalArgumentException("unknown contract '" + name + "'; expected exact, no-increase or free");
+      throw new IllegalArgumentException(
+          "unknown contract '" + name + "'; expected exact, no-increase or free");
     }
 
     private static String value(String[] argv, int i, String flag) {

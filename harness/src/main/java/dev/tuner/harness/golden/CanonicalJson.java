@@ -19,18 +19,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one JSON form goldens are stored and compared in: keys sorted, two-space indent, numbers as exact
- * decimals without trailing zeros or exponents. Two documents that mean the same JSON print the same bytes.
+ * The one JSON form goldens are stored and compared in: keys sorted, two-space indent, numbers as
+ * exact decimals without trailing zeros or exponents. Two documents that mean the same JSON print
+ * the same bytes.
  */
 public final class CanonicalJson {
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
-      .build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder()
+          .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .build();
 
   private CanonicalJson() {}
 
@@ -41,9 +43,10 @@ public final class CanonicalJson {
 
   /** The canonical text of a document, ending with a newline. */
   public static String print(JsonNode node) {
-    DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n"));
     try {
       return MAPPER.writer(printer).writeValueAsString(normalise(node)) + "\n";
     } catch (JsonProcessingException e) {
@@ -84,7 +87,9 @@ public final class CanonicalJson {
       return array;
     } else if (node.isNumber()) {
       BigDecimal value = node.decimalValue().stripTrailingZeros();
-      return value.scale() <= 0 ? nodes.numberNode(value.toBigIntegerExact()) : nodes.numberNode(value);
+      return value.scale() <= 0
+          ? nodes.numberNode(value.toBigIntegerExact())
+          : nodes.numberNode(value);
     }
     return node;
   }

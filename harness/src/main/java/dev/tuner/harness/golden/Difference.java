@@ -5,7 +5,10 @@ public record Difference(String path, String expected, String actual) {
 
   @Override
   public String toString() {
-    return path + ": expected " + (expected == null ? "(absent)" : expected)
-        + ", got " + (actual == null ? "(absent)" : actual);
+    return path
+        + ": expected "
+        + (expected == null ? "(absent)" : expected)
+        + ", got "
+        + (actual == null ? "(absent)" : actual);
   }
 }

@@ -7,9 +7,9 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Compares an output with its golden, structurally: every difference with its JSON path. Numbers may
- * differ by an absolute tolerance; paths that match an ignore pattern ({@code $.a.b}, {@code $.items[*].x},
- * {@code $.items[3]}) are not compared.
+ * Compares an output with its golden, structurally: every difference with its JSON path. Numbers
+ * may differ by an absolute tolerance; paths that match an ignore pattern ({@code $.a.b}, {@code
+ * $.items[*].x}, {@code $.items[3]}) are not compared.
  */
 public final class JsonDiff {
 
@@ -67,7 +67,9 @@ public final class JsonDiff {
     return text.length() > 80 ? text.substring(0, 77) + "..." : text;
   }
 
-  /** {@code $.items[*].id} matches {@code $.items[3].id}; a pattern also covers everything below it. */
+  /**
+   * {@code $.items[*].id} matches {@code $.items[3].id}; a pattern also covers everything below it.
+   */
   private static Pattern toPattern(String path) {
     String p = path.startsWith("$") ? path : "$." + path;
     String regex = Pattern.quote(p).replace("[*]", "\\E\\[\\d+\\]\\Q");

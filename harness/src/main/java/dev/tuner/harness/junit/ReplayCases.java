@@ -44,7 +44,10 @@ public final class ReplayCases {
     return new ReplayCases(specFile, HarnessSpec.load(specFile));
   }
 
-  /** The cases of the nearest {@code tuner.yaml} in the working directory or above (Maven runs tests in a module). */
+  /**
+   * The cases of the nearest {@code tuner.yaml} in the working directory or above (Maven runs tests
+   * in a module).
+   */
   public static ReplayCases fromNearestSpec() throws SpecException {
     return fromSpec(SpecLocator.locate());
   }
@@ -65,12 +68,22 @@ public final class ReplayCases {
     Layout layout = new Layout(specFile.toAbsolutePath().getParent());
     HotPath target = hotPath != null ? hotPath : HotPaths.load(spec.target().hotPath());
     ParityCheck check = ParityCheck.builder(layout, spec, target).transport(transport).build();
-    return spec.cases().stream().map(c -> DynamicTest.dynamicTest("case " + c.id(), () -> {
-      CaseResult result = check.run(c);
-      if (!result.passed()) {
-        throw new AssertionFailedError("case " + c.id() + " does not match its recording:\n  "
-            + result.failures().stream().map(Failure::message).collect(Collectors.joining("\n  ")));
-      }
-    }));
+    return spec.cases().stream()
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    "case " + c.id(),
+                    () -> {
+                      CaseResult result = check.run(c);
+                      if (!result.passed()) {
+                        throw new AssertionFailedError(
+                            "case "
+                                + c.id()
+                                + " does not match its recording:\n  "
+                                + result.failures().stream()
+                                    .map(Failure::message)
+                                    .collect(Collectors.joining("\n  ")));
+                      }
+                    }));
   }
 }

@@ -2,8 +2,8 @@ package dev.tuner.harness.parity;
 
 import java.util.Collections;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The verdict on one replayed case.

@@ -3,7 +3,10 @@ package dev.tuner.harness.parity;
 /** One reason a case failed parity. */
 public record Failure(Kind kind, String message) {
 
-  /** What kind of evidence failed; the tuner maps output kinds to parity_failed and call kinds to calls_changed. */
+  /**
+   * What kind of evidence failed; the tuner maps output kinds to parity_failed and call kinds to
+   * calls_changed.
+   */
   public enum Kind {
     FIXTURE_TAMPERED,
     STALE_RECORDING,

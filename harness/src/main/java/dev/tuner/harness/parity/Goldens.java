@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes goldens and received files whole or not at all: a temporary file, then an atomic rename. */
+/**
+ * Writes goldens and received files whole or not at all: a temporary file, then an atomic rename.
+ */
 public final class Goldens {
 
   private Goldens() {}

@@ -28,8 +28,9 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
- * Replays one case with no network and checks everything the recording promises: fixture files untouched,
- * every request answered, call counts within the case's contracts, and the output equal to the golden.
+ * Replays one case with no network and checks everything the recording promises: fixture files
+ * untouched, every request answered, call counts within the case's contracts, and the output equal
+ * to the golden.
  */
 public final class ParityCheck {
 
@@ -56,22 +57,31 @@ public final class ParityCheck {
     return new Builder(layout, spec, hotPath);
   }
 
-  /** Replays one case; a corrupt manifest, mapping or golden is a FixtureException, everything else a Failure. */
+  /**
+   * Replays one case; a corrupt manifest, mapping or golden is a FixtureException, everything else
+   * a Failure.
+   */
   public CaseResult run(CaseSpec c) throws FixtureException {
     FixtureSet fixtures = FixtureSet.load(layout, c.id());
     List<Failure> failures = new ArrayList<>();
     fixtures.tampered().forEach(t -> failures.add(new Failure(Failure.Kind.FIXTURE_TAMPERED, t)));
     JsonNode input = CanonicalJson.fromValue(c.input());
     if (fixtures.manifest().input() != null
-        && !CanonicalJson.compact(fixtures.manifest().input()).equals(CanonicalJson.compact(input))) {
-      failures.add(new Failure(Failure.Kind.STALE_RECORDING,
-          "the case input in the spec changed since recording; run: tuner record --case " + c.id()));
+        && !CanonicalJson.compact(fixtures.manifest().input())
+            .equals(CanonicalJson.compact(input))) {
+      failures.add(
+          new Failure(
+              Failure.Kind.STALE_RECORDING,
+              "the case input in the spec changed since recording; run: tuner record --case "
+                  + c.id()));
     }
 
     long start = System.nanoTime();
     String output = null;
     CallLedger ledger;
-    try (ReplaySession session = ReplaySession.open(fixtures, transport, List.copyOf(spec.upstreams().keySet()), spec.record())) {
+    try (ReplaySession session =
+        ReplaySession.open(
+            fixtures, transport, List.copyOf(spec.upstreams().keySet()), spec.record())) {
       ledger = session.ledger();
       try {
         output = hotPath.run(c.input(), session.upstreams());
@@ -84,36 +94,54 @@ public final class ParityCheck {
     ledger.problems().forEach(p -> failures.add(new Failure(Failure.Kind.UNMATCHED_REQUEST, p)));
     checkCalls(c, fixtures, ledger, failures);
     boolean updated = output != null && checkOutput(c, output, failures);
-    return new CaseResult(c.id(), failures, ledger.calls(), fixtures.expectedCalls(), updated, elapsed);
+    return new CaseResult(
+        c.id(), failures, ledger.calls(), fixtures.expectedCalls(), updated, elapsed);
   }
 
-  private void checkCalls(CaseSpec c, FixtureSet fixtures, CallLedger ledger, List<Failure> failures) {
+  private void checkCalls(
+      CaseSpec c, FixtureSet fixtures, CallLedger ledger, List<Failure> failures) {
     Map<String, Integer> actual = ledger.calls();
     for (String upstream : spec.upstreams().keySet()) {
       Contract contract = contracts.apply(c, upstream);
       int expected = fixtures.expectedCalls().getOrDefault(upstream, 0);
       int got = actual.getOrDefault(upstream, 0);
-      boolean broken = switch (contract) {
-        case EXACT -> got != expected;
-        case NO_INCREASE -> got > expected;
-        case FREE -> false;
-      };
+      boolean broken =
+          switch (contract) {
+            case EXACT -> got != expected;
+            case NO_INCREASE -> got > expected;
+            case FREE -> false;
+          };
       if (broken) {
-        failures.add(new Failure(Failure.Kind.CALLS_CHANGED, upstream + ": " + got + " call(s), recorded " + expected
-            + " (contract " + contract.yamlName() + ")"));
+        failures.add(
+            new Failure(
+                Failure.Kind.CALLS_CHANGED,
+                upstream
+                    + ": "
+                    + got
+                    + " call(s), recorded "
+                    + expected
+                    + " (contract "
+                    + contract.yamlName()
+                    + ")"));
       }
       if (contract == Contract.EXACT) {
         for (RecordedStub stub : fixtures.stubs(upstream)) {
-          Manifest.Stub promised = fixtures.manifest().stubs().stream()
-              .filter(s -> s.id().equals(stub.id())).findFirst().orElse(null);
+          Manifest.Stub promised =
+              fixtures.manifest().stubs().stream()
+                  .filter(s -> s.id().equals(stub.id()))
+                  .findFirst()
+                  .orElse(null);
           if (promised != null && !promised.promised()) {
-            continue; // another knob value's request: a build with the recorded values never makes it
+            continue; // another knob value's request: a build with the recorded values never makes
+            // it
           }
           int want = promised == null ? 1 : promised.hits();
           int hits = ledger.hits(stub.id());
           if (hits == 0 && want > 0) {
-            failures.add(new Failure(Failure.Kind.UNUSED_STUB, upstream + ": stub never used: " + stub.describe()
-                + " (" + stub.file() + ")"));
+            failures.add(
+                new Failure(
+                    Failure.Kind.UNUSED_STUB,
+                    upstream + ": stub never used: " + stub.describe() + " (" + stub.file() + ")"));
           }
         }
       }
@@ -121,20 +149,25 @@ public final class ParityCheck {
   }
 
   /** Compares with the golden; returns whether a new golden was approved. */
-  private boolean checkOutput(CaseSpec c, String output, List<Failure> failures) throws FixtureException {
+  private boolean checkOutput(CaseSpec c, String output, List<Failure> failures)
+      throws FixtureException {
     JsonNode actual;
     try {
       actual = CanonicalJson.parse(output);
     } catch (JsonProcessingException e) {
-      failures.add(new Failure(Failure.Kind.HOT_PATH_FAILED, "the hot path's output is not JSON: " + e.getOriginalMessage()));
+      failures.add(
+          new Failure(
+              Failure.Kind.HOT_PATH_FAILED,
+              "the hot path's output is not JSON: " + e.getOriginalMessage()));
       return false;
     }
     Path goldenFile = layout.golden(c.id());
     Path receivedFile = layout.received(c.id());
     JsonNode expected = readGolden(goldenFile);
-    List<Difference> differences = expected == null
-        ? List.of()
-        : new JsonDiff(c.parity().tolerance(), c.parity().ignore()).compare(expected, actual);
+    List<Difference> differences =
+        expected == null
+            ? List.of()
+            : new JsonDiff(c.parity().tolerance(), c.parity().ignore()).compare(expected, actual);
     boolean matches = expected != null && differences.isEmpty();
     try {
       if (matches) {
@@ -151,14 +184,34 @@ public final class ParityCheck {
       throw new FixtureException(receivedFile, "cannot write: " + e.getMessage(), e);
     }
     if (expected == null) {
-      failures.add(new Failure(Failure.Kind.NO_GOLDEN, "no golden at " + goldenFile + "; the output is in "
-          + receivedFile + " (approve it with: tuner verify --case " + c.id() + " --update)"));
+      failures.add(
+          new Failure(
+              Failure.Kind.NO_GOLDEN,
+              "no golden at "
+                  + goldenFile
+                  + "; the output is in "
+                  + receivedFile
+                  + " (approve it with: tuner verify --case "
+                  + c.id()
+                  + " --update)"));
     } else {
-      StringBuilder message = new StringBuilder("output differs from " + goldenFile + " at " + differences.size()
-          + " path(s) (received: " + receivedFile + "):");
-      differences.stream().limit(SHOWN_DIFFERENCES).forEach(d -> message.append("\n    ").append(d));
+      StringBuilder message =
+          new StringBuilder(
+              "output differs from "
+                  + goldenFile
+                  + " at "
+                  + differences.size()
+                  + " path(s) (received: "
+                  + receivedFile
+                  + "):");
+      differences.stream()
+          .limit(SHOWN_DIFFERENCES)
+          .forEach(d -> message.append("\n    ").append(d));
       if (differences.size() > SHOWN_DIFFERENCES) {
-        message.append("\n    ... and ").append(differences.size() - SHOWN_DIFFERENCES).append(" more");
+        message
+            .append("\n    ... and ")
+            .append(differences.size() - SHOWN_DIFFERENCES)
+            .append(" more");
       }
       failures.add(new Failure(Failure.Kind.OUTPUT_MISMATCH, message.toString()));
     }
@@ -203,7 +256,9 @@ public final class ParityCheck {
       return this;
     }
 
-    /** Approves outputs that differ from their goldens instead of failing ({@code verify --update}). */
+    /**
+     * Approves outputs that differ from their goldens instead of failing ({@code verify --update}).
+     */
     public Builder approve(boolean approve) {
       this.approve = approve;
       return this;

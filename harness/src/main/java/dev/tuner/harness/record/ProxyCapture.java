@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Recording proxies for traffic the user drives: one per declared upstream, started together; on stop, what
- * passed through each is saved under {@code fixtures/_captured/<upstream>/} in WireMock's format, scrubbed
- * like any recording, for the user to attach to cases.
+ * Recording proxies for traffic the user drives: one per declared upstream, started together; on
+ * stop, what passed through each is saved under {@code fixtures/_captured/<upstream>/} in
+ * WireMock's format, scrubbed like any recording, for the user to attach to cases.
  */
 public final class ProxyCapture implements AutoCloseable {
 
@@ -28,24 +28,35 @@ public final class ProxyCapture implements AutoCloseable {
     this.spec = spec;
   }
 
-  /** Starts one proxy per upstream; {@code firstPort} 0 picks free ports, otherwise consecutive ones. */
-  public static ProxyCapture start(Layout layout, HarnessSpec spec, int firstPort) throws UpstreamUnreachableException {
+  /**
+   * Starts one proxy per upstream; {@code firstPort} 0 picks free ports, otherwise consecutive
+   * ones.
+   */
+  public static ProxyCapture start(Layout layout, HarnessSpec spec, int firstPort)
+      throws UpstreamUnreachableException {
     ProxyCapture capture = new ProxyCapture(layout, spec);
     int port = firstPort;
     for (var upstream : spec.upstreams().entrySet()) {
       RecordingServer.checkReachable(upstream.getKey(), upstream.getValue().url());
-      capture.servers.put(upstream.getKey(), new RecordingServer(upstream.getKey(), upstream.getValue().url(), port).start());
+      capture.servers.put(
+          upstream.getKey(),
+          new RecordingServer(upstream.getKey(), upstream.getValue().url(), port).start());
       port = port == 0 ? 0 : port + 1;
     }
     return capture;
   }
 
   public void printUrls(PrintWriter out) {
-    servers.forEach((name, server) -> out.printf("  %-12s %s  ->  %s%n", name, server.url(), spec.upstreams().get(name).url()));
+    servers.forEach(
+        (name, server) ->
+            out.printf(
+                "  %-12s %s  ->  %s%n", name, server.url(), spec.upstreams().get(name).url()));
     out.flush();
   }
 
-  /** Stops the proxies and writes what they saw; returns the number of stubs written per upstream. */
+  /**
+   * Stops the proxies and writes what they saw; returns the number of stubs written per upstream.
+   */
   public Map<String, Integer> save() throws IOException {
     Scrubber scrubber = new Scrubber(spec.record());
     Map<String, Integer> saved = new LinkedHashMap<>();
@@ -59,7 +70,8 @@ public final class ProxyCapture implements AutoCloseable {
       Recorder.deleteTree(dir);
       Files.createDirectories(dir.getParent());
       Set<String> secrets = Recorder.secretsSent(Map.of(server.upstream(), served), scrubber);
-      new FixtureWriter(layout.captured(), scrubber, secrets).write(server.upstream(), stubs, stub -> 1);
+      new FixtureWriter(layout.captured(), scrubber, secrets)
+          .write(server.upstream(), stubs, stub -> 1);
       saved.put(server.upstream(), stubs.size());
     }
     return saved;

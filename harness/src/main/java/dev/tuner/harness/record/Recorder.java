@@ -41,14 +41,15 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Records one case: a WireMock recorder in front of each live upstream, the hot path run through them, then
- * fixtures, manifest and golden written. Everything is written to a temporary directory first and moved into
- * place at the end, so a failure leaves the previous recording as it was.
+ * Records one case: a WireMock recorder in front of each live upstream, the hot path run through
+ * them, then fixtures, manifest and golden written. Everything is written to a temporary directory
+ * first and moved into place at the end, so a failure leaves the previous recording as it was.
  *
- * <p>Variants, recorded beforehand by the same hot path built with other knob values (into staging layouts),
- * join the recording: their requests that the recorded values never make become stubs of their own, marked
- * with the variant's label, so that a phase whose contract allows other calls can replay them. A variant must
- * produce the same output, or the knob is not output-neutral and the recording fails.
+ * <p>Variants, recorded beforehand by the same hot path built with other knob values (into staging
+ * layouts), join the recording: their requests that the recorded values never make become stubs of
+ * their own, marked with the variant's label, so that a phase whose contract allows other calls can
+ * replay them. A variant must produce the same output, or the knob is not output-neutral and the
+ * recording fails.
  */
 public final class Recorder {
 
@@ -79,7 +80,11 @@ public final class Recorder {
   public record Variant(String label, Layout staged) {}
 
   /** What one recording wrote; {@code variants} gives each variant's calls per upstream. */
-  public record Recorded(String caseId, Map<String, Integer> calls, Path fixtures, Path golden,
+  public record Recorded(
+      String caseId,
+      Map<String, Integer> calls,
+      Path fixtures,
+      Path golden,
       Map<String, ? extends Map<String, Integer>> variants) {}
 
   public Recorded record(CaseSpec c)
@@ -94,7 +99,8 @@ public final class Recorder {
     try {
       Map<String, URI> urls = new TreeMap<>();
       for (var upstream : spec.upstreams().entrySet()) {
-        RecordingServer server = new RecordingServer(upstream.getKey(), upstream.getValue().url(), 0).start();
+        RecordingServer server =
+            new RecordingServer(upstream.getKey(), upstream.getValue().url(), 0).start();
         servers.put(upstream.getKey(), server);
         urls.put(upstream.getKey(), server.url());
       }
@@ -102,7 +108,8 @@ public final class Recorder {
       try {
         output = hotPath.run(c.input(), new Upstreams(http, urls));
       } catch (Exception e) {
-        throw new RecordingFailedException("case '" + c.id() + "': the hot path failed while recording: " + e, e);
+        throw new RecordingFailedException(
+            "case '" + c.id() + "': the hot path failed while recording: " + e, e);
       }
       for (RecordingServer server : servers.values()) {
         served.put(server.upstream(), server.served());
@@ -115,20 +122,28 @@ public final class Recorder {
     try {
       golden = CanonicalJson.canonicalise(output);
     } catch (JsonProcessingException e) {
-      throw new RecordingFailedException("case '" + c.id() + "': the hot path's output is not JSON: "
-          + e.getOriginalMessage(), e);
+      throw new RecordingFailedException(
+          "case '" + c.id() + "': the hot path's output is not JSON: " + e.getOriginalMessage(), e);
     }
     return write(c, stubs, served, golden);
   }
 
-  private Recorded write(CaseSpec c, Map<String, List<StubMapping>> stubs, Map<String, List<ServeEvent>> served,
-      String golden) throws IOException, FixtureException, RecordingFailedException {
+  private Recorded write(
+      CaseSpec c,
+      Map<String, List<StubMapping>> stubs,
+      Map<String, List<ServeEvent>> served,
+      String golden)
+      throws IOException, FixtureException, RecordingFailedException {
     Scrubber scrubber = new Scrubber(spec.record());
     Set<String> secrets = secretsSent(served, scrubber);
     for (String secret : secrets) {
       if (golden.contains(secret)) {
-        throw new RecordingFailedException("case '" + c.id() + "': the output contains a credential the hot path "
-            + "sent; refusing to write a golden", null);
+        throw new RecordingFailedException(
+            "case '"
+                + c.id()
+                + "': the output contains a credential the hot path "
+                + "sent; refusing to write a golden",
+            null);
       }
     }
     Files.createDirectories(layout.fixtures());
@@ -143,15 +158,25 @@ public final class Recorder {
       }
       TreeMap<String, SortedMap<String, Integer>> variantCalls = new TreeMap<>();
       Map<String, Set<String>> known = new TreeMap<>();
-      stubs.forEach((upstream, list) -> list.forEach(m -> known.computeIfAbsent(upstream, u -> new HashSet<>())
-          .add(requestKey(m))));
+      stubs.forEach(
+          (upstream, list) ->
+              list.forEach(
+                  m -> known.computeIfAbsent(upstream, u -> new HashSet<>()).add(requestKey(m))));
       for (int i = 0; i < variants.size(); i++) {
         Variant v = variants.get(i);
         variantCalls.put(v.label(), addVariant(c, v, "v" + (i + 1) + "-", known, golden, writer));
       }
-      Manifest manifest = new Manifest(c.id(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-          "tuner-harness " + HarnessVersion.harness(), HarnessVersion.wiremock(), CanonicalJson.fromValue(c.input()),
-          writer.stubs(), new TreeMap<>(calls), FixtureSet.hashFiles(tmp), variantCalls);
+      Manifest manifest =
+          new Manifest(
+              c.id(),
+              Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+              "tuner-harness " + HarnessVersion.harness(),
+              HarnessVersion.wiremock(),
+              CanonicalJson.fromValue(c.input()),
+              writer.stubs(),
+              new TreeMap<>(calls),
+              FixtureSet.hashFiles(tmp),
+              variantCalls);
       Files.writeString(tmp.resolve("manifest.json"), JSON.writeValueAsString(manifest) + "\n");
       replaceDirectory(tmp, layout.caseFixtures(c.id()));
     } finally {
@@ -160,29 +185,52 @@ public final class Recorder {
     Goldens.write(layout.golden(c.id()), golden);
     Files.deleteIfExists(layout.received(c.id()));
     FixtureSet written = FixtureSet.load(layout, c.id());
-    return new Recorded(c.id(), written.expectedCalls(), layout.caseFixtures(c.id()), layout.golden(c.id()),
+    return new Recorded(
+        c.id(),
+        written.expectedCalls(),
+        layout.caseFixtures(c.id()),
+        layout.golden(c.id()),
         written.manifest().variants());
   }
 
   /**
-   * Adds a variant's stubs for requests no stub written so far answers; returns the variant's calls.
+   * Adds a variant's stubs for requests no stub written so far answers; returns the variant's
+   * calls.
    *
-   * @param known the {@link #requestKey}s of the stubs written so far, per upstream; the variant's are added
+   * @param known the {@link #requestKey}s of the stubs written so far, per upstream; the variant's
+   *     are added
    */
-  private SortedMap<String, Integer> addVariant(CaseSpec c, Variant v, String prefix, Map<String, Set<String>> known,
-      String golden, FixtureWriter writer)
+  private SortedMap<String, Integer> addVariant(
+      CaseSpec c,
+      Variant v,
+      String prefix,
+      Map<String, Set<String>> known,
+      String golden,
+      FixtureWriter writer)
       throws IOException, FixtureException, RecordingFailedException {
     Path stagedGolden = v.staged().golden(c.id());
     if (!Files.exists(stagedGolden)) {
-      throw new RecordingFailedException("case '" + c.id() + "': no recording with " + v.label() + " at "
-          + v.staged().root(), null);
+      throw new RecordingFailedException(
+          "case '" + c.id() + "': no recording with " + v.label() + " at " + v.staged().root(),
+          null);
     }
-    List<Difference> differences = new JsonDiff(c.parity().tolerance(), c.parity().ignore())
-        .compare(CanonicalJson.parse(golden), CanonicalJson.parse(Files.readString(stagedGolden)));
+    List<Difference> differences =
+        new JsonDiff(c.parity().tolerance(), c.parity().ignore())
+            .compare(
+                CanonicalJson.parse(golden), CanonicalJson.parse(Files.readString(stagedGolden)));
     if (!differences.isEmpty()) {
-      throw new RecordingFailedException("case '" + c.id() + "': with " + v.label() + " the output differs at "
-          + differences.size() + " path(s), first " + differences.get(0) + "; a knob that changes the output"
-          + " cannot be tuned", null);
+      throw new RecordingFailedException(
+          "case '"
+              + c.id()
+              + "': with "
+              + v.label()
+              + " the output differs at "
+              + differences.size()
+              + " path(s), first "
+              + differences.get(0)
+              + "; a knob that changes the output"
+              + " cannot be tuned",
+          null);
     }
     FixtureSet staged = FixtureSet.load(v.staged(), c.id());
     Map<String, Integer> hits = staged.manifest().expectedHitsById();
@@ -199,21 +247,32 @@ public final class Recorder {
         }
       }
       answered.addAll(addedKeys);
-      writer.writeVariant(v.label(), prefix, upstream, added, m -> hits.getOrDefault(m.getId().toString(), 1));
+      writer.writeVariant(
+          v.label(), prefix, upstream, added, m -> hits.getOrDefault(m.getId().toString(), 1));
     }
     return staged.manifest().calls();
   }
 
-  /** What identifies a stub's request when recordings are merged: WireMock's JSON of its request pattern. */
+  /**
+   * What identifies a stub's request when recordings are merged: WireMock's JSON of its request
+   * pattern.
+   */
   private static String requestKey(StubMapping stub) {
     return Json.write(stub.getRequest());
   }
 
-  /** A copy of a staged stub with its body inline (the writer files it anew) and its scenario named apart. */
+  /**
+   * A copy of a staged stub with its body inline (the writer files it anew) and its scenario named
+   * apart.
+   */
   private static StubMapping withInlineBody(RecordedStub stub, String label) {
     StubMapping copy = StubMapping.buildFrom(Json.write(stub.mapping()));
-    copy.setResponse(ResponseDefinitionBuilder.like(copy.getResponse()).but()
-        .withBodyFile(null).withBody(stub.body()).build());
+    copy.setResponse(
+        ResponseDefinitionBuilder.like(copy.getResponse())
+            .but()
+            .withBodyFile(null)
+            .withBody(stub.body())
+            .build());
     if (copy.isInScenario()) {
       copy.setScenarioName(label + " " + copy.getScenarioName());
     }
@@ -225,26 +284,42 @@ public final class Recorder {
     if (stub.isInScenario()) {
       return 1;
     }
-    return (int) Math.max(1, events.stream().filter(e -> stub.getRequest().match(e.getRequest()).isExactMatch()).count());
+    return (int)
+        Math.max(
+            1,
+            events.stream()
+                .filter(e -> stub.getRequest().match(e.getRequest()).isExactMatch())
+                .count());
   }
 
-  /** The credential values the client sent, so no fixture can contain them even if an upstream echoed one. */
+  /**
+   * The credential values the client sent, so no fixture can contain them even if an upstream
+   * echoed one.
+   */
   static Set<String> secretsSent(Map<String, List<ServeEvent>> served, Scrubber scrubber) {
     Set<String> secrets = new HashSet<>();
-    served.values().stream().flatMap(List::stream).forEach(event -> {
-      var request = event.getRequest();
-      request.getHeaders().all().stream().filter(h -> scrubber.isSecretHeader(h.key())).forEach(h -> h.values()
-          .forEach(v -> {
-            addSecret(secrets, v);
-            int space = v.indexOf(' ');
-            if (space > 0) {
-              addSecret(secrets, v.substring(space + 1));
-            }
-          }));
-      Scrubber.params(request.getUrl()).stream()
-          .filter(p -> scrubber.isSecretParam(p[0]))
-          .forEach(p -> addSecret(secrets, p[1]));
-    });
+    served.values().stream()
+        .flatMap(List::stream)
+        .forEach(
+            event -> {
+              var request = event.getRequest();
+              request.getHeaders().all().stream()
+                  .filter(h -> scrubber.isSecretHeader(h.key()))
+                  .forEach(
+                      h ->
+                          h.values()
+                              .forEach(
+                                  v -> {
+                                    addSecret(secrets, v);
+                                    int space = v.indexOf(' ');
+                                    if (space > 0) {
+                                      addSecret(secrets, v.substring(space + 1));
+                                    }
+                                  }));
+              Scrubber.params(request.getUrl()).stream()
+                  .filter(p -> scrubber.isSecretParam(p[0]))
+                  .forEach(p -> addSecret(secrets, p[1]));
+            });
     return secrets;
   }
 
@@ -254,7 +329,9 @@ public final class Recorder {
     }
   }
 
-  /** Puts {@code fresh} where {@code target} is, keeping the old one until the new one is in place. */
+  /**
+   * Puts {@code fresh} where {@code target} is, keeping the old one until the new one is in place.
+   */
   private static void replaceDirectory(Path fresh, Path target) throws IOException {
     Path old = target.resolveSibling("." + target.getFileName() + ".old");
     deleteTree(old);

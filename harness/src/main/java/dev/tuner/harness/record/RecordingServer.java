@@ -26,11 +26,13 @@ final class RecordingServer implements AutoCloseable {
   RecordingServer(String upstream, URI live, int port) {
     this.upstream = upstream;
     this.live = live;
-    this.server = new WireMockServer(WireMockConfiguration.options()
-        .bindAddress("127.0.0.1")
-        .port(port)
-        .notifier(new ConsoleNotifier(false))
-        .extensions(new IdentityEncoding()));
+    this.server =
+        new WireMockServer(
+            WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .port(port)
+                .notifier(new ConsoleNotifier(false))
+                .extensions(new IdentityEncoding()));
   }
 
   /** Fails fast, naming the upstream, when nothing listens at its live URL. */
@@ -45,12 +47,13 @@ final class RecordingServer implements AutoCloseable {
 
   RecordingServer start() {
     server.start();
-    server.startRecording(new RecordSpecBuilder()
-        .forTarget(live.toString())
-        .chooseBodyMatchTypeAutomatically(false, false, false)
-        .extractTextBodiesOver(Long.MAX_VALUE)
-        .extractBinaryBodiesOver(Long.MAX_VALUE)
-        .makeStubsPersistent(false));
+    server.startRecording(
+        new RecordSpecBuilder()
+            .forTarget(live.toString())
+            .chooseBodyMatchTypeAutomatically(false, false, false)
+            .extractTextBodiesOver(Long.MAX_VALUE)
+            .extractBinaryBodiesOver(Long.MAX_VALUE)
+            .makeStubsPersistent(false));
     return this;
   }
 
@@ -62,7 +65,10 @@ final class RecordingServer implements AutoCloseable {
     return URI.create("http://127.0.0.1:" + server.port());
   }
 
-  /** Stops recording: the stubs, in WireMock's model, one per distinct request (repeats as scenarios). */
+  /**
+   * Stops recording: the stubs, in WireMock's model, one per distinct request (repeats as
+   * scenarios).
+   */
   List<StubMapping> stop() {
     return server.stopRecording().getStubMappings();
   }
@@ -77,14 +83,18 @@ final class RecordingServer implements AutoCloseable {
     server.stop();
   }
 
-  /** Asks upstreams for identity encoding: recorded bodies must be plain text (WireMock mishandles deflate). */
+  /**
+   * Asks upstreams for identity encoding: recorded bodies must be plain text (WireMock mishandles
+   * deflate).
+   */
   private static final class IdentityEncoding implements StubRequestFilterV2 {
     @Override
     public RequestFilterAction filter(Request request, ServeEvent serveEvent) {
-      return RequestFilterAction.continueWith(RequestWrapper.create()
-          .removeHeader("Accept-Encoding")
-          .addHeader("Accept-Encoding", "identity")
-          .wrap(request));
+      return RequestFilterAction.continueWith(
+          RequestWrapper.create()
+              .removeHeader("Accept-Encoding")
+              .addHeader("Accept-Encoding", "identity")
+              .wrap(request));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.tuner.harness.record;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.HttpHeaders;
@@ -16,12 +19,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-
 /**
- * Removes what must never reach disk from a recorded stub: credentials in headers or query strings, and
- * response headers that change on every call. Runs before anything is written.
+ * Removes what must never reach disk from a recorded stub: credentials in headers or query strings,
+ * and response headers that change on every call. Runs before anything is written.
  */
 final class Scrubber {
 
@@ -46,20 +46,27 @@ final class Scrubber {
           kept.add(header);
         }
       }
-      stub.setResponse(ResponseDefinitionBuilder.like(response).but().withHeaders(new HttpHeaders(kept)).build());
+      stub.setResponse(
+          ResponseDefinitionBuilder.like(response)
+              .but()
+              .withHeaders(new HttpHeaders(kept))
+              .build());
     }
   }
 
   /**
-   * The same pattern without secret headers or query parameters; a URL with a query becomes a path plus one
-   * matcher per parameter, so a secret parameter can be left out of matching altogether.
+   * The same pattern without secret headers or query parameters; a URL with a query becomes a path
+   * plus one matcher per parameter, so a secret parameter can be left out of matching altogether.
    */
   private RequestPattern withoutSecrets(RequestPattern request) {
     UrlPattern url = request.getUrlMatcher();
     String expected = url.getExpected();
-    boolean queryInUrl = url.getClass() == UrlPattern.class && !url.isRegex() && expected.contains("?");
-    RequestPatternBuilder builder = RequestPatternBuilder.newRequestPattern(request.getMethod(),
-        queryInUrl ? urlPathEqualTo(expected.substring(0, expected.indexOf('?'))) : url);
+    boolean queryInUrl =
+        url.getClass() == UrlPattern.class && !url.isRegex() && expected.contains("?");
+    RequestPatternBuilder builder =
+        RequestPatternBuilder.newRequestPattern(
+            request.getMethod(),
+            queryInUrl ? urlPathEqualTo(expected.substring(0, expected.indexOf('?'))) : url);
     if (queryInUrl) {
       for (String[] p : params(expected)) {
         if (!isSecretParam(p[0])) {
@@ -68,18 +75,24 @@ final class Scrubber {
       }
     }
     if (request.getQueryParameters() != null) {
-      request.getQueryParameters().forEach((name, pattern) -> {
-        if (!isSecretParam(name)) {
-          builder.withQueryParam(name, pattern);
-        }
-      });
+      request
+          .getQueryParameters()
+          .forEach(
+              (name, pattern) -> {
+                if (!isSecretParam(name)) {
+                  builder.withQueryParam(name, pattern);
+                }
+              });
     }
     if (request.getHeaders() != null) {
-      request.getHeaders().forEach((name, pattern) -> {
-        if (!isSecretHeader(name)) {
-          builder.withHeader(name, pattern);
-        }
-      });
+      request
+          .getHeaders()
+          .forEach(
+              (name, pattern) -> {
+                if (!isSecretHeader(name)) {
+                  builder.withHeader(name, pattern);
+                }
+              });
     }
     if (request.getBodyPatterns() != null) {
       request.getBodyPatterns().forEach(builder::withRequestBody);
@@ -115,6 +128,8 @@ final class Scrubber {
   }
 
   private static Set<String> lower(List<String> names) {
-    return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+    return names.stream()
+        .map(n -> n.toLowerCase(Locale.ROOT))
+        .collect(Collectors.toUnmodifiableSet());
   }
 }

@@ -18,29 +18,33 @@ final class BodyBytes {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     CompletableFuture<byte[]> done = new CompletableFuture<>();
-    request.bodyPublisher().get().subscribe(new Flow.Subscriber<ByteBuffer>() {
-      @Override
-      public void onSubscribe(Flow.Subscription subscription) {
-        subscription.request(Long.MAX_VALUE);
-      }
+    request
+        .bodyPublisher()
+        .get()
+        .subscribe(
+            new Flow.Subscriber<ByteBuffer>() {
+              @Override
+              public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+              }
 
-      @Override
-      public void onNext(ByteBuffer item) {
-        byte[] chunk = new byte[item.remaining()];
-        item.get(chunk);
-        out.write(chunk, 0, chunk.length);
-      }
+              @Override
+              public void onNext(ByteBuffer item) {
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                out.write(chunk, 0, chunk.length);
+              }
 
-      @Override
-      public void onError(Throwable error) {
-        done.completeExceptionally(error);
-      }
+              @Override
+              public void onError(Throwable error) {
+                done.completeExceptionally(error);
+              }
 
-      @Override
-      public void onComplete() {
-        done.complete(out.toByteArray());
-      }
-    });
+              @Override
+              public void onComplete() {
+                done.complete(out.toByteArray());
+              }
+            });
     try {
       return done.get();
     } catch (InterruptedException e) {

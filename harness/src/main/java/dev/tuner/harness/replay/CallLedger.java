@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What a replayed case did on the wire: hits per stub, calls per upstream, and every request that found no
- * answer. Thread-safe, because hot paths call upstreams in parallel.
+ * What a replayed case did on the wire: hits per stub, calls per upstream, and every request that
+ * found no answer. Thread-safe, because hot paths call upstreams in parallel.
  */
 public final class CallLedger {
 
@@ -34,7 +34,9 @@ public final class CallLedger {
     return n == null ? 0 : n.get();
   }
 
-  /** Calls to one upstream so far; allocates nothing, so a benchmark can count calls per operation. */
+  /**
+   * Calls to one upstream so far; allocates nothing, so a benchmark can count calls per operation.
+   */
   public int calls(String upstream) {
     AtomicInteger n = callsByUpstream.get(upstream);
     return n == null ? 0 : n.get();

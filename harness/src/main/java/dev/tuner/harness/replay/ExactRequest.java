@@ -20,8 +20,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The one request a stub pattern accepts, when it accepts exactly one: a method, a path, query values and a
- * body compared for equality. Recorded stubs are of this kind; hand-written ones with regexes are not.
+ * The one request a stub pattern accepts, when it accepts exactly one: a method, a path, query
+ * values and a body compared for equality. Recorded stubs are of this kind; hand-written ones with
+ * regexes are not.
  *
  * @param query decoded {@code name=value} pairs in the pattern's order
  * @param body the expected body text, or empty for none
@@ -31,9 +32,13 @@ public record ExactRequest(String method, String path, List<String> query, Strin
   /** The exact request of a pattern, or empty when the pattern matches more than one request. */
   public static Optional<ExactRequest> of(RequestPattern pattern) {
     UrlPattern url = pattern.getUrlMatcher();
-    if (url == null || url.isRegex() || !isOneMethod(pattern.getMethod())
-        || !isEmpty(pattern.getHeaders()) || !isEmpty(pattern.getCookies())
-        || pattern.getBasicAuthCredentials() != null || pattern.hasCustomMatcher()) {
+    if (url == null
+        || url.isRegex()
+        || !isOneMethod(pattern.getMethod())
+        || !isEmpty(pattern.getHeaders())
+        || !isEmpty(pattern.getCookies())
+        || pattern.getBasicAuthCredentials() != null
+        || pattern.hasCustomMatcher()) {
       return Optional.empty();
     }
     List<String> query = new ArrayList<>();
@@ -48,32 +53,39 @@ public record ExactRequest(String method, String path, List<String> query, Strin
     }
     if (pattern.getQueryParameters() != null) {
       for (var param : pattern.getQueryParameters().entrySet()) {
-        List<StringValuePattern> values = param.getValue() instanceof ExactMatchMultiValuePattern exact
-            ? exact.getValues()
-            : param.getValue() instanceof SingleMatchMultiValuePattern single ? List.of(single.getValuePattern()) : null;
+        List<StringValuePattern> values =
+            param.getValue() instanceof ExactMatchMultiValuePattern exact
+                ? exact.getValues()
+                : param.getValue() instanceof SingleMatchMultiValuePattern single
+                    ? List.of(single.getValuePattern())
+                    : null;
         if (values == null || values.stream().anyMatch(v -> v.getClass() != EqualToPattern.class)) {
           return Optional.empty();
         }
         values.forEach(v -> query.add(param.getKey() + "=" + v.getExpected()));
       }
     }
-    List<ContentPattern<?>> bodies = pattern.getBodyPatterns() == null ? List.of() : pattern.getBodyPatterns();
+    List<ContentPattern<?>> bodies =
+        pattern.getBodyPatterns() == null ? List.of() : pattern.getBodyPatterns();
     if (bodies.size() > 1) {
       return Optional.empty();
     }
     String body = "";
     if (bodies.size() == 1) {
       ContentPattern<?> p = bodies.get(0);
-      if (p instanceof EqualToJsonPattern json && !Boolean.TRUE.equals(json.isIgnoreArrayOrder())
+      if (p instanceof EqualToJsonPattern json
+          && !Boolean.TRUE.equals(json.isIgnoreArrayOrder())
           && !Boolean.TRUE.equals(json.isIgnoreExtraElements())) {
         body = json.getExpected();
-      } else if (p.getClass() == EqualToPattern.class && !Boolean.TRUE.equals(((EqualToPattern) p).getCaseInsensitive())) {
+      } else if (p.getClass() == EqualToPattern.class
+          && !Boolean.TRUE.equals(((EqualToPattern) p).getCaseInsensitive())) {
         body = ((EqualToPattern) p).getExpected();
       } else {
         return Optional.empty();
       }
     }
-    return Optional.of(new ExactRequest(pattern.getMethod().getName(), path, List.copyOf(query), body));
+    return Optional.of(
+        new ExactRequest(pattern.getMethod().getName(), path, List.copyOf(query), body));
   }
 
   /** Path and (re-encoded) query, as a client would put it after the upstream's base URL. */
@@ -81,10 +93,15 @@ public record ExactRequest(String method, String path, List<String> query, Strin
     if (query.isEmpty()) {
       return path;
     }
-    return path + "?" + query.stream().map(pair -> {
-      int eq = pair.indexOf('=');
-      return encode(pair.substring(0, eq)) + "=" + encode(pair.substring(eq + 1));
-    }).collect(Collectors.joining("&"));
+    return path
+        + "?"
+        + query.stream()
+            .map(
+                pair -> {
+                  int eq = pair.indexOf('=');
+                  return encode(pair.substring(0, eq)) + "=" + encode(pair.substring(eq + 1));
+                })
+            .collect(Collectors.joining("&"));
   }
 
   static String pathOf(String url) {
@@ -101,8 +118,10 @@ public record ExactRequest(String method, String path, List<String> query, Strin
     List<String> pairs = new ArrayList<>();
     for (String pair : url.substring(q + 1).split("&")) {
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      String value =
+          eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       pairs.add(name + "=" + value);
     }
     return pairs;

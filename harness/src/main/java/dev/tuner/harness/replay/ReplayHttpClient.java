@@ -24,10 +24,10 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
 /**
- * An {@link HttpClient} that never touches the network: it answers from a case's fixtures through each
- * upstream's {@link StubIndex}. Upstream {@code X} lives at {@code http://replay.invalid/X}; a request it
- * cannot answer fails with an IOException and is recorded in the ledger, so the case fails even if the hot
- * path swallows the exception.
+ * An {@link HttpClient} that never touches the network: it answers from a case's fixtures through
+ * each upstream's {@link StubIndex}. Upstream {@code X} lives at {@code http://replay.invalid/X}; a
+ * request it cannot answer fails with an IOException and is recorded in the ledger, so the case
+ * fails even if the hot path swallows the exception.
  */
 final class ReplayHttpClient extends HttpClient {
 
@@ -46,7 +46,8 @@ final class ReplayHttpClient extends HttpClient {
   }
 
   @Override
-  public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws IOException {
+  public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
+      throws IOException {
     URI uri = request.uri();
     // http://host has an empty path, not a null one; both mean the root.
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
@@ -61,7 +62,8 @@ final class ReplayHttpClient extends HttpClient {
     String rest = slash < 0 ? "/" : path.substring(slash);
     String pathAndQuery = uri.getRawQuery() == null ? rest : rest + "?" + uri.getRawQuery();
     RequestSnapshot snapshot =
-        new RequestSnapshot(request.method(), pathAndQuery, request.headers().map(), BodyBytes.of(request));
+        new RequestSnapshot(
+            request.method(), pathAndQuery, request.headers().map(), BodyBytes.of(request));
     StubIndex.Answer answer = index.answer(snapshot, ledger);
     if (answer.stub() == null) {
       throw new IOException("tuner replay: " + answer.problem());
@@ -71,12 +73,20 @@ final class ReplayHttpClient extends HttpClient {
     if (response.getHeaders() != null) {
       response.getHeaders().all().forEach(h -> headers.put(h.key(), h.values()));
     }
-    return new Response<>(request, response.getStatus(), HttpHeaders.of(headers, (k, v) -> true),
-        deliver(handler, response.getStatus(), HttpHeaders.of(headers, (k, v) -> true), answer.stub().body()));
+    return new Response<>(
+        request,
+        response.getStatus(),
+        HttpHeaders.of(headers, (k, v) -> true),
+        deliver(
+            handler,
+            response.getStatus(),
+            HttpHeaders.of(headers, (k, v) -> true),
+            answer.stub().body()));
   }
 
   @Override
-  public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+  public <T> CompletableFuture<HttpResponse<T>> sendAsync(
+      HttpRequest request, HttpResponse.BodyHandler<T> handler) {
     try {
       return CompletableFuture.completedFuture(send(request, handler));
     } catch (IOException e) {
@@ -86,22 +96,41 @@ final class ReplayHttpClient extends HttpClient {
 
   @Override
   public <T> CompletableFuture<HttpResponse<T>> sendAsync(
-      HttpRequest request, HttpResponse.BodyHandler<T> handler, HttpResponse.PushPromiseHandler<T> push) {
+      HttpRequest request,
+      HttpResponse.BodyHandler<T> handler,
+      HttpResponse.PushPromiseHandler<T> push) {
     return sendAsync(request, handler);
   }
 
-  private static <T> T deliver(HttpResponse.BodyHandler<T> handler, int status, HttpHeaders headers, byte[] body)
+  private static <T> T deliver(
+      HttpResponse.BodyHandler<T> handler, int status, HttpHeaders headers, byte[] body)
       throws IOException {
-    HttpResponse.ResponseInfo info = new HttpResponse.ResponseInfo() {
-      @Override public int statusCode() { return status; }
-      @Override public HttpHeaders headers() { return headers; }
-      @Override public Version version() { return Version.HTTP_1_1; }
-    };
+    HttpResponse.ResponseInfo info =
+        new HttpResponse.ResponseInfo() {
+          @Override
+          public int statusCode() {
+            return status;
+          }
+
+          @Override
+          public HttpHeaders headers() {
+            return headers;
+          }
+
+          @Override
+          public Version version() {
+            return Version.HTTP_1_1;
+          }
+        };
     HttpResponse.BodySubscriber<T> subscriber = handler.apply(info);
-    subscriber.onSubscribe(new Flow.Subscription() {
-      @Override public void request(long n) { }
-      @Override public void cancel() { }
-    });
+    subscriber.onSubscribe(
+        new Flow.Subscription() {
+          @Override
+          public void request(long n) {}
+
+          @Override
+          public void cancel() {}
+        });
     subscriber.onNext(List.of(ByteBuffer.wrap(body)));
     subscriber.onComplete();
     try {
@@ -116,19 +145,69 @@ final class ReplayHttpClient extends HttpClient {
 
   private record Response<T>(HttpRequest request, int statusCode, HttpHeaders headers, T body)
       implements HttpResponse<T> {
-    @Override public Optional<HttpResponse<T>> previousResponse() { return Optional.empty(); }
-    @Override public Optional<SSLSession> sslSession() { return Optional.empty(); }
-    @Override public URI uri() { return request.uri(); }
-    @Override public Version version() { return Version.HTTP_1_1; }
+    @Override
+    public Optional<HttpResponse<T>> previousResponse() {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<SSLSession> sslSession() {
+      return Optional.empty();
+    }
+
+    @Override
+    public URI uri() {
+      return request.uri();
+    }
+
+    @Override
+    public Version version() {
+      return Version.HTTP_1_1;
+    }
   }
 
-  @Override public Optional<CookieHandler> cookieHandler() { return Optional.empty(); }
-  @Override public Optional<Duration> connectTimeout() { return Optional.empty(); }
-  @Override public Redirect followRedirects() { return Redirect.NEVER; }
-  @Override public Optional<ProxySelector> proxy() { return Optional.empty(); }
-  @Override public SSLContext sslContext() { return null; }
-  @Override public SSLParameters sslParameters() { return new SSLParameters(); }
-  @Override public Optional<Authenticator> authenticator() { return Optional.empty(); }
-  @Override public Version version() { return Version.HTTP_1_1; }
-  @Override public Optional<Executor> executor() { return Optional.empty(); }
+  @Override
+  public Optional<CookieHandler> cookieHandler() {
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<Duration> connectTimeout() {
+    return Optional.empty();
+  }
+
+  @Override
+  public Redirect followRedirects() {
+    return Redirect.NEVER;
+  }
+
+  @Override
+  public Optional<ProxySelector> proxy() {
+    return Optional.empty();
+  }
+
+  @Override
+  public SSLContext sslContext() {
+    return null;
+  }
+
+  @Override
+  public SSLParameters sslParameters() {
+    return new SSLParameters();
+  }
+
+  @Override
+  public Optional<Authenticator> authenticator() {
+    return Optional.empty();
+  }
+
+  @Override
+  public Version version() {
+    return Version.HTTP_1_1;
+  }
+
+  @Override
+  public Optional<Executor> executor() {
+    return Optional.empty();
+  }
 }

@@ -2,16 +2,17 @@ package dev.tuner.harness.replay;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.common.Json;
-import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.common.Json;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.tuner.harness.Upstreams;
 import dev.tuner.harness.fixture.FixtureSet;
 import dev.tuner.harness.fixture.RecordedStub;
+import dev.tuner.harness.spec.RecordSpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
@@ -19,12 +20,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.tuner.harness.spec.RecordSpec;
 import java.util.TreeMap;
 
 /**
- * A case's fixtures served to a hot path, by either transport, with every call counted in one ledger.
- * A session can be rewound and replayed many times (benchmarks do); close it when done.
+ * A case's fixtures served to a hot path, by either transport, with every call counted in one
+ * ledger. A session can be rewound and replayed many times (benchmarks do); close it when done.
  */
 public final class ReplaySession implements AutoCloseable {
 
@@ -33,7 +33,8 @@ public final class ReplaySession implements AutoCloseable {
   private final List<WireMockServer> servers = new ArrayList<>();
   private final Upstreams upstreams;
 
-  private ReplaySession(FixtureSet fixtures, TransportKind kind, List<String> upstreamNames, RecordSpec record) {
+  private ReplaySession(
+      FixtureSet fixtures, TransportKind kind, List<String> upstreamNames, RecordSpec record) {
     Set<String> secretParams = Set.copyOf(record.secretQueryParams());
     Map<String, StubIndex> byName = new LinkedHashMap<>();
     for (String name : upstreamNames) {
@@ -44,11 +45,12 @@ public final class ReplaySession implements AutoCloseable {
   }
 
   /**
-   * Opens a session for the named upstreams (an upstream with no stubs answers nothing); {@code record} says
-   * which query parameters recording scrubbed, so requests still carrying them find their stubs.
+   * Opens a session for the named upstreams (an upstream with no stubs answers nothing); {@code
+   * record} says which query parameters recording scrubbed, so requests still carrying them find
+   * their stubs.
    */
-  public static ReplaySession open(FixtureSet fixtures, TransportKind kind, List<String> upstreamNames,
-      RecordSpec record) {
+  public static ReplaySession open(
+      FixtureSet fixtures, TransportKind kind, List<String> upstreamNames, RecordSpec record) {
     return new ReplaySession(fixtures, kind, upstreamNames, record);
   }
 
@@ -82,28 +84,35 @@ public final class ReplaySession implements AutoCloseable {
   private Upstreams loopback(FixtureSet fixtures) {
     Map<String, URI> urls = new TreeMap<>();
     for (StubIndex index : indexes.values()) {
-      WireMockServer server = new WireMockServer(WireMockConfiguration.options()
-          .bindAddress("127.0.0.1")
-          .dynamicPort()
-          .disableRequestJournal()
-          .containerThreads(16)
-          .jettyAcceptors(1)
-          .notifier(new ConsoleNotifier(false))
-          .extensions(new Counter(index, ledger)));
+      WireMockServer server =
+          new WireMockServer(
+              WireMockConfiguration.options()
+                  .bindAddress("127.0.0.1")
+                  .dynamicPort()
+                  .disableRequestJournal()
+                  .containerThreads(16)
+                  .jettyAcceptors(1)
+                  .notifier(new ConsoleNotifier(false))
+                  .extensions(new Counter(index, ledger)));
       servers.add(server);
       server.start();
       fixtures.stubs(index.upstream()).forEach(stub -> server.addStubMapping(withInlineBody(stub)));
       urls.put(index.upstream(), URI.create("http://127.0.0.1:" + server.port()));
     }
-    return new Upstreams(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), urls);
+    return new Upstreams(
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), urls);
   }
 
   /** Stubs are served with their resolved bodies, so the server needs no file source. */
   private static StubMapping withInlineBody(RecordedStub stub) {
     StubMapping mapping = StubMapping.buildFrom(Json.write(stub.mapping()));
     if (mapping.getResponse().getBodyFileName() != null) {
-      mapping.setResponse(ResponseDefinitionBuilder
-          .like(mapping.getResponse()).but().withBodyFile(null).withBody(stub.body()).build());
+      mapping.setResponse(
+          ResponseDefinitionBuilder.like(mapping.getResponse())
+              .but()
+              .withBodyFile(null)
+              .withBody(stub.body())
+              .build());
     }
     return mapping;
   }
@@ -126,8 +135,11 @@ public final class ReplaySession implements AutoCloseable {
         var request = event.getRequest();
         Map<String, List<String>> headers = new TreeMap<>();
         request.getHeaders().all().forEach(h -> headers.put(h.key(), h.values()));
-        ledger.miss(index.upstream(), index.unmatched(
-            new RequestSnapshot(request.getMethod().getName(), request.getUrl(), headers, request.getBody())));
+        ledger.miss(
+            index.upstream(),
+            index.unmatched(
+                new RequestSnapshot(
+                    request.getMethod().getName(), request.getUrl(), headers, request.getBody())));
       }
     }
 

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A request as the hot path sent it: method, path with query (relative to the upstream's base URL), headers
- * and body. Both transports reduce requests to this before looking them up.
+ * A request as the hot path sent it: method, path with query (relative to the upstream's base URL),
+ * headers and body. Both transports reduce requests to this before looking them up.
  */
-public record RequestSnapshot(String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
+public record RequestSnapshot(
+    String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body) {
 
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
@@ -19,10 +20,11 @@ public record RequestSnapshot(String method, String pathAndQuery, Map<String, Li
 
   /** The same request in WireMock's model, for its matchers. */
   public Request toWireMock() {
-    ImmutableRequest.Builder builder = ImmutableRequest.create()
-        .withMethod(RequestMethod.fromString(method))
-        .withAbsoluteUrl("http://replay.invalid" + pathAndQuery)
-        .withBody(body);
+    ImmutableRequest.Builder builder =
+        ImmutableRequest.create()
+            .withMethod(RequestMethod.fromString(method))
+            .withAbsoluteUrl("http://replay.invalid" + pathAndQuery)
+            .withBody(body);
     headers.forEach(builder::withHeader);
     return builder.build();
   }
@@ -33,6 +35,10 @@ public record RequestSnapshot(String method, String pathAndQuery, Map<String, Li
     if (text.isEmpty()) {
       return method + " " + pathAndQuery;
     }
-    return method + " " + pathAndQuery + " " + (text.length() > 120 ? text.substring(0, 117) + "..." : text);
+    return method
+        + " "
+        + pathAndQuery
+        + " "
+        + (text.length() > 120 ? text.substring(0, 117) + "..." : text);
   }
 }

@@ -1,28 +1,29 @@
 package dev.tuner.harness.replay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.matching.ContentPattern;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.matching.RequestPattern;
-import com.github.tomakehurst.wiremock.http.Request;
 import dev.tuner.harness.fixture.RecordedStub;
 import dev.tuner.harness.golden.CanonicalJson;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Locale;
-import java.util.Set;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One upstream's stubs, indexed for replay that costs microseconds: an exact key (method, URL, canonical
- * JSON body) leads to the stubs recorded for it, in scenario order. Requests the index cannot answer go
- * through WireMock's own matcher, which also finds the closest stub for a failure message.
+ * One upstream's stubs, indexed for replay that costs microseconds: an exact key (method, URL,
+ * canonical JSON body) leads to the stubs recorded for it, in scenario order. Requests the index
+ * cannot answer go through WireMock's own matcher, which also finds the closest stub for a failure
+ * message.
  */
 public final class StubIndex {
 
@@ -33,8 +34,8 @@ public final class StubIndex {
   private final Set<String> ignoredParams;
 
   /**
-   * @param ignoredParams lower-case query parameter names that recording scrubbed (credentials): requests
-   *     carry them, stubs do not match on them
+   * @param ignoredParams lower-case query parameter names that recording scrubbed (credentials):
+   *     requests carry them, stubs do not match on them
    */
   public StubIndex(String upstream, List<RecordedStub> stubs, Set<String> ignoredParams) {
     this.upstream = upstream;
@@ -47,10 +48,11 @@ public final class StubIndex {
         groups.computeIfAbsent(key, k -> new ArrayList<>()).add(stub);
       }
     }
-    groups.forEach((key, group) -> {
-      byKey.put(key, inScenarioOrder(group));
-      served.put(key, new AtomicInteger());
-    });
+    groups.forEach(
+        (key, group) -> {
+          byKey.put(key, inScenarioOrder(group));
+          served.put(key, new AtomicInteger());
+        });
   }
 
   public String upstream() {
@@ -86,12 +88,19 @@ public final class StubIndex {
     served.values().forEach(n -> n.set(0));
   }
 
-  /** Describes why a request found no stub, naming the closest one; for transports that match elsewhere. */
+  /**
+   * Describes why a request found no stub, naming the closest one; for transports that match
+   * elsewhere.
+   */
   public String unmatched(RequestSnapshot request) {
     String key = keyOf(request);
     if (key != null && byKey.containsKey(key)) {
-      return upstream + ": more calls than recorded: " + request.describe() + " (scenario exhausted; "
-          + byKey.get(key).get(0).file() + ")";
+      return upstream
+          + ": more calls than recorded: "
+          + request.describe()
+          + " (scenario exhausted; "
+          + byKey.get(key).get(0).file()
+          + ")";
     }
     return upstream + ": unmatched request " + request.describe() + nearMiss(request.toWireMock());
   }
@@ -117,19 +126,30 @@ public final class StubIndex {
   private String nearMiss(Request request) {
     return stubs.stream()
         .map(stub -> Map.entry(stub, stub.mapping().getRequest().match(request)))
-        .min(Comparator.comparingDouble((Map.Entry<RecordedStub, MatchResult> e) -> e.getValue().getDistance())
-            .thenComparing(e -> e.getKey().file()))
-        .map(e -> "; closest stub: " + e.getKey().describe() + " (" + e.getKey().file() + ", "
-            + whatDiffers(e.getKey().mapping().getRequest(), request) + ")")
+        .min(
+            Comparator.comparingDouble(
+                    (Map.Entry<RecordedStub, MatchResult> e) -> e.getValue().getDistance())
+                .thenComparing(e -> e.getKey().file()))
+        .map(
+            e ->
+                "; closest stub: "
+                    + e.getKey().describe()
+                    + " ("
+                    + e.getKey().file()
+                    + ", "
+                    + whatDiffers(e.getKey().mapping().getRequest(), request)
+                    + ")")
         .orElse("; no stubs recorded for this upstream");
   }
 
   private static String whatDiffers(RequestPattern pattern, Request request) {
     List<String> parts = new ArrayList<>();
-    if (pattern.getMethod() != null && !pattern.getMethod().match(request.getMethod()).isExactMatch()) {
+    if (pattern.getMethod() != null
+        && !pattern.getMethod().match(request.getMethod()).isExactMatch()) {
       parts.add("method differs");
     }
-    if (pattern.getUrlMatcher() != null && !pattern.getUrlMatcher().match(request.getUrl()).isExactMatch()) {
+    if (pattern.getUrlMatcher() != null
+        && !pattern.getUrlMatcher().match(request.getUrl()).isExactMatch()) {
       parts.add("URL differs");
     }
     if (pattern.getBodyPatterns() != null
@@ -144,18 +164,31 @@ public final class StubIndex {
     return ((ContentPattern<String>) pattern).match(request.getBodyAsString()).isExactMatch();
   }
 
-  /** Exact key of a stub, or null when its pattern accepts more than one request (WireMock matches those). */
+  /**
+   * Exact key of a stub, or null when its pattern accepts more than one request (WireMock matches
+   * those).
+   */
   private static String keyOf(RequestPattern pattern) {
     return ExactRequest.of(pattern)
-        .map(r -> key(r.method(), r.path(), r.query(), r.body().isEmpty() ? "" : canonicalOrRaw(r.body())))
+        .map(
+            r ->
+                key(
+                    r.method(),
+                    r.path(),
+                    r.query(),
+                    r.body().isEmpty() ? "" : canonicalOrRaw(r.body())))
         .orElse(null);
   }
 
   private String keyOf(RequestSnapshot request) {
     String body = request.body().length == 0 ? "" : canonicalOrRaw(request.bodyText());
-    List<String> query = ExactRequest.queryOf(request.pathAndQuery()).stream()
-        .filter(pair -> !ignoredParams.contains(pair.substring(0, pair.indexOf('=')).toLowerCase(Locale.ROOT)))
-        .toList();
+    List<String> query =
+        ExactRequest.queryOf(request.pathAndQuery()).stream()
+            .filter(
+                pair ->
+                    !ignoredParams.contains(
+                        pair.substring(0, pair.indexOf('=')).toLowerCase(Locale.ROOT)))
+            .toList();
     return key(request.method(), ExactRequest.pathOf(request.pathAndQuery()), query, body);
   }
 
@@ -183,10 +216,11 @@ public final class StubIndex {
     String state = "Started";
     while (!left.isEmpty()) {
       String required = state;
-      RecordedStub next = left.stream()
-          .filter(s -> Objects.equals(s.mapping().getRequiredScenarioState(), required))
-          .findFirst()
-          .orElse(left.get(0));
+      RecordedStub next =
+          left.stream()
+              .filter(s -> Objects.equals(s.mapping().getRequiredScenarioState(), required))
+              .findFirst()
+              .orElse(left.get(0));
       ordered.add(next);
       left.remove(next);
       state = next.mapping().getNewScenarioState();

@@ -2,9 +2,14 @@ package dev.tuner.harness.replay;
 
 /** How replayed calls reach the hot path. */
 public enum TransportKind {
-  /** An HttpClient answering from an in-memory index: microseconds per call, nothing on the wire. */
+  /**
+   * An HttpClient answering from an in-memory index: microseconds per call, nothing on the wire.
+   */
   IN_PROCESS("in-process"),
-  /** WireMock on 127.0.0.1, for hot paths whose HTTP client cannot be swapped: hundreds of microseconds. */
+  /**
+   * WireMock on 127.0.0.1, for hot paths whose HTTP client cannot be swapped: hundreds of
+   * microseconds.
+   */
   LOOPBACK("loopback");
 
   private final String label;
@@ -23,6 +28,7 @@ public enum TransportKind {
         return kind;
       }
     }
-    throw new IllegalArgumentException("unknown transport '" + label + "'; expected in-process or loopback");
+    throw new IllegalArgumentException(
+        "unknown transport '" + label + "'; expected in-process or loopback");
   }
 }

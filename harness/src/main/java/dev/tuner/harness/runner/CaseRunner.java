@@ -9,9 +9,9 @@ import java.util.Map;
 /**
  * One build's side of an in-JVM A/B run: its cases opened for replay, run one operation at a time.
  *
- * <p>{@link InterleaveMain} loads each build's artifact in a class loader of its own and creates one
- * of these in each, through reflection with JDK types only, so the two builds share nothing but the
- * JVM (and its JIT, heap and CPU), which is the point: what disturbs one disturbs the other.
+ * <p>{@link InterleaveMain} loads each build's artifact in a class loader of its own and creates
+ * one of these in each, through reflection with JDK types only, so the two builds share nothing but
+ * the JVM (and its JIT, heap and CPU), which is the point: what disturbs one disturbs the other.
  *
  * <p>An operation is {@link ReplayedCase#runOnce()}, the same as a JMH {@code CaseBenchmark}
  * operation. Allocation is the current thread's allocated bytes around it (JDK's {@code

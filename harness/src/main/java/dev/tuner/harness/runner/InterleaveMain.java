@@ -21,8 +21,8 @@ import java.util.stream.LongStream;
 /**
  * Runs two builds of the same project in one JVM, each from its own artifact in its own class
  * loader, interleaved operation by operation, and prints what it measured as JSON lines: the
- * tuner's in-JVM A/B design (see docs/design/decision-rule.md). The lines and
- * the command line are spelled in {@link InterleaveProtocol}.
+ * tuner's in-JVM A/B design (see docs/design/decision-rule.md). The lines and the command line are
+ * spelled in {@link InterleaveProtocol}.
  *
  * <p>A round runs every case: for each, {@code --ops} pairs of operations, A then B or B then A in
  * turn, so both builds see the same moments of the machine (another tenant's burst, a GC, a JIT
@@ -56,7 +56,8 @@ public final class InterleaveMain {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     int code;
     try {
-      BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       code = run(Args.parse(args), in, out);
     } catch (IllegalArgumentException e) {
       System.err.println("interleave: " + e.getMessage());
@@ -93,7 +94,8 @@ public final class InterleaveMain {
   }
 
   /** Runs one round of every case and returns its JSON line. */
-  private static String round(Args args, Side a, Side b, int round, boolean warmup, long start) throws Exception {
+  private static String round(Args args, Side a, Side b, int round, boolean warmup, long start)
+      throws Exception {
     Map<String, InterleaveProtocol.CaseSamples> cases = new LinkedHashMap<>();
     int n = args.cases.size();
     for (int k = 0; k < n; k++) {
@@ -167,18 +169,28 @@ public final class InterleaveMain {
         throw new IllegalArgumentException("artifact of " + name + " not found: " + artifact);
       }
       // The platform loader as parent: the JDK is shared, nothing of either build is.
-      URLClassLoader loader = new URLClassLoader(
-          "build-" + name, new URL[] {artifact.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+      URLClassLoader loader =
+          new URLClassLoader(
+              "build-" + name,
+              new URL[] {artifact.toUri().toURL()},
+              ClassLoader.getPlatformClassLoader());
       Class<?> type;
       try {
         type = Class.forName(RUNNER, true, loader);
       } catch (ClassNotFoundException e) {
         loader.close();
-        throw new IllegalArgumentException("the artifact of " + name + " (" + artifact + ") has no " + RUNNER
-            + "; it must be built with a harness that has the in-JVM runner");
+        throw new IllegalArgumentException(
+            "the artifact of "
+                + name
+                + " ("
+                + artifact
+                + ") has no "
+                + RUNNER
+                + "; it must be built with a harness that has the in-JVM runner");
       }
-      Object runner = type.getConstructor(String.class, String[].class, String.class)
-          .newInstance(spec.toString(), args.cases.toArray(String[]::new), args.transport);
+      Object runner =
+          type.getConstructor(String.class, String[].class, String.class)
+              .newInstance(spec.toString(), args.cases.toArray(String[]::new), args.transport);
       return new Side(loader, (AutoCloseable) runner);
     }
 
@@ -248,7 +260,8 @@ public final class InterleaveMain {
         }
       }
       if (args.rounds < 1 || args.ops < 1 || args.warmupSeconds < 0) {
-        throw new IllegalArgumentException("--rounds and --ops must be positive, --warmup-seconds not negative");
+        throw new IllegalArgumentException(
+            "--rounds and --ops must be positive, --warmup-seconds not negative");
       }
       return args;
     }

@@ -32,21 +32,37 @@ public final class ReplayedCase implements AutoCloseable {
     this.hotPath = hotPath;
   }
 
-  /** Opens a case of the spec {@link SpecLocator} finds (the {@code tuner.spec} system property). */
+  /**
+   * Opens a case of the spec {@link SpecLocator} finds (the {@code tuner.spec} system property).
+   */
   public static ReplayedCase open(String caseId, TransportKind transport)
       throws SpecException, FixtureException {
     return open(SpecLocator.locate(), caseId, transport);
   }
 
-  /** Opens a case of this spec file, with the hot path the spec names (from the context class loader). */
+  /**
+   * Opens a case of this spec file, with the hot path the spec names (from the context class
+   * loader).
+   */
   public static ReplayedCase open(Path specFile, String caseId, TransportKind transport)
       throws SpecException, FixtureException {
     HarnessSpec harness = HarnessSpec.load(specFile);
-    CaseSpec c = harness.findCase(caseId).orElseThrow(() -> new IllegalArgumentException(
-        "no case '" + caseId + "' in " + specFile + "; pass one with -p caseId=ID"));
-    FixtureSet fixtures = FixtureSet.load(new Layout(specFile.toAbsolutePath().getParent()), caseId);
-    ReplaySession session = ReplaySession.open(fixtures, transport, List.copyOf(harness.upstreams().keySet()),
-        harness.record());
+    CaseSpec c =
+        harness
+            .findCase(caseId)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "no case '"
+                            + caseId
+                            + "' in "
+                            + specFile
+                            + "; pass one with -p caseId=ID"));
+    FixtureSet fixtures =
+        FixtureSet.load(new Layout(specFile.toAbsolutePath().getParent()), caseId);
+    ReplaySession session =
+        ReplaySession.open(
+            fixtures, transport, List.copyOf(harness.upstreams().keySet()), harness.record());
     return new ReplayedCase(c, fixtures, session, HotPaths.load(harness.target().hotPath()));
   }
 

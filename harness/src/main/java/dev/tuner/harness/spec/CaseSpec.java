@@ -8,7 +8,11 @@ import java.util.Map;
  * @param contracts call contracts per upstream that override the spec's defaults for this case
  */
 public record CaseSpec(
-    String id, Split split, Map<String, Object> input, Map<String, Contract> contracts, ParitySpec parity) {
+    String id,
+    Split split,
+    Map<String, Object> input,
+    Map<String, Contract> contracts,
+    ParitySpec parity) {
 
   public CaseSpec {
     split = split == null ? Split.TUNE : split;

@@ -10,8 +10,9 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * The sections of {@code tuner.yaml} that record and replay need: the hot path, its upstreams, the cases and
- * their call contracts. The tuner reads the same file strictly, with its own sections; this view skips them.
+ * The sections of {@code tuner.yaml} that record and replay need: the hot path, its upstreams, the
+ * cases and their call contracts. The tuner reads the same file strictly, with its own sections;
+ * this view skips them.
  *
  * @param contracts default call contract per upstream (absent: {@code exact})
  */
@@ -43,18 +44,24 @@ public record HarnessSpec(
   /** Checks what binding cannot: presence, uniqueness, names that refer to declared upstreams. */
   public void check(SpecReader reader) throws SpecException {
     if (target == null || target.hotPath() == null || target.hotPath().isBlank()) {
-      throw reader.error("target.hotPath", "missing: the class implementing dev.tuner.harness.HotPath");
+      throw reader.error(
+          "target.hotPath", "missing: the class implementing dev.tuner.harness.HotPath");
     }
     if (upstreams.isEmpty()) {
       throw reader.error("upstreams", "missing: declare at least one upstream (name: {url: ...})");
     }
     for (var e : upstreams.entrySet()) {
       if (!ID.matcher(e.getKey()).matches()) {
-        throw reader.error("upstreams." + e.getKey(), "an upstream name must be letters, digits, '-', '_' or '.'");
+        throw reader.error(
+            "upstreams." + e.getKey(), "an upstream name must be letters, digits, '-', '_' or '.'");
       }
       var url = e.getValue() == null ? null : e.getValue().url();
-      if (url == null || url.getScheme() == null || !url.getScheme().startsWith("http") || url.getHost() == null) {
-        throw reader.error("upstreams." + e.getKey() + ".url", "missing or not an http(s) URL: " + url);
+      if (url == null
+          || url.getScheme() == null
+          || !url.getScheme().startsWith("http")
+          || url.getHost() == null) {
+        throw reader.error(
+            "upstreams." + e.getKey() + ".url", "missing or not an http(s) URL: " + url);
       }
     }
     checkContracts(reader, "contracts", contracts);
@@ -66,7 +73,9 @@ public record HarnessSpec(
       CaseSpec c = cases.get(i);
       String at = "cases[" + i + "]";
       if (c.id() == null || !ID.matcher(c.id()).matches()) {
-        throw reader.error(at + ".id", "missing or not a file-name-safe id (letters, digits, '-', '_', '.'): " + c.id());
+        throw reader.error(
+            at + ".id",
+            "missing or not a file-name-safe id (letters, digits, '-', '_', '.'): " + c.id());
       }
       if (!ids.add(c.id())) {
         throw reader.error(at + ".id", "duplicate case id '" + c.id() + "'");
@@ -78,13 +87,17 @@ public record HarnessSpec(
     }
   }
 
-  private void checkContracts(SpecReader reader, String at, Map<String, Contract> byUpstream) throws SpecException {
+  private void checkContracts(SpecReader reader, String at, Map<String, Contract> byUpstream)
+      throws SpecException {
     for (var e : byUpstream.entrySet()) {
       if (!upstreams.containsKey(e.getKey())) {
-        throw reader.error(at + "." + e.getKey(), "no upstream named '" + e.getKey() + "'; declared: " + upstreams.keySet());
+        throw reader.error(
+            at + "." + e.getKey(),
+            "no upstream named '" + e.getKey() + "'; declared: " + upstreams.keySet());
       }
       if (e.getValue() == null) {
-        throw reader.error(at + "." + e.getKey(), "missing contract: one of [exact, no-increase, free]");
+        throw reader.error(
+            at + "." + e.getKey(), "missing contract: one of [exact, no-increase, free]");
       }
     }
   }
@@ -94,7 +107,9 @@ public record HarnessSpec(
     return cases.stream().filter(c -> c.id().equals(id)).findFirst();
   }
 
-  /** The contract for one upstream of one case: the case's own, else the spec's default, else exact. */
+  /**
+   * The contract for one upstream of one case: the case's own, else the spec's default, else exact.
+   */
   public Contract contract(CaseSpec c, String upstream) {
     return c.contracts().getOrDefault(upstream, contracts.getOrDefault(upstream, Contract.EXACT));
   }

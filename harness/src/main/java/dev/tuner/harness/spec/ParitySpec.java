@@ -6,7 +6,8 @@ import java.util.List;
  * How a case's output is compared with its golden.
  *
  * @param tolerance absolute tolerance for numbers (0 = exact)
- * @param ignore JSON paths whose values are not compared, like {@code $.generatedAt} or {@code $.items[*].id}
+ * @param ignore JSON paths whose values are not compared, like {@code $.generatedAt} or {@code
+ *     $.items[*].id}
  */
 public record ParitySpec(double tolerance, List<String> ignore) {
 

@@ -4,7 +4,9 @@ import dev.tuner.harness.ExitCode;
 import dev.tuner.harness.HarnessException;
 import java.nio.file.Path;
 
-/** A spec file that cannot be used; the message names the file, the line when known, and the key. */
+/**
+ * A spec file that cannot be used; the message names the file, the line when known, and the key.
+ */
 public final class SpecException extends HarnessException {
 
   private final Path file;

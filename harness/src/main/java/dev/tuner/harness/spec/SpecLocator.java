@@ -3,7 +3,10 @@ package dev.tuner.harness.spec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Finds the project's {@code tuner.yaml}: the {@code tuner.spec} system property, else the nearest one upwards. */
+/**
+ * Finds the project's {@code tuner.yaml}: the {@code tuner.spec} system property, else the nearest
+ * one upwards.
+ */
 public final class SpecLocator {
 
   public static final String PROPERTY = "tuner.spec";
@@ -22,6 +25,10 @@ public final class SpecLocator {
         return candidate;
       }
     }
-    throw new SpecException(Path.of("tuner.yaml"), 0, "", "not found in " + start + " or above (or set -D" + PROPERTY + ")");
+    throw new SpecException(
+        Path.of("tuner.yaml"),
+        0,
+        "",
+        "not found in " + start + " or above (or set -D" + PROPERTY + ")");
   }
 }

@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Reads a YAML spec strictly into records: unknown keys, bad values and wrong types are errors that name
- * the file, the line and the key path (like {@code cases[2].split}).
+ * Reads a YAML spec strictly into records: unknown keys, bad values and wrong types are errors that
+ * name the file, the line and the key path (like {@code cases[2].split}).
  */
 public final class SpecReader {
 
@@ -52,7 +52,8 @@ public final class SpecReader {
     try {
       return new SpecReader(file, text, indexLines(text));
     } catch (JsonProcessingException e) {
-      throw new SpecException(file, lineOf(e.getLocation()), "", "not valid YAML: " + e.getOriginalMessage());
+      throw new SpecException(
+          file, lineOf(e.getLocation()), "", "not valid YAML: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new SpecException(file, 0, "", "cannot read: " + e.getMessage());
     }
@@ -74,11 +75,15 @@ public final class SpecReader {
     } catch (JsonMappingException e) {
       throw translate(e);
     } catch (JsonProcessingException e) {
-      throw new SpecException(file, lineOf(e.getLocation()), "", "not valid YAML: " + e.getOriginalMessage());
+      throw new SpecException(
+          file, lineOf(e.getLocation()), "", "not valid YAML: " + e.getOriginalMessage());
     }
   }
 
-  /** An error at a key path found by a check after binding, with the key's line when the file has it. */
+  /**
+   * An error at a key path found by a check after binding, with the key's line when the file has
+   * it.
+   */
   public SpecException error(String keyPath, String problem) {
     return new SpecException(file, lines.getOrDefault(keyPath, 0), keyPath, problem);
   }
@@ -98,16 +103,28 @@ public final class SpecReader {
     String problem;
     if (e instanceof UnrecognizedPropertyException u) {
       String key = path.isEmpty() ? u.getPropertyName() : path;
-      String known = u.getKnownPropertyIds() == null
-          ? ""
-          : u.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-      return new SpecException(file, line, key, "unknown key" + (known.isEmpty() ? "" : "; expected one of: " + known));
-    } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+      String known =
+          u.getKnownPropertyIds() == null
+              ? ""
+              : u.getKnownPropertyIds().stream()
+                  .map(Object::toString)
+                  .sorted()
+                  .collect(Collectors.joining(", "));
+      return new SpecException(
+          file, line, key, "unknown key" + (known.isEmpty() ? "" : "; expected one of: " + known));
+    } else if (e instanceof InvalidFormatException f
+        && f.getTargetType() != null
+        && f.getTargetType().isEnum()) {
       problem = "'" + f.getValue() + "' is not one of " + enumNames(f.getTargetType());
     } else if (e instanceof ValueInstantiationException v && v.getCause() != null) {
       problem = v.getCause().getMessage();
     } else if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
-      problem = "expected " + describe(m.getTargetType()) + " (" + firstLine(e.getOriginalMessage()) + ")";
+      problem =
+          "expected "
+              + describe(m.getTargetType())
+              + " ("
+              + firstLine(e.getOriginalMessage())
+              + ")";
     } else {
       problem = firstLine(e.getOriginalMessage());
     }
@@ -117,17 +134,19 @@ public final class SpecReader {
   private static String enumNames(Class<?> type) {
     return Arrays.stream(type.getFields())
         .filter(java.lang.reflect.Field::isEnumConstant)
-        .map(f -> {
-          var p = f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
-          return p != null ? p.value() : f.getName();
-        })
+        .map(
+            f -> {
+              var p = f.getAnnotation(com.fasterxml.jackson.annotation.JsonProperty.class);
+              return p != null ? p.value() : f.getName();
+            })
         .collect(Collectors.joining(", ", "[", "]"));
   }
 
   private static String describe(Class<?> type) {
     if (type == String.class) {
       return "a string";
-    } else if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
+    } else if (Number.class.isAssignableFrom(type)
+        || (type.isPrimitive() && type != boolean.class)) {
       return "a number";
     } else if (type == Boolean.class || type == boolean.class) {
       return "true or false";
@@ -170,7 +189,9 @@ public final class SpecReader {
     try (JsonParser parser = new YAMLFactory().createParser(text)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
-        if (!stack.isEmpty() && stack.peek() instanceof int[] index && token != JsonToken.END_ARRAY) {
+        if (!stack.isEmpty()
+            && stack.peek() instanceof int[] index
+            && token != JsonToken.END_ARRAY) {
           index[0]++;
           lines.putIfAbsent(render(stack), parser.currentTokenLocation().getLineNr());
         }
@@ -183,7 +204,7 @@ public final class SpecReader {
           case START_OBJECT -> stack.push("");
           case START_ARRAY -> stack.push(new int[] {-1});
           case END_OBJECT, END_ARRAY -> stack.pop();
-          default -> { }
+          default -> {}
         }
       }
     }

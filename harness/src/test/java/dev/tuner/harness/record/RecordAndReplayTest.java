@@ -47,8 +47,9 @@ class RecordAndReplayTest {
     }
     assertThat(dir.resolve("catalog/__files")).isDirectory();
     assertThat(Files.readString(layout.golden("hello")))
-        .isEqualTo("{\n  \"catalogLength\" : 5013,\n  \"first\" : {\n    \"count\" : 1\n  },\n"
-            + "  \"second\" : {\n    \"count\" : 2\n  },\n  \"text\" : \"hello\"\n}\n");
+        .isEqualTo(
+            "{\n  \"catalogLength\" : 5013,\n  \"first\" : {\n    \"count\" : 1\n  },\n"
+                + "  \"second\" : {\n    \"count\" : 2\n  },\n  \"text\" : \"hello\"\n}\n");
     String manifest = Files.readString(layout.manifest("hello"));
     assertThat(manifest).contains("\"words\" : 2", "\"catalog\" : 1", "\"wiremock\" : \"3.");
   }
@@ -58,8 +59,14 @@ class RecordAndReplayTest {
     try (Stream<Path> files = Files.walk(root.resolve("fixtures"))) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         String text = Files.readString(file);
-        assertThat(text).as(file.toString())
-            .doesNotContain("sample-secret-token-42", "Authorization", "Set-Cookie", "session=", "X-Request-Id",
+        assertThat(text)
+            .as(file.toString())
+            .doesNotContain(
+                "sample-secret-token-42",
+                "Authorization",
+                "Set-Cookie",
+                "session=",
+                "X-Request-Id",
                 "Mon, 01 Jan 2024");
       }
     }
@@ -83,7 +90,9 @@ class RecordAndReplayTest {
     Path golden = layout.golden("hello");
     Files.writeString(golden, Files.readString(golden).replace("\"count\" : 2", "\"count\" : 3"));
     CaseResult result = check(transport).run(spec.findCase("hello").orElseThrow());
-    assertThat(result.failures()).extracting(Failure::kind).containsExactly(Failure.Kind.OUTPUT_MISMATCH);
+    assertThat(result.failures())
+        .extracting(Failure::kind)
+        .containsExactly(Failure.Kind.OUTPUT_MISMATCH);
     assertThat(result.failures().get(0).message()).contains("$.second.count: expected 3, got 2");
     assertThat(layout.received("hello")).exists();
   }
@@ -92,14 +101,20 @@ class RecordAndReplayTest {
   @EnumSource(TransportKind.class)
   void aDeletedMappingFailsNamingTheUnmatchedRequest(TransportKind transport) throws Exception {
     Path mapping;
-    try (Stream<Path> files = Files.list(layout.caseFixtures("hello").resolve("catalog/mappings"))) {
+    try (Stream<Path> files =
+        Files.list(layout.caseFixtures("hello").resolve("catalog/mappings"))) {
       mapping = files.findFirst().orElseThrow();
     }
     Files.delete(mapping);
     CaseResult result = check(transport).run(spec.findCase("hello").orElseThrow());
-    assertThat(result.failures()).extracting(Failure::message)
+    assertThat(result.failures())
+        .extracting(Failure::message)
         .anySatisfy(m -> assertThat(m).contains("catalog: unmatched request GET /items?ids=1,2"))
-        .anySatisfy(m -> assertThat(m).contains("fixture file missing").contains(mapping.getFileName().toString()));
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("fixture file missing")
+                    .contains(mapping.getFileName().toString()));
   }
 
   @Test
@@ -110,8 +125,13 @@ class RecordAndReplayTest {
     }
     Files.writeString(body, Files.readString(body).replace("xxxx", "yyyy"));
     CaseResult result = check(TransportKind.IN_PROCESS).run(spec.findCase("hello").orElseThrow());
-    assertThat(result.failures()).extracting(Failure::message)
-        .anySatisfy(m -> assertThat(m).contains("changed since recording").contains(body.getFileName().toString()));
+    assertThat(result.failures())
+        .extracting(Failure::message)
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("changed since recording")
+                    .contains(body.getFileName().toString()));
   }
 
   @Test
@@ -121,7 +141,8 @@ class RecordAndReplayTest {
       mapping = files.sorted().findFirst().orElseThrow();
     }
     Files.writeString(mapping, "{ not json");
-    assertThatThrownBy(() -> check(TransportKind.IN_PROCESS).run(spec.findCase("hello").orElseThrow()))
+    assertThatThrownBy(
+            () -> check(TransportKind.IN_PROCESS).run(spec.findCase("hello").orElseThrow()))
         .isInstanceOf(FixtureException.class)
         .hasMessageContaining(mapping.toString());
   }
@@ -141,11 +162,14 @@ class RecordAndReplayTest {
         .hasMessageContaining("upstream 'catalog' is unreachable at http://127.0.0.1:");
     assertThat(Files.readString(before)).isEqualTo(manifest);
     try (Stream<Path> files = Files.list(layout.fixtures())) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("hello", "held");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("hello", "held");
     }
   }
 
   private ParityCheck check(TransportKind transport) {
-    return ParityCheck.builder(layout, spec, HotPaths.load(spec.target().hotPath())).transport(transport).build();
+    return ParityCheck.builder(layout, spec, HotPaths.load(spec.target().hotPath()))
+        .transport(transport)
+        .build();
   }
 }

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A knob that changes calls (a batch size) is recorded with its other values too: their requests join the
- * fixtures as stubs of their own, which a relaxed contract can replay and an exact one never counts on.
+ * A knob that changes calls (a batch size) is recorded with its other values too: their requests
+ * join the fixtures as stubs of their own, which a relaxed contract can replay and an exact one
+ * never counts on.
  */
 class RecordVariantsTest {
 
@@ -39,13 +40,16 @@ class RecordVariantsTest {
   @BeforeEach
   void recordBatchSizeTwoWithThreeAsAVariant() throws Exception {
     live = new LiveUpstreams();
-    Files.writeString(root.resolve("tuner.yaml"), String.join("\n",
-        "target: {hotPath: " + BatchingHotPath.class.getName() + "}",
-        "upstreams:",
-        "  catalog: {url: " + live.url("catalog") + "}",
-        "cases:",
-        "  - {id: hello, input: {text: hello}}",
-        ""));
+    Files.writeString(
+        root.resolve("tuner.yaml"),
+        String.join(
+            "\n",
+            "target: {hotPath: " + BatchingHotPath.class.getName() + "}",
+            "upstreams:",
+            "  catalog: {url: " + live.url("catalog") + "}",
+            "cases:",
+            "  - {id: hello, input: {text: hello}}",
+            ""));
     spec = HarnessSpec.load(root.resolve("tuner.yaml"));
     hello = spec.findCase("hello").orElseThrow();
     layout = new Layout(root);
@@ -64,16 +68,20 @@ class RecordVariantsTest {
     FixtureSet fixtures = FixtureSet.load(layout, "hello");
     assertThat(fixtures.expectedCalls()).containsEntry("catalog", 3);
     assertThat(fixtures.manifest().variants()).isEqualTo(Map.of("batch=3", Map.of("catalog", 2)));
-    assertThat(fixtures.manifest().stubs()).filteredOn(s -> !s.promised())
+    assertThat(fixtures.manifest().stubs())
+        .filteredOn(s -> !s.promised())
         .hasSize(2)
-        .allSatisfy(s -> {
-          assertThat(s.variant()).isEqualTo("batch=3");
-          assertThat(s.mapping()).startsWith("catalog/mappings/v1-");
-        });
+        .allSatisfy(
+            s -> {
+              assertThat(s.variant()).isEqualTo("batch=3");
+              assertThat(s.mapping()).startsWith("catalog/mappings/v1-");
+            });
     assertThat(fixtures.tampered()).isEmpty();
     try (Stream<Path> files = Files.walk(layout.caseFixtures("hello"))) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        assertThat(Files.readString(file)).as(file.toString()).doesNotContain("sample-secret-token-42");
+        assertThat(Files.readString(file))
+            .as(file.toString())
+            .doesNotContain("sample-secret-token-42");
       }
     }
   }
@@ -88,7 +96,8 @@ class RecordVariantsTest {
   @Test
   void theOtherValueFailsAnExactContractAndPassesARelaxedOne() throws Exception {
     BatchingHotPath.batchSize = 3;
-    assertThat(check(Contract.EXACT).run(hello).failures()).extracting(Failure::kind)
+    assertThat(check(Contract.EXACT).run(hello).failures())
+        .extracting(Failure::kind)
         .contains(Failure.Kind.CALLS_CHANGED, Failure.Kind.UNUSED_STUB);
     CaseResult relaxed = check(Contract.NO_INCREASE).run(hello);
     assertThat(relaxed.failures()).isEmpty();
@@ -98,7 +107,8 @@ class RecordVariantsTest {
   @Test
   void aValueNeverRecordedIsUnmatchedEvenWhenCallsAreFree() throws Exception {
     BatchingHotPath.batchSize = 1;
-    assertThat(check(Contract.FREE).run(hello).failures()).extracting(Failure::message)
+    assertThat(check(Contract.FREE).run(hello).failures())
+        .extracting(Failure::message)
         .anySatisfy(m -> assertThat(m).contains("catalog: unmatched request GET /items?ids=1"));
   }
 
@@ -115,10 +125,13 @@ class RecordVariantsTest {
 
   private ParityCheck check(Contract contract) throws Exception {
     return ParityCheck.builder(layout, spec, HotPaths.load(spec.target().hotPath()))
-        .contracts((c, upstream) -> contract).build();
+        .contracts((c, upstream) -> contract)
+        .build();
   }
 
-  /** Records the case with another batch size into a staging layout, as tuner record does in a fork. */
+  /**
+   * Records the case with another batch size into a staging layout, as tuner record does in a fork.
+   */
   private Layout stage(int batchSize, String salt) throws Exception {
     Layout staged = new Layout(Files.createTempDirectory(root, "stage-"));
     record(batchSize, salt, List.of(), staged);
@@ -129,10 +142,12 @@ class RecordVariantsTest {
     record(batchSize, salt, variants, layout);
   }
 
-  private void record(int batchSize, String salt, List<Layout> variants, Layout into) throws Exception {
+  private void record(int batchSize, String salt, List<Layout> variants, Layout into)
+      throws Exception {
     BatchingHotPath.batchSize = batchSize;
     BatchingHotPath.outputSalt = salt;
-    List<Recorder.Variant> labelled = variants.stream().map(v -> new Recorder.Variant("batch=3", v)).toList();
+    List<Recorder.Variant> labelled =
+        variants.stream().map(v -> new Recorder.Variant("batch=3", v)).toList();
     new Recorder(into, spec, HotPaths.load(spec.target().hotPath()), labelled).record(hello);
   }
 }

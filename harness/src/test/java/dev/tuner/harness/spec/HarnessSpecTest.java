@@ -12,22 +12,24 @@ class HarnessSpecTest {
 
   @TempDir Path dir;
 
-  private static final String VALID = String.join("\n",
-      "target:",
-      "  hotPath: com.example.Hot",
-      "upstreams:",
-      "  search: {url: 'http://127.0.0.1:9/search'}",
-      "contracts:",
-      "  search: no-increase",
-      "cases:",
-      "  - id: one",
-      "    input: {theme: AI, topN: 5}",
-      "  - id: two",
-      "    split: holdout",
-      "    contracts: {search: free}",
-      "    parity: {tolerance: 0.001, ignore: ['$.generatedAt']}",
-      "optimize: {ignored: 'by the harness view'}",
-      "");
+  private static final String VALID =
+      String.join(
+          "\n",
+          "target:",
+          "  hotPath: com.example.Hot",
+          "upstreams:",
+          "  search: {url: 'http://127.0.0.1:9/search'}",
+          "contracts:",
+          "  search: no-increase",
+          "cases:",
+          "  - id: one",
+          "    input: {theme: AI, topN: 5}",
+          "  - id: two",
+          "    split: holdout",
+          "    contracts: {search: free}",
+          "    parity: {tolerance: 0.001, ignore: ['$.generatedAt']}",
+          "optimize: {ignored: 'by the harness view'}",
+          "");
 
   @Test
   void readsCasesContractsAndParitySettings() throws Exception {
@@ -70,14 +72,18 @@ class HarnessSpecTest {
   void aContractForAnUndeclaredUpstreamIsAnError() throws Exception {
     Path file = write(VALID.replace("contracts: {search: free}", "contracts: {embed: free}"));
     assertThatThrownBy(() -> HarnessSpec.load(file))
-        .hasMessage(file + ":12: cases[1].contracts.embed: no upstream named 'embed'; declared: [search]");
+        .hasMessage(
+            file + ":12: cases[1].contracts.embed: no upstream named 'embed'; declared: [search]");
   }
 
   @Test
   void invalidYamlAndMissingFilesAreReported() throws Exception {
     Path broken = write("cases: [\n");
-    assertThatThrownBy(() -> HarnessSpec.load(broken)).hasMessageStartingWith(broken + ":").hasMessageContaining("not valid YAML");
-    assertThatThrownBy(() -> HarnessSpec.load(dir.resolve("nope.yaml"))).hasMessageEndingWith("nope.yaml: no such file");
+    assertThatThrownBy(() -> HarnessSpec.load(broken))
+        .hasMessageStartingWith(broken + ":")
+        .hasMessageContaining("not valid YAML");
+    assertThatThrownBy(() -> HarnessSpec.load(dir.resolve("nope.yaml")))
+        .hasMessageEndingWith("nope.yaml: no such file");
   }
 
   private Path write(String text) throws Exception {

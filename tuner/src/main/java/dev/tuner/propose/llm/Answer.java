@@ -3,7 +3,8 @@ package dev.tuner.propose.llm;
 import java.util.List;
 
 /**
- * What the model answers: a hypothesis, the expected effect, exact search/replace edits, and ideas to park.
+ * What the model answers: a hypothesis, the expected effect, exact search/replace edits, and ideas
+ * to park.
  *
  * @param ideas may be empty
  */

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads a model's answer strictly: one JSON object with exactly the fields of {@link Answer}, each of the
- * right type. Every problem becomes a one-line reason the next prompt can show the model.
+ * Reads a model's answer strictly: one JSON object with exactly the fields of {@link Answer}, each
+ * of the right type. Every problem becomes a one-line reason the next prompt can show the model.
  */
 final class AnswerParser {
 
@@ -32,8 +32,13 @@ final class AnswerParser {
     try {
       root = JSON.readTree(unfence(text.strip()));
     } catch (JsonProcessingException e) {
-      return fail("the answer is not valid JSON: " + e.getOriginalMessage() + " at line "
-          + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+      return fail(
+          "the answer is not valid JSON: "
+              + e.getOriginalMessage()
+              + " at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr());
     }
     if (root == null || !root.isObject()) {
       return fail("the answer is not a JSON object");
@@ -64,7 +69,8 @@ final class AnswerParser {
       }
       for (Map.Entry<String, JsonNode> field : edit.properties()) {
         if (!EDIT_FIELDS.contains(field.getKey())) {
-          return fail(where + " has an unknown field '" + field.getKey() + "'; allowed: " + EDIT_FIELDS);
+          return fail(
+              where + " has an unknown field '" + field.getKey() + "'; allowed: " + EDIT_FIELDS);
         }
       }
       for (String f : EDIT_FIELDS) {
@@ -75,7 +81,11 @@ final class AnswerParser {
       if (edit.get("file").asText().isBlank()) {
         return fail(where + ".file is empty");
       }
-      parsed.add(new Answer.Edit(edit.get("file").asText(), edit.get("search").asText(), edit.get("replace").asText()));
+      parsed.add(
+          new Answer.Edit(
+              edit.get("file").asText(),
+              edit.get("search").asText(),
+              edit.get("replace").asText()));
     }
     List<String> ideas = new ArrayList<>();
     JsonNode ideaNode = root.get("ideas");
@@ -92,11 +102,19 @@ final class AnswerParser {
         }
       }
     }
-    return new Parsed(new Answer(hypothesis.strip(), expectation == null || expectation.isNull() ? null
-        : expectation.asText().strip(), parsed, ideas), null);
+    return new Parsed(
+        new Answer(
+            hypothesis.strip(),
+            expectation == null || expectation.isNull() ? null : expectation.asText().strip(),
+            parsed,
+            ideas),
+        null);
   }
 
-  /** Models asked for JSON still wrap it in a Markdown fence now and then; the JSON inside is what counts. */
+  /**
+   * Models asked for JSON still wrap it in a Markdown fence now and then; the JSON inside is what
+   * counts.
+   */
   static String unfence(String text) {
     if (text.startsWith("```") && text.endsWith("```") && text.length() > 6) {
       String inner = text.substring(3, text.length() - 3);

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies a model's search/replace edits to the working tree, all or nothing: every edit is checked and
- * applied in memory first (the file is in scope, the search text occurs exactly once), and only then are
- * the files written; if a write fails, the files already written are put back.
+ * Applies a model's search/replace edits to the working tree, all or nothing: every edit is checked
+ * and applied in memory first (the file is in scope, the search text occurs exactly once), and only
+ * then are the files written; if a write fails, the files already written are put back.
  */
 final class EditApplier {
 
@@ -43,7 +43,10 @@ final class EditApplier {
       }
       String name = relative.toString().replace('\\', '/');
       if (!scope.allows(name)) {
-        return where + ": " + name + " is out of scope (not in scope.include, or frozen); edit only the in-scope"
+        return where
+            + ": "
+            + name
+            + " is out of scope (not in scope.include, or frozen); edit only the in-scope"
             + " files listed in the prompt";
       }
       Path file = root.resolve(relative);
@@ -58,7 +61,10 @@ final class EditApplier {
       }
       if (edit.search().isEmpty()) {
         if (current != null) {
-          return where + ": an empty search text creates a new file, but " + name + " exists; quote the text to replace";
+          return where
+              + ": an empty search text creates a new file, but "
+              + name
+              + " exists; quote the text to replace";
         }
         after.put(file, edit.replace());
         continue;
@@ -68,15 +74,26 @@ final class EditApplier {
       }
       int first = current.indexOf(edit.search());
       if (first < 0) {
-        return where + ": the search text does not occur in " + name + closest(current, edit.search())
+        return where
+            + ": the search text does not occur in "
+            + name
+            + closest(current, edit.search())
             + "; quote the current file exactly, whitespace included";
       }
       int count = occurrences(current, edit.search());
       if (count > 1) {
-        return where + ": the search text occurs " + count + " times in " + name
+        return where
+            + ": the search text occurs "
+            + count
+            + " times in "
+            + name
             + "; include more surrounding lines so it occurs exactly once";
       }
-      after.put(file, current.substring(0, first) + edit.replace() + current.substring(first + edit.search().length()));
+      after.put(
+          file,
+          current.substring(0, first)
+              + edit.replace()
+              + current.substring(first + edit.search().length()));
     }
     write(before, after);
     return null;

@@ -11,10 +11,10 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.tuner.log.ProposerInfo;
-import dev.tuner.spec.Scope;
 import dev.tuner.propose.Proposal;
 import dev.tuner.propose.ProposalRequest;
 import dev.tuner.propose.Proposer;
+import dev.tuner.spec.Scope;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.http.HttpTimeoutException;
@@ -24,20 +24,24 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Asks a chat model (OpenAI, Anthropic, Ollama or any OpenAI-compatible server, through LangChain4j) for
- * one change as exact search/replace edits, and applies them. Whatever goes wrong — a refusal, an empty or
- * malformed answer, an edit that does not apply or leaves the scope, a provider that keeps failing — becomes
- * the proposal's outcome with a reason the next prompt shows, never an exception out of the loop. Tokens
- * and cost are recorded for every answer, usable or not.
+ * Asks a chat model (OpenAI, Anthropic, Ollama or any OpenAI-compatible server, through
+ * LangChain4j) for one change as exact search/replace edits, and applies them. Whatever goes wrong
+ * — a refusal, an empty or malformed answer, an edit that does not apply or leaves the scope, a
+ * provider that keeps failing — becomes the proposal's outcome with a reason the next prompt shows,
+ * never an exception out of the loop. Tokens and cost are recorded for every answer, usable or not.
  */
 public final class LlmProposer implements Proposer {
 
-  /** Characters per token assumed for the cost cap's estimate: low on purpose, so the estimate errs high. */
+  /**
+   * Characters per token assumed for the cost cap's estimate: low on purpose, so the estimate errs
+   * high.
+   */
   static final double CHARS_PER_TOKEN = 3.0;
 
   private static final int ANSWER_EXCERPT = 2000;
 
-  static final String SYSTEM = """
+  static final String SYSTEM =
+      """
       You are a performance engineer working inside an automated optimisation loop for JVM code. Each turn you \
       propose ONE focused change to the in-scope files that should make the hot path faster while keeping its \
       output byte-identical and its upstream calls within the stated contracts. The loop builds, checks parity \
@@ -100,8 +104,10 @@ public final class LlmProposer implements Proposer {
   @Override
   public Proposal propose(ProposalRequest request) throws IOException {
     String fallback = "llm proposal " + request.run();
-    ChatRequest.Builder chat = ChatRequest.builder()
-        .messages(SystemMessage.from(SYSTEM), UserMessage.from(settings.redact(request.prompt())));
+    ChatRequest.Builder chat =
+        ChatRequest.builder()
+            .messages(
+                SystemMessage.from(SYSTEM), UserMessage.from(settings.redact(request.prompt())));
     if (ChatModels.responseFormat(settings.provider()) != null) {
       chat.responseFormat(ChatModels.responseFormat(settings.provider()));
     }
@@ -114,33 +120,60 @@ public final class LlmProposer implements Proposer {
         Duration backoff = settings.retryBackoff().multipliedBy(1L << Math.min(attempt - 1, 10));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         if (elapsed.plus(backoff).compareTo(request.timeout()) >= 0) {
-          return failed(fallback, "the " + settings.provider() + " call failed " + failures.size() + " times and another"
-              + " retry would run past the proposer's " + request.timeout().toSeconds() + " s: "
-              + failures.get(failures.size() - 1), failures);
+          return failed(
+              fallback,
+              "the "
+                  + settings.provider()
+                  + " call failed "
+                  + failures.size()
+                  + " times and another"
+                  + " retry would run past the proposer's "
+                  + request.timeout().toSeconds()
+                  + " s: "
+                  + failures.get(failures.size() - 1),
+              failures);
         }
         try {
           sleeper.sleep(backoff);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          return failed(fallback, "interrupted while waiting to retry the " + settings.provider() + " call", failures);
+          return failed(
+              fallback,
+              "interrupted while waiting to retry the " + settings.provider() + " call",
+              failures);
         }
       }
       try {
         response = model.chat(chatRequest);
         break;
       } catch (ContentFilteredException e) {
-        return Proposal.invalid(fallback, "the model refused: " + oneLine(e.getMessage()), info(null), null);
+        return Proposal.invalid(
+            fallback, "the model refused: " + oneLine(e.getMessage()), info(null), null);
       } catch (RuntimeException e) {
         failures.add(describe(e));
         if (!retriable(e)) {
-          return failed(fallback, "the " + settings.provider() + " call failed and is not worth retrying: "
-              + failures.get(failures.size() - 1), failures);
+          return failed(
+              fallback,
+              "the "
+                  + settings.provider()
+                  + " call failed and is not worth retrying: "
+                  + failures.get(failures.size() - 1),
+              failures);
         }
       }
     }
     if (response == null) {
-      return failed(fallback, "the " + settings.provider() + " call failed " + failures.size() + " times ("
-          + settings.retries() + " retries): " + failures.get(failures.size() - 1), failures);
+      return failed(
+          fallback,
+          "the "
+              + settings.provider()
+              + " call failed "
+              + failures.size()
+              + " times ("
+              + settings.retries()
+              + " retries): "
+              + failures.get(failures.size() - 1),
+          failures);
     }
     ProposerInfo info = info(response.tokenUsage());
     String text = response.aiMessage() == null ? null : response.aiMessage().text();
@@ -149,8 +182,13 @@ public final class LlmProposer implements Proposer {
       return Proposal.invalid(fallback, "the model refused (content filter)", info, excerpt);
     }
     if (response.finishReason() == FinishReason.LENGTH) {
-      return Proposal.invalid(fallback, "the answer was cut off at maxTokens " + settings.maxTokens()
-          + ": propose a smaller change", info, excerpt);
+      return Proposal.invalid(
+          fallback,
+          "the answer was cut off at maxTokens "
+              + settings.maxTokens()
+              + ": propose a smaller change",
+          info,
+          excerpt);
     }
     AnswerParser.Parsed parsed = AnswerParser.parse(text);
     if (parsed.problem() != null) {
@@ -160,11 +198,27 @@ public final class LlmProposer implements Proposer {
     String description = describe(answer);
     String problem = new EditApplier(request.root(), scope).apply(answer.edits());
     if (problem != null) {
-      return new Proposal(Proposal.Outcome.INVALID, description, answer.hypothesis(), answer.expectation(), List.of(),
-          answer.ideas(), info, "the edits do not apply: " + problem, excerpt);
+      return new Proposal(
+          Proposal.Outcome.INVALID,
+          description,
+          answer.hypothesis(),
+          answer.expectation(),
+          List.of(),
+          answer.ideas(),
+          info,
+          "the edits do not apply: " + problem,
+          excerpt);
     }
-    return new Proposal(Proposal.Outcome.CHANGED, description, answer.hypothesis(), answer.expectation(), List.of(),
-        answer.ideas(), info, null, null);
+    return new Proposal(
+        Proposal.Outcome.CHANGED,
+        description,
+        answer.hypothesis(),
+        answer.expectation(),
+        List.of(),
+        answer.ideas(),
+        info,
+        null,
+        null);
   }
 
   private ProposerInfo info(TokenUsage usage) {
@@ -173,22 +227,34 @@ public final class LlmProposer implements Proposer {
     }
     long in = usage.inputTokenCount();
     long out = usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
-    return new ProposerInfo(kind(), settings.model(), in, out, Prices.cost(settings.price(), in, out));
+    return new ProposerInfo(
+        kind(), settings.model(), in, out, Prices.cost(settings.price(), in, out));
   }
 
   private Proposal failed(String description, String problem, List<String> failures) {
-    return new Proposal(Proposal.Outcome.FAILED, description, null, null, List.of(), List.of(), info(null),
-        problem, String.join("\n", failures));
+    return new Proposal(
+        Proposal.Outcome.FAILED,
+        description,
+        null,
+        null,
+        List.of(),
+        List.of(),
+        info(null),
+        problem,
+        String.join("\n", failures));
   }
 
   /** 429, 5xx, timeouts and refused connections pass; a bad key, model or request does not. */
   private static boolean retriable(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof RetriableException || t instanceof HttpTimeoutException || t instanceof ConnectException
+      if (t instanceof RetriableException
+          || t instanceof HttpTimeoutException
+          || t instanceof ConnectException
           || t instanceof java.net.SocketTimeoutException) {
         return true;
       }
-      if (t instanceof HttpException h && (h.statusCode() == 408 || h.statusCode() == 429 || h.statusCode() >= 500)) {
+      if (t instanceof HttpException h
+          && (h.statusCode() == 408 || h.statusCode() == 429 || h.statusCode() >= 500)) {
         return true;
       }
     }
@@ -206,8 +272,10 @@ public final class LlmProposer implements Proposer {
     }
     String kind = e.getClass().getSimpleName();
     String message = oneLine(e.getMessage());
-    return settings.redact((status == null ? "" : "HTTP " + status + " ") + kind
-        + (message.isEmpty() ? "" : ": " + message));
+    return settings.redact(
+        (status == null ? "" : "HTTP " + status + " ")
+            + kind
+            + (message.isEmpty() ? "" : ": " + message));
   }
 
   private static String describe(Answer answer) {
@@ -234,6 +302,7 @@ public final class LlmProposer implements Proposer {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "llm proposer (%s %s)", settings.provider(), settings.model());
+    return String.format(
+        Locale.ROOT, "llm proposer (%s %s)", settings.provider(), settings.model());
   }
 }

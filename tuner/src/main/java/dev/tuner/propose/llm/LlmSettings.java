@@ -1,15 +1,14 @@
 package dev.tuner.propose.llm;
 
 import dev.tuner.error.UsageException;
-
 import dev.tuner.spec.OptimizeSpec.LlmSpec;
 import dev.tuner.spec.OptimizeSpec.Price;
 import java.time.Duration;
 import java.util.Map;
 
 /**
- * The llm proposer's settings for one run: the spec's {@code optimize.proposer.llm} with the command-line
- * overrides applied, the API key read from the environment, and the model's price.
+ * The llm proposer's settings for one run: the spec's {@code optimize.proposer.llm} with the
+ * command-line overrides applied, the API key read from the environment, and the model's price.
  *
  * @param apiKey null where the provider needs none; never printed ({@link #toString()} hides it)
  */
@@ -34,46 +33,78 @@ public record LlmSettings(
    *
    * @throws UsageException naming the key or option and what is wrong: a usage error (exit 2)
    */
-  public static LlmSettings resolve(LlmSpec spec, Overrides cli, Map<String, String> env) throws UsageException {
+  public static LlmSettings resolve(LlmSpec spec, Overrides cli, Map<String, String> env)
+      throws UsageException {
     String provider = cli.provider() != null ? cli.provider() : spec.provider();
     if (provider == null) {
-      throw new UsageException("the llm proposer needs a provider: --provider or optimize.proposer.llm.provider"
-          + " (one of " + dev.tuner.spec.TunerSpec.PROVIDERS + ")");
+      throw new UsageException(
+          "the llm proposer needs a provider: --provider or optimize.proposer.llm.provider"
+              + " (one of "
+              + dev.tuner.spec.TunerSpec.PROVIDERS
+              + ")");
     }
     if (!dev.tuner.spec.TunerSpec.PROVIDERS.contains(provider)) {
-      throw new UsageException("--provider: '" + provider + "' is not one of " + dev.tuner.spec.TunerSpec.PROVIDERS);
+      throw new UsageException(
+          "--provider: '" + provider + "' is not one of " + dev.tuner.spec.TunerSpec.PROVIDERS);
     }
     String model = cli.model() != null ? cli.model() : spec.model();
     if (model == null || model.isBlank()) {
-      throw new UsageException("the llm proposer needs a model: --model or optimize.proposer.llm.model");
+      throw new UsageException(
+          "the llm proposer needs a model: --model or optimize.proposer.llm.model");
     }
     String baseUrl = cli.baseUrl() != null ? cli.baseUrl() : spec.baseUrl();
     if (baseUrl == null && provider.equals("openai-compatible")) {
-      throw new UsageException("provider openai-compatible needs --base-url or optimize.proposer.llm.baseUrl"
-          + " (e.g. http://localhost:8000/v1)");
+      throw new UsageException(
+          "provider openai-compatible needs --base-url or optimize.proposer.llm.baseUrl"
+              + " (e.g. http://localhost:8000/v1)");
     }
-    String keyEnv = cli.apiKeyEnv() != null ? cli.apiKeyEnv() : spec.apiKeyEnv() != null ? spec.apiKeyEnv()
-        : switch (provider) {
-          case "openai" -> "OPENAI_API_KEY";
-          case "anthropic" -> "ANTHROPIC_API_KEY";
-          default -> null;
-        };
+    String keyEnv =
+        cli.apiKeyEnv() != null
+            ? cli.apiKeyEnv()
+            : spec.apiKeyEnv() != null
+                ? spec.apiKeyEnv()
+                : switch (provider) {
+                  case "openai" -> "OPENAI_API_KEY";
+                  case "anthropic" -> "ANTHROPIC_API_KEY";
+                  default -> null;
+                };
     String key = null;
     if (keyEnv != null) {
       key = env.get(keyEnv);
       if (key == null || key.isBlank()) {
-        throw new UsageException("the environment variable " + keyEnv + " (optimize.proposer.llm.apiKeyEnv or"
-            + " --api-key-env) is not set: export it with your " + provider + " API key");
+        throw new UsageException(
+            "the environment variable "
+                + keyEnv
+                + " (optimize.proposer.llm.apiKeyEnv or"
+                + " --api-key-env) is not set: export it with your "
+                + provider
+                + " API key");
       }
     }
-    Price price = provider.equals("ollama") && Prices.of(model, spec.prices()) == null ? new Price(0.0, 0.0)
-        : Prices.of(model, spec.prices());
+    Price price =
+        provider.equals("ollama") && Prices.of(model, spec.prices()) == null
+            ? new Price(0.0, 0.0)
+            : Prices.of(model, spec.prices());
     if (price == null) {
-      throw new UsageException("no price for model '" + model + "': add optimize.proposer.llm.prices."
-          + model + ": {input: USD, output: USD} per million tokens (0 for a local model)");
+      throw new UsageException(
+          "no price for model '"
+              + model
+              + "': add optimize.proposer.llm.prices."
+              + model
+              + ": {input: USD, output: USD} per million tokens (0 for a local model)");
     }
-    return new LlmSettings(provider, model, baseUrl, keyEnv, key, spec.temperature(), spec.maxTokens(),
-        Duration.ofSeconds(spec.timeoutSeconds()), spec.retries(), Duration.ofMillis(spec.retryBackoffMillis()), price);
+    return new LlmSettings(
+        provider,
+        model,
+        baseUrl,
+        keyEnv,
+        key,
+        spec.temperature(),
+        spec.maxTokens(),
+        Duration.ofSeconds(spec.timeoutSeconds()),
+        spec.retries(),
+        Duration.ofMillis(spec.retryBackoffMillis()),
+        price);
   }
 
   /** {@code text} with the API key replaced, for anything that may be printed or logged. */
@@ -86,7 +117,18 @@ public record LlmSettings(
 
   @Override
   public String toString() {
-    return "LlmSettings[provider=" + provider + ", model=" + model + ", baseUrl=" + baseUrl + ", apiKeyEnv=" + apiKeyEnv
-        + ", maxTokens=" + maxTokens + ", retries=" + retries + "]";
+    return "LlmSettings[provider="
+        + provider
+        + ", model="
+        + model
+        + ", baseUrl="
+        + baseUrl
+        + ", apiKeyEnv="
+        + apiKeyEnv
+        + ", maxTokens="
+        + maxTokens
+        + ", retries="
+        + retries
+        + "]";
   }
 }

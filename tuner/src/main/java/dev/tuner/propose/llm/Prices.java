@@ -5,9 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * USD per million input and output tokens by model name: built-in list prices of common models, under the
- * spec's own table. A dated model name ({@code gpt-4o-mini-2024-07-18}) takes the price of the longest
- * name it starts with. Check the built-in figures against your provider's price list; the spec wins.
+ * USD per million input and output tokens by model name: built-in list prices of common models,
+ * under the spec's own table. A dated model name ({@code gpt-4o-mini-2024-07-18}) takes the price
+ * of the longest name it starts with. Check the built-in figures against your provider's price
+ * list; the spec wins.
  */
 public final class Prices {
 

@@ -8,10 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import dev.tuner.spec.Scope;
 import dev.tuner.propose.Proposal;
 import dev.tuner.propose.ProposalRequest;
 import dev.tuner.spec.OptimizeSpec.Price;
+import dev.tuner.spec.Scope;
 import dev.tuner.spec.ScopeSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,13 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The llm proposer against OpenAI-, Anthropic- and Ollama-shaped endpoints served by WireMock from recorded
- * responses ({@code src/test/resources/llm/<provider>/mappings}); the model name picks the response.
+ * The llm proposer against OpenAI-, Anthropic- and Ollama-shaped endpoints served by WireMock from
+ * recorded responses ({@code src/test/resources/llm/<provider>/mappings}); the model name picks the
+ * response.
  */
 class LlmProposerTest {
 
   static final String KEY = "sk-test-SECRET-0123456789";
-  static final String SLOW = """
+  static final String SLOW =
+      """
       package demo;
 
       final class Slow {
@@ -63,20 +65,44 @@ class LlmProposerTest {
 
   private String serve(String provider) throws Exception {
     Path recorded = Path.of(getClass().getResource("/llm/" + provider).toURI());
-    server = new WireMockServer(WireMockConfiguration.options().dynamicPort().usingFilesUnderDirectory(recorded.toString()));
+    server =
+        new WireMockServer(
+            WireMockConfiguration.options()
+                .dynamicPort()
+                .usingFilesUnderDirectory(recorded.toString()));
     server.start();
     return "http://127.0.0.1:" + server.port();
   }
 
   private LlmProposer proposer(String provider, String baseUrl, String model, String key) {
-    LlmSettings settings = new LlmSettings(provider, model, baseUrl, key == null ? null : "TEST_KEY", key, 0.2, 2000,
-        Duration.ofSeconds(20), 2, Duration.ofMillis(10), new Price(2.5, 10.0));
-    return new LlmProposer(settings, new Scope(new ScopeSpec(List.of("src/main/java/**"), List.of())));
+    LlmSettings settings =
+        new LlmSettings(
+            provider,
+            model,
+            baseUrl,
+            key == null ? null : "TEST_KEY",
+            key,
+            0.2,
+            2000,
+            Duration.ofSeconds(20),
+            2,
+            Duration.ofMillis(10),
+            new Price(2.5, 10.0));
+    return new LlmProposer(
+        settings, new Scope(new ScopeSpec(List.of("src/main/java/**"), List.of())));
   }
 
   private Proposal propose(LlmProposer proposer) throws Exception {
-    return proposer.propose(new ProposalRequest(4, 3, root, "abc", "make Slow.sum faster", root.resolve("p.md"),
-        root.resolve("ideas.md"), Duration.ofMinutes(1)));
+    return proposer.propose(
+        new ProposalRequest(
+            4,
+            3,
+            root,
+            "abc",
+            "make Slow.sum faster",
+            root.resolve("p.md"),
+            root.resolve("ideas.md"),
+            Duration.ofMinutes(1)));
   }
 
   @Test
@@ -92,12 +118,16 @@ class LlmProposerTest {
     assertThat(p.proposer().model()).isEqualTo("ok");
     assertThat(p.proposer().tokensIn()).isEqualTo(1234);
     assertThat(p.proposer().tokensOut()).isEqualTo(56);
-    assertThat(p.proposer().cost()).isCloseTo((1234 * 2.5 + 56 * 10.0) / 1e6, org.assertj.core.data.Offset.offset(1e-12));
-    server.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions"))
-        .withHeader("Authorization", equalTo("Bearer " + KEY))
-        .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema")))
-        .withRequestBody(matchingJsonPath("$.max_completion_tokens", equalTo("2000")))
-        .withRequestBody(matchingJsonPath("$.messages[1].content", equalTo("make Slow.sum faster"))));
+    assertThat(p.proposer().cost())
+        .isCloseTo((1234 * 2.5 + 56 * 10.0) / 1e6, org.assertj.core.data.Offset.offset(1e-12));
+    server.verify(
+        1,
+        postRequestedFor(urlEqualTo("/v1/chat/completions"))
+            .withHeader("Authorization", equalTo("Bearer " + KEY))
+            .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema")))
+            .withRequestBody(matchingJsonPath("$.max_completion_tokens", equalTo("2000")))
+            .withRequestBody(
+                matchingJsonPath("$.messages[1].content", equalTo("make Slow.sum faster"))));
   }
 
   @Test
@@ -108,8 +138,10 @@ class LlmProposerTest {
     assertThat(slow).content().contains("s += xs[i];");
     assertThat(p.proposer().tokensIn()).isEqualTo(2100);
     assertThat(p.proposer().tokensOut()).isEqualTo(140);
-    assertThat(p.proposer().cost()).isCloseTo((2100 * 2.5 + 140 * 10.0) / 1e6, org.assertj.core.data.Offset.offset(1e-12));
-    server.verify(1, postRequestedFor(urlEqualTo("/v1/messages")).withHeader("x-api-key", equalTo(KEY)));
+    assertThat(p.proposer().cost())
+        .isCloseTo((2100 * 2.5 + 140 * 10.0) / 1e6, org.assertj.core.data.Offset.offset(1e-12));
+    server.verify(
+        1, postRequestedFor(urlEqualTo("/v1/messages")).withHeader("x-api-key", equalTo(KEY)));
   }
 
   @Test
@@ -120,7 +152,8 @@ class LlmProposerTest {
     assertThat(slow).content().contains("s += xs[i];");
     assertThat(p.proposer().tokensIn()).isEqualTo(900);
     assertThat(p.proposer().tokensOut()).isEqualTo(75);
-    server.verify(1, postRequestedFor(urlEqualTo("/api/chat")).withRequestBody(matchingJsonPath("$.format")));
+    server.verify(
+        1, postRequestedFor(urlEqualTo("/api/chat")).withRequestBody(matchingJsonPath("$.format")));
   }
 
   @Test
@@ -139,11 +172,31 @@ class LlmProposerTest {
   @Test
   void retriesStopWhenTheyWouldOutlastTheProposersTimeout() throws Exception {
     String url = serve("openai");
-    LlmSettings settings = new LlmSettings("openai", "storm", url + "/v1", "TEST_KEY", KEY, null, 2000,
-        Duration.ofSeconds(20), 5, Duration.ofSeconds(3), new Price(2.5, 10.0));
-    Proposal p = new LlmProposer(settings, new Scope(new ScopeSpec(List.of("src/main/java/**"), List.of())))
-        .propose(new ProposalRequest(4, 3, root, "abc", "go", root.resolve("p.md"), root.resolve("ideas.md"),
-            Duration.ofSeconds(2)));
+    LlmSettings settings =
+        new LlmSettings(
+            "openai",
+            "storm",
+            url + "/v1",
+            "TEST_KEY",
+            KEY,
+            null,
+            2000,
+            Duration.ofSeconds(20),
+            5,
+            Duration.ofSeconds(3),
+            new Price(2.5, 10.0));
+    Proposal p =
+        new LlmProposer(settings, new Scope(new ScopeSpec(List.of("src/main/java/**"), List.of())))
+            .propose(
+                new ProposalRequest(
+                    4,
+                    3,
+                    root,
+                    "abc",
+                    "go",
+                    root.resolve("p.md"),
+                    root.resolve("ideas.md"),
+                    Duration.ofSeconds(2)));
     assertThat(p.outcome()).isEqualTo(Proposal.Outcome.FAILED);
     assertThat(p.problem()).contains("would run past the proposer's 2 s");
     server.verify(1, postRequestedFor(urlEqualTo("/v1/chat/completions")));
@@ -258,7 +311,8 @@ class LlmProposerTest {
   @Test
   void aFencedJsonAnswerIsRead() throws Exception {
     String url = serve("openai");
-    assertThat(propose(proposer("openai", url + "/v1", "fenced", KEY)).outcome()).isEqualTo(Proposal.Outcome.CHANGED);
+    assertThat(propose(proposer("openai", url + "/v1", "fenced", KEY)).outcome())
+        .isEqualTo(Proposal.Outcome.CHANGED);
   }
 
   @Test
@@ -266,6 +320,7 @@ class LlmProposerTest {
     LlmProposer p = proposer("openai", "http://127.0.0.1:9", "ok", KEY);
     String prompt = "x".repeat(30_000);
     double tokensIn = (LlmProposer.SYSTEM.length() + prompt.length()) / 3.0;
-    assertThat(p.worstCaseCostUsd(prompt)).isGreaterThanOrEqualTo((tokensIn * 2.5 + 2000 * 10.0) / 1e6);
+    assertThat(p.worstCaseCostUsd(prompt))
+        .isGreaterThanOrEqualTo((tokensIn * 2.5 + 2000 * 10.0) / 1e6);
   }
 }

@@ -1,10 +1,9 @@
 package dev.tuner.propose.llm;
 
-import dev.tuner.error.UsageException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tuner.error.UsageException;
 import dev.tuner.spec.OptimizeSpec.LlmSpec;
 import dev.tuner.spec.OptimizeSpec.Price;
 import java.util.Map;
@@ -20,13 +19,19 @@ class LlmSettingsTest {
 
   @Test
   void theKeyComesFromTheProvidersDefaultVariableAndIsNeverPrinted() throws Exception {
-    LlmSettings s = LlmSettings.resolve(spec("openai", "gpt-4o-mini-2024-07-18", null, null), NONE,
-        Map.of("OPENAI_API_KEY", "sk-live-123456"));
+    LlmSettings s =
+        LlmSettings.resolve(
+            spec("openai", "gpt-4o-mini-2024-07-18", null, null),
+            NONE,
+            Map.of("OPENAI_API_KEY", "sk-live-123456"));
     assertThat(s.apiKey()).isEqualTo("sk-live-123456");
     assertThat(s.apiKeyEnv()).isEqualTo("OPENAI_API_KEY");
-    assertThat(s.price()).as("a dated name takes its family's price").isEqualTo(new Price(0.15, 0.60));
+    assertThat(s.price())
+        .as("a dated name takes its family's price")
+        .isEqualTo(new Price(0.15, 0.60));
     assertThat(s.toString()).doesNotContain("sk-live-123456");
-    assertThat(s.redact("bad key sk-live-123456 given")).isEqualTo("bad key <OPENAI_API_KEY> given");
+    assertThat(s.redact("bad key sk-live-123456 given"))
+        .isEqualTo("bad key <OPENAI_API_KEY> given");
     assertThat(s.maxTokens()).isEqualTo(4096);
     assertThat(s.retries()).isEqualTo(3);
     assertThat(s.temperature()).isNull();
@@ -34,9 +39,12 @@ class LlmSettingsTest {
 
   @Test
   void commandLineValuesOverrideTheSpec() throws Exception {
-    LlmSettings s = LlmSettings.resolve(spec("openai", "gpt-4o", "SPEC_KEY", null),
-        new LlmSettings.Overrides("anthropic", "claude-sonnet-4-5-20250929", "http://127.0.0.1:9/v1/", "CLI_KEY"),
-        Map.of("CLI_KEY", "k-cli-9999", "SPEC_KEY", "k-spec-9999"));
+    LlmSettings s =
+        LlmSettings.resolve(
+            spec("openai", "gpt-4o", "SPEC_KEY", null),
+            new LlmSettings.Overrides(
+                "anthropic", "claude-sonnet-4-5-20250929", "http://127.0.0.1:9/v1/", "CLI_KEY"),
+            Map.of("CLI_KEY", "k-cli-9999", "SPEC_KEY", "k-spec-9999"));
     assertThat(s.provider()).isEqualTo("anthropic");
     assertThat(s.model()).isEqualTo("claude-sonnet-4-5-20250929");
     assertThat(s.baseUrl()).isEqualTo("http://127.0.0.1:9/v1/");
@@ -46,21 +54,28 @@ class LlmSettingsTest {
 
   @Test
   void theSpecsPricesWinOverTheBuiltInOnes() throws Exception {
-    LlmSettings s = LlmSettings.resolve(spec("openai", "gpt-4o", null, Map.of("gpt-4o", new Price(1.0, 2.0))), NONE,
-        Map.of("OPENAI_API_KEY", "sk-x-0000"));
+    LlmSettings s =
+        LlmSettings.resolve(
+            spec("openai", "gpt-4o", null, Map.of("gpt-4o", new Price(1.0, 2.0))),
+            NONE,
+            Map.of("OPENAI_API_KEY", "sk-x-0000"));
     assertThat(s.price()).isEqualTo(new Price(1.0, 2.0));
   }
 
   @Test
   void ollamaNeedsNoKeyAndCostsNothing() throws Exception {
-    LlmSettings s = LlmSettings.resolve(spec("ollama", "qwen2.5-coder:14b", null, null), NONE, Map.of());
+    LlmSettings s =
+        LlmSettings.resolve(spec("ollama", "qwen2.5-coder:14b", null, null), NONE, Map.of());
     assertThat(s.apiKey()).isNull();
     assertThat(s.price()).isEqualTo(new Price(0.0, 0.0));
   }
 
   @Test
   void aMissingKeyNamesTheVariable() throws Exception {
-    assertThatThrownBy(() -> LlmSettings.resolve(spec("anthropic", "claude-sonnet-4", null, null), NONE, Map.of()))
+    assertThatThrownBy(
+            () ->
+                LlmSettings.resolve(
+                    spec("anthropic", "claude-sonnet-4", null, null), NONE, Map.of()))
         .isInstanceOf(UsageException.class)
         .hasMessageContaining("the environment variable ANTHROPIC_API_KEY")
         .hasMessageContaining("is not set");
@@ -75,9 +90,11 @@ class LlmSettingsTest {
         .hasMessageContaining("needs a model");
     assertThatThrownBy(() -> LlmSettings.resolve(spec("mystery", "m", null, null), NONE, env))
         .hasMessageContaining("'mystery' is not one of");
-    assertThatThrownBy(() -> LlmSettings.resolve(spec("openai-compatible", "m", null, null), NONE, env))
+    assertThatThrownBy(
+            () -> LlmSettings.resolve(spec("openai-compatible", "m", null, null), NONE, env))
         .hasMessageContaining("needs --base-url");
-    assertThatThrownBy(() -> LlmSettings.resolve(spec("openai", "my-finetune", null, null), NONE, env))
+    assertThatThrownBy(
+            () -> LlmSettings.resolve(spec("openai", "my-finetune", null, null), NONE, env))
         .hasMessageContaining("no price for model 'my-finetune'")
         .hasMessageContaining("optimize.proposer.llm.prices.my-finetune");
   }
