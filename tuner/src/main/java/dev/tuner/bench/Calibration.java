@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.commons.statistics.descriptive.Median;
 
+// Over 300 lines: the calibration run and the records of its report, which calibrate prints and
+// tests build.
 /**
  * Measures how the keep rule behaves on this machine: {@code tuner calibrate}.
  *

@@ -27,6 +27,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
+// Over 300 lines: calibrate's options and the tables it prints, which mirror the Calibration report
+// field by field.
 @Command(
     name = "calibrate",
     description = {

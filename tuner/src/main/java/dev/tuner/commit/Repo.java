@@ -27,6 +27,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.util.io.DisabledOutputStream;
 
+// Over 300 lines: each method is one git verb over JGit; splitting them would hide which git state
+// the loop relies on.
 /**
  * The user's repository as the loop uses it, through JGit: it works on its own branch, commits
  * every try, and resets that branch to the best; the user's branch is never moved.

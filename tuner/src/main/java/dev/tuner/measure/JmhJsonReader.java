@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
+// Over 300 lines: one reader of JMH's JSON format, each method one field group with its own error.
 /**
  * Reads the JSON that JMH writes with {@code -rf json} into {@link JmhResults}.
  *

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+// Over 300 lines: one view of the log in its three forms (table, TSV, JSON), which must list the
+// same columns.
 /** What {@code tuner log} prints: the tries or their groups, as a table, TSV or JSON. */
 public final class LogView {
 

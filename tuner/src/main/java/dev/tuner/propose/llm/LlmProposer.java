@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+// Over 300 lines: one conversation with the model: prompt, call with retries, answer, edits, cost.
 /**
  * Asks a chat model (OpenAI, Anthropic, Ollama or any OpenAI-compatible server, through
  * LangChain4j) for one change as exact search/replace edits, and applies them. Whatever goes wrong
