@@ -10,10 +10,10 @@ import java.util.function.Supplier;
 
 /**
  * The harness's view of the example: one case input (a theme and options) in, one portfolio JSON
- * out. Input keys: {@code theme} (required), {@code topN}, {@code k}, {@code maxPerSector}, {@code
- * minMarketCap} (USD millions), {@code countries}, {@code excludeSectors}; see {@link
- * PortfolioRequest}. Upstreams: {@code embeddings}, {@code vectors}, {@code reference}. The bearer
- * token comes from {@code EXAMPLE_TOKEN}.
+ * out. Input keys: {@code theme} (required), {@code topN}, {@code k}, {@code maxPerSector},
+ * {@code minMarketCap} (USD millions), {@code countries}, {@code excludeSectors}; see
+ * {@link PortfolioRequest}. Upstreams: {@code embeddings}, {@code vectors}, {@code reference}.
+ * The bearer token comes from {@code EXAMPLE_TOKEN}.
  */
 public final class PortfolioHotPath implements HotPath {
 

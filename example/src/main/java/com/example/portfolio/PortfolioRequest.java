@@ -61,8 +61,8 @@ public record PortfolioRequest(
   }
 
   /**
-   * Reads a case's input map. Unknown keys and values of the wrong type are rejected with an {@link
-   * IllegalArgumentException} naming the key.
+   * Reads a case's input map. Unknown keys and values of the wrong type are rejected with an
+   * {@link IllegalArgumentException} naming the key.
    */
   public static PortfolioRequest fromInput(Map<String, ?> input) {
     if (input == null) {
@@ -72,17 +72,14 @@ public record PortfolioRequest(
     unknown.removeAll(KEYS);
     if (!unknown.isEmpty()) {
       throw new IllegalArgumentException(
-          "unknown input key '"
-              + unknown.iterator().next()
-              + "'; known keys: "
+          "unknown input key '" + unknown.iterator().next() + "'; known keys: "
               + new TreeSet<>(KEYS));
     }
     Object theme = input.get("theme");
     if (!(theme instanceof String)) {
       throw new IllegalArgumentException(
-          theme == null
-              ? "input 'theme' is required"
-              : "input 'theme' must be a string, got " + describe(theme));
+          theme == null ? "input 'theme' is required" : "input 'theme' must be a string, got "
+              + describe(theme));
     }
     return new PortfolioRequest(
         (String) theme,
@@ -99,14 +96,10 @@ public record PortfolioRequest(
     if (value == null) {
       return fallback;
     }
-    if (value instanceof Integer
-        || value instanceof Long
-        || value instanceof Short
-        || value instanceof Byte
-        || value instanceof BigInteger) {
+    if (value instanceof Integer || value instanceof Long || value instanceof Short
+        || value instanceof Byte || value instanceof BigInteger) {
       long n = ((Number) value).longValue();
-      if (n >= Integer.MIN_VALUE
-          && n <= Integer.MAX_VALUE
+      if (n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE
           && (!(value instanceof BigInteger) || ((BigInteger) value).bitLength() < 32)) {
         return (int) n;
       }
@@ -179,9 +172,8 @@ public record PortfolioRequest(
   private static String describe(Object value) {
     return value == null
         ? "null"
-        : value.getClass().getSimpleName()
-            + " "
-            + (value instanceof String ? "'" + value + "'" : value);
+        : value.getClass().getSimpleName() + " " + (value instanceof String ? "'" + value + "'"
+            : value);
   }
 
   private static void range(String key, int value, int min, int max) {

@@ -95,13 +95,8 @@ final class PortfolioScorer {
           String.format(
               Locale.ROOT,
               "features %s %-40s sim=%.4f kw=%.4f rev=%.4f sector=%.2f size=%.3f matched=%s",
-              s.id(),
-              s.name(),
-              features.get("similarity"),
-              features.get("keywords"),
-              features.get("revenue"),
-              features.get("sector"),
-              features.get("size"),
+              s.id(), s.name(), features.get("similarity"), features.get("keywords"),
+              features.get("revenue"), features.get("sector"), features.get("size"),
               evidence.matched()));
       out.add(candidate.withFeatures(features, evidence.matched()));
     }
@@ -161,12 +156,8 @@ final class PortfolioScorer {
         picked.add(candidate);
         LOG.fine(
             String.format(
-                Locale.ROOT,
-                "pick %2d %s %-24s score=%.6f",
-                picked.size(),
-                candidate.id(),
-                candidate.sector(),
-                candidate.score(weights)));
+                Locale.ROOT, "pick %2d %s %-24s score=%.6f", picked.size(), candidate.id(),
+                candidate.sector(), candidate.score(weights)));
       }
     }
     return picked;

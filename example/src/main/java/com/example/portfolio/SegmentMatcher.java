@@ -34,6 +34,7 @@ final class SegmentMatcher {
 
   private Pattern pattern(String keyword) {
     return patterns.get(
-        keyword, k -> Pattern.compile("\\b" + Pattern.quote(k) + "\\b", Pattern.CASE_INSENSITIVE));
+        keyword,
+        k -> Pattern.compile("\\b" + Pattern.quote(k) + "\\b", Pattern.CASE_INSENSITIVE));
   }
 }

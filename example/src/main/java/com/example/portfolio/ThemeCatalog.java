@@ -35,11 +35,8 @@ final class ThemeCatalog {
   private final double fallbackPhraseWeight;
 
   private ThemeCatalog(
-      Map<String, Double> featureWeights,
-      List<Theme> themes,
-      Map<String, Theme> byAlias,
-      double fallbackSectorWeight,
-      double fallbackPhraseWeight) {
+      Map<String, Double> featureWeights, List<Theme> themes, Map<String, Theme> byAlias,
+      double fallbackSectorWeight, double fallbackPhraseWeight) {
     this.featureWeights = Collections.unmodifiableMap(featureWeights);
     this.themes = List.copyOf(themes);
     this.byAlias = Collections.unmodifiableMap(byAlias);
@@ -86,9 +83,7 @@ final class ThemeCatalog {
       }
     }
     return new ThemeCatalog(
-        featureWeights,
-        themes,
-        byAlias,
+        featureWeights, themes, byAlias,
         root.path("fallback").path("sectorWeight").asDouble(0.5),
         root.path("fallback").path("phraseWeight").asDouble(1.0));
   }

@@ -73,27 +73,28 @@ public record Tuning(
   }
 
   public Tuning withReferenceBatchSize(int value) {
-    return new Tuning(
-        value, parallelism, analysisCacheSize, segmentPatternCacheSize, extraWorkPercent);
+    return new Tuning(value, parallelism, analysisCacheSize, segmentPatternCacheSize,
+        extraWorkPercent);
   }
 
   public Tuning withParallelism(int value) {
-    return new Tuning(
-        referenceBatchSize, value, analysisCacheSize, segmentPatternCacheSize, extraWorkPercent);
+    return new Tuning(referenceBatchSize, value, analysisCacheSize, segmentPatternCacheSize,
+        extraWorkPercent);
   }
 
   public Tuning withAnalysisCacheSize(int value) {
-    return new Tuning(
-        referenceBatchSize, parallelism, value, segmentPatternCacheSize, extraWorkPercent);
+    return new Tuning(referenceBatchSize, parallelism, value, segmentPatternCacheSize,
+        extraWorkPercent);
   }
 
   public Tuning withSegmentPatternCacheSize(int value) {
-    return new Tuning(referenceBatchSize, parallelism, analysisCacheSize, value, extraWorkPercent);
+    return new Tuning(referenceBatchSize, parallelism, analysisCacheSize, value,
+        extraWorkPercent);
   }
 
   public Tuning withExtraWorkPercent(int value) {
-    return new Tuning(
-        referenceBatchSize, parallelism, analysisCacheSize, segmentPatternCacheSize, value);
+    return new Tuning(referenceBatchSize, parallelism, analysisCacheSize,
+        segmentPatternCacheSize, value);
   }
 
   private static int integer(Properties properties, String key) {

@@ -237,15 +237,8 @@ final class UpstreamClient {
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new UpstreamException(
-          upstream
-              + ": "
-              + request.method()
-              + " "
-              + request.uri().getRawPath()
-              + " returned "
-              + response.statusCode()
-              + ": "
-              + abbreviate(response.body()));
+          upstream + ": " + request.method() + " " + request.uri().getRawPath() + " returned "
+              + response.statusCode() + ": " + abbreviate(response.body()));
     }
     return response.body();
   }

@@ -29,60 +29,22 @@ public final class LocalWorkTiming {
         Map.of("theme", "clean energy", "topN", 30, "k", 220, "maxPerSector", 8));
     cases.put(
         "cyber-developed",
-        Map.of(
-            "theme",
-            "cybersecurity",
-            "topN",
-            15,
-            "k",
-            150,
-            "maxPerSector",
-            4,
-            "countries",
-            List.of("US", "GB", "DE", "JP", "CA")));
+        Map.of("theme", "cybersecurity", "topN", 15, "k", 150, "maxPerSector", 4,
+            "countries", List.of("US", "GB", "DE", "JP", "CA")));
     cases.put(
         "ev-large-caps",
-        Map.of(
-            "theme",
-            "electric vehicles",
-            "topN",
-            20,
-            "k",
-            250,
-            "maxPerSector",
-            6,
-            "minMarketCap",
-            2000));
+        Map.of("theme", "electric vehicles", "topN", 20, "k", 250, "maxPerSector", 6,
+            "minMarketCap", 2000));
     cases.put(
         "fintech-concentrated",
-        Map.of(
-            "theme",
-            "fintech",
-            "topN",
-            10,
-            "k",
-            120,
-            "maxPerSector",
-            3,
-            "excludeSectors",
-            List.of("Real Estate", "Utilities")));
+        Map.of("theme", "fintech", "topN", 10, "k", 120, "maxPerSector", 3,
+            "excludeSectors", List.of("Real Estate", "Utilities")));
     cases.put(
         "genomics-wide", Map.of("theme", "Genomics", "topN", 40, "k", 220, "maxPerSector", 12));
     cases.put(
         "water-europe",
-        Map.of(
-            "theme",
-            "water",
-            "topN",
-            12,
-            "k",
-            200,
-            "maxPerSector",
-            3,
-            "minMarketCap",
-            500,
-            "countries",
-            List.of("GB", "DE", "FR", "NL", "CH", "SE")));
+        Map.of("theme", "water", "topN", 12, "k", 200, "maxPerSector", 3, "minMarketCap", 500,
+            "countries", List.of("GB", "DE", "FR", "NL", "CH", "SE")));
     cases.put("quantum-fallback", Map.of("theme", "quantum computing", "topN", 20, "k", 200));
     return cases;
   }
@@ -113,26 +75,13 @@ public final class LocalWorkTiming {
           last.put(c.getKey(), result);
         }
       }
-      System.out.printf(
-          Locale.ROOT,
-          "%-22s %9s %9s %9s %9s  %s%n",
-          "case",
-          "local p50",
-          "local min",
-          "cpu p50",
-          "out bytes",
-          "calls");
+      System.out.printf(Locale.ROOT, "%-22s %9s %9s %9s %9s  %s%n",
+          "case", "local p50", "local min", "cpu p50", "out bytes", "calls");
       for (String id : cases.keySet()) {
         ThematicPortfolio.Result result = last.get(id);
-        System.out.printf(
-            Locale.ROOT,
-            "%-22s %9.2f %9.2f %9.2f %9d  %s%n",
-            id,
-            median(local.get(id)),
-            min(local.get(id)),
-            median(cpu.get(id)),
-            result.json().length(),
-            result.calls());
+        System.out.printf(Locale.ROOT, "%-22s %9.2f %9.2f %9.2f %9d  %s%n", id,
+            median(local.get(id)), min(local.get(id)), median(cpu.get(id)),
+            result.json().length(), result.calls());
       }
       if (args.length > 1) {
         System.out.println(last.get(args[1]).json());

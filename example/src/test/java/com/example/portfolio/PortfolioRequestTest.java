@@ -27,26 +27,14 @@ class PortfolioRequestTest {
   void readsEveryOption() {
     PortfolioRequest request =
         PortfolioRequest.fromInput(
-            Map.of(
-                "theme",
-                "water",
-                "topN",
-                12,
-                "k",
-                150L,
-                "maxPerSector",
-                3.0,
-                "minMarketCap",
-                500,
-                "countries",
-                List.of("se", "DE", "DE"),
-                "excludeSectors",
-                List.of("Utilities")));
+            Map.of("theme", "water", "topN", 12, "k", 150L, "maxPerSector", 3.0,
+                "minMarketCap", 500, "countries", List.of("se", "DE", "DE"),
+                "excludeSectors", List.of("Utilities")));
 
     assertThat(request)
         .isEqualTo(
-            new PortfolioRequest(
-                "water", 12, 150, 3, 500, List.of("DE", "SE"), List.of("Utilities")));
+            new PortfolioRequest("water", 12, 150, 3, 500, List.of("DE", "SE"),
+                List.of("Utilities")));
   }
 
   @Test

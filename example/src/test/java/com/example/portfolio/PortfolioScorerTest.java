@@ -49,8 +49,7 @@ class PortfolioScorerTest {
     out.path("holdings").forEach(h -> perSector.merge(h.path("sector").asText(), 1, Integer::sum));
     assertThat(perSector.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
     assertThat(out.path("holdings")).hasSize(2 * perSector.size());
-    out.path("sectorExposure")
-        .properties()
+    out.path("sectorExposure").properties()
         .forEach(e -> assertThat(e.getValue().asInt()).isEqualTo(perSector.get(e.getKey())));
   }
 
@@ -71,9 +70,7 @@ class PortfolioScorerTest {
   void findsThemePhrasesInDescriptionsAsKeywordEvidence() throws Exception {
     List<Security> securities =
         List.of(
-            security(
-                "E1",
-                "Utilities",
+            security("E1", "Utilities",
                 "Runs solar power parks and offshore wind farms; its offshore wind fleet grows."),
             security("E2", "Utilities", "Runs regulated gas networks and district heating."));
     JsonNode holdings = score(request("Clean Energy", 2, 5), securities).path("holdings");
@@ -114,25 +111,13 @@ class PortfolioScorerTest {
   @Test
   void onThemeRevenueRaisesTheRevenueFeature() throws Exception {
     Security onTheme =
-        new Security(
-            "R1",
-            "R1 plc",
-            "Industrials",
-            "GB",
-            1_000,
-            "Makes equipment." + FILLER,
+        new Security("R1", "R1 plc", "Industrials", "GB", 1_000, "Makes equipment." + FILLER,
             List.of(new RevenueSegment("Wind Turbines", 0.75), new RevenueSegment("Rail", 0.25)));
     Security offTheme =
-        new Security(
-            "R2",
-            "R2 plc",
-            "Industrials",
-            "GB",
-            1_000,
-            "Makes equipment." + FILLER,
+        new Security("R2", "R2 plc", "Industrials", "GB", 1_000, "Makes equipment." + FILLER,
             List.of(new RevenueSegment("Rail", 1.0)));
-    JsonNode holdings =
-        score(request("clean energy", 2, 5), List.of(offTheme, onTheme)).path("holdings");
+    JsonNode holdings = score(request("clean energy", 2, 5), List.of(offTheme, onTheme))
+        .path("holdings");
 
     assertThat(holdings.get(0).path("id").asText()).isEqualTo("R1");
     assertThat(holdings.get(0).path("features").path("revenue").asDouble()).isEqualTo(0.75);
@@ -145,8 +130,8 @@ class PortfolioScorerTest {
         List.of(
             new Security("F1", "Small", "Utilities", "US", 100, "Solar power." + FILLER, List.of()),
             new Security("F2", "Big", "Utilities", "US", 5_000, "Solar power." + FILLER, List.of()),
-            new Security(
-                "F3", "Abroad", "Utilities", "FR", 5_000, "Solar power." + FILLER, List.of()),
+            new Security("F3", "Abroad", "Utilities", "FR", 5_000, "Solar power." + FILLER,
+                List.of()),
             new Security("F4", "Oil", "Energy", "US", 5_000, "Solar power." + FILLER, List.of()),
             new Security("F5", "Thin", "Utilities", "US", 5_000, "Solar power.", List.of()));
     PortfolioRequest request =
@@ -179,10 +164,9 @@ class PortfolioScorerTest {
     String out = write(request, universe(5));
 
     assertThat(out)
-        .startsWith(
-            "{\"theme\":\"AI\",\"dictionary\":\"AI\",\"options\":{\"topN\":3,\"k\":50,"
-                + "\"maxPerSector\":2,\"minMarketCap\":250.500000,\"countries\":[\"DE\",\"US\"],"
-                + "\"excludeSectors\":[\"Energy\"]}");
+        .startsWith("{\"theme\":\"AI\",\"dictionary\":\"AI\",\"options\":{\"topN\":3,\"k\":50,"
+            + "\"maxPerSector\":2,\"minMarketCap\":250.500000,\"countries\":[\"DE\",\"US\"],"
+            + "\"excludeSectors\":[\"Energy\"]}");
   }
 
   @Test
@@ -224,22 +208,15 @@ class PortfolioScorerTest {
   private static List<Security> universe(int n) {
     String[] sectors = {"Utilities", "Industrials", "Energy", "Materials"};
     String[] evidence = {
-      "Develops solar power and battery storage.",
-      "Builds wind turbines.",
-      "Refines oil and gas.",
-      "Supplies green hydrogen and heat pumps.",
-      "Mines copper."
+      "Develops solar power and battery storage.", "Builds wind turbines.",
+      "Refines oil and gas.", "Supplies green hydrogen and heat pumps.", "Mines copper."
     };
     List<Security> securities = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       securities.add(
           new Security(
-              String.format("U%03d", i),
-              "Company " + i,
-              sectors[i % sectors.length],
-              "US",
-              100 + 37.5 * i,
-              evidence[i % evidence.length] + FILLER,
+              String.format("U%03d", i), "Company " + i, sectors[i % sectors.length], "US",
+              100 + 37.5 * i, evidence[i % evidence.length] + FILLER,
               List.of(new RevenueSegment(i % 3 == 0 ? "Solar Modules" : "Machinery", 1.0))));
     }
     return securities;

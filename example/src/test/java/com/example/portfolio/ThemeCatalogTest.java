@@ -41,7 +41,8 @@ class ThemeCatalogTest {
 
   @Test
   void featureWeightsSumToOne() {
-    assertThat(catalog.featureWeights().keySet()).containsExactlyElementsOf(ThemeCatalog.FEATURES);
+    assertThat(catalog.featureWeights().keySet())
+        .containsExactlyElementsOf(ThemeCatalog.FEATURES);
     assertThat(catalog.featureWeights().values().stream().mapToDouble(Double::doubleValue).sum())
         .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
   }

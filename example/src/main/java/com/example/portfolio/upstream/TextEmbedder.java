@@ -22,9 +22,8 @@ final class TextEmbedder {
   private static final double BIGRAM_WEIGHT = 0.5;
   private static final int MAX_CACHED_TOKENS = 200_000;
   private static final Set<String> STOPWORDS =
-      Set.of(
-          "a", "an", "and", "are", "as", "at", "by", "for", "from", "has", "in", "is", "it", "its",
-          "of", "on", "or", "that", "the", "to", "with", "about", "company", "group");
+      Set.of("a", "an", "and", "are", "as", "at", "by", "for", "from", "has", "in", "is", "it",
+          "its", "of", "on", "or", "that", "the", "to", "with", "about", "company", "group");
 
   private static final TextEmbedder SHARED = new TextEmbedder();
 

@@ -158,8 +158,8 @@ final class Universe {
     }
 
     /**
-     * A smaller business line on another topic: usually one the sector favours, sometimes any topic
-     * at all, so every theme has a long tail across sectors.
+     * A smaller business line on another topic: usually one the sector favours, sometimes any
+     * topic at all, so every theme has a long tail across sectors.
      */
     private Optional<Topic> sideline(Sector sector, Optional<Topic> primary) {
       double r = random.nextDouble();
@@ -175,65 +175,35 @@ final class Universe {
     }
 
     private String description(
-        String name,
-        Sector sector,
-        Country country,
-        Optional<Topic> topic,
+        String name, Sector sector, Country country, Optional<Topic> topic,
         Optional<Topic> secondary) {
       StringBuilder text = new StringBuilder(512);
-      text.append(name)
-          .append(" is a ")
-          .append(pick(Vocabulary.SCALES))
-          .append(' ')
-          .append(sector.noun())
-          .append(" company headquartered in ")
-          .append(country.name())
+      text.append(name).append(" is a ").append(pick(Vocabulary.SCALES)).append(' ')
+          .append(sector.noun()).append(" company headquartered in ").append(country.name())
           .append(". ");
       List<String> activities = distinct(sector.activities(), 2);
-      text.append("The group ")
-          .append(pick(Vocabulary.VERBS))
-          .append(' ')
-          .append(activities.get(0))
-          .append(" and ")
-          .append(activities.get(1))
-          .append(" for ")
-          .append(pick(Vocabulary.CUSTOMERS))
-          .append(" customers. ");
+      text.append("The group ").append(pick(Vocabulary.VERBS)).append(' ')
+          .append(activities.get(0)).append(" and ").append(activities.get(1)).append(" for ")
+          .append(pick(Vocabulary.CUSTOMERS)).append(" customers. ");
       if (topic.isPresent()) {
         List<String> phrases = distinct(topic.get().phrases(), 3);
-        text.append("It ")
-            .append(pick(Vocabulary.INVESTMENT_VERBS))
-            .append(' ')
-            .append(phrases.get(0))
-            .append(" and ")
-            .append(phrases.get(1))
-            .append(", and its ")
-            .append(pick(topic.get().products()))
-            .append(" business benefits from demand for ")
-            .append(phrases.get(2))
-            .append(". ");
+        text.append("It ").append(pick(Vocabulary.INVESTMENT_VERBS)).append(' ')
+            .append(phrases.get(0)).append(" and ").append(phrases.get(1)).append(", and its ")
+            .append(pick(topic.get().products())).append(" business benefits from demand for ")
+            .append(phrases.get(2)).append(". ");
       } else {
-        text.append("Its ")
-            .append(pick(sector.activities()))
+        text.append("Its ").append(pick(sector.activities()))
             .append(" business is mature and generates steady cash flow. ");
       }
       secondary.ifPresent(
           t -> text.append("A smaller unit works on ").append(pick(t.phrases())).append(". "));
       int founded = 1890 + random.nextInt(131);
-      text.append("Founded in ")
-          .append(founded)
-          .append(", it operates ")
-          .append(3 + random.nextInt(240))
-          .append(" sites in ")
-          .append(1 + random.nextInt(60))
-          .append(" countries and employs about ")
-          .append(200 + random.nextInt(90_000))
+      text.append("Founded in ").append(founded).append(", it operates ")
+          .append(3 + random.nextInt(240)).append(" sites in ").append(1 + random.nextInt(60))
+          .append(" countries and employs about ").append(200 + random.nextInt(90_000))
           .append(" people. ");
-      text.append("Management targets ")
-          .append(2 + random.nextInt(14))
-          .append("% annual growth with a focus on ")
-          .append(pick(Vocabulary.FOCUS))
-          .append('.');
+      text.append("Management targets ").append(2 + random.nextInt(14))
+          .append("% annual growth with a focus on ").append(pick(Vocabulary.FOCUS)).append('.');
       return text.toString();
     }
 

@@ -20,8 +20,7 @@ public final class UpstreamMain {
           "  --port N         port on 127.0.0.1 (default " + DEFAULT_PORT + "; 0 = any free port)",
           "  --latency-ms L   delay added to every call (default " + DEFAULT_LATENCY_MS + ")",
           "environment: EXAMPLE_TOKEN  bearer token clients must send (default "
-              + UpstreamServer.DEFAULT_TOKEN
-              + ")",
+              + UpstreamServer.DEFAULT_TOKEN + ")",
           "exit codes: 0 stopped cleanly, 1 could not start, 2 bad flags");
 
   private UpstreamMain() {}
@@ -65,11 +64,8 @@ public final class UpstreamMain {
                 },
                 "example-upstream-shutdown"));
     out.println(
-        "example-upstream listening on http://127.0.0.1:"
-            + server.port()
-            + " (embeddings, vectors, reference; latency "
-            + server.latencyMs()
-            + " ms)");
+        "example-upstream listening on http://127.0.0.1:" + server.port()
+            + " (embeddings, vectors, reference; latency " + server.latencyMs() + " ms)");
     out.flush();
     try {
       stopped.await();

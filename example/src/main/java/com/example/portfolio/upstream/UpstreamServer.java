@@ -26,8 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The example's "live" upstream: embeddings, vector search and reference data behind one loopback
- * HTTP server, each under its own path prefix ({@code /embeddings}, {@code /vectors}, {@code
- * /reference}), every call delayed by a fixed latency and guarded by a bearer token.
+ * HTTP server, each under its own path prefix ({@code /embeddings}, {@code /vectors},
+ * {@code /reference}), every call delayed by a fixed latency and guarded by a bearer token.
  *
  * <p>Tests start it in-process on an ephemeral port: {@code try (var s = UpstreamServer.start(0, 0,
  * token)) { ... s.baseUrls() ... }}.
@@ -64,8 +64,8 @@ public final class UpstreamServer implements AutoCloseable {
   private final Deque<RecordedRequest> journal = new ArrayDeque<>();
 
   /**
-   * A request as received: what a recording proxy would key on. {@code body} is UTF-8 text; {@code
-   * acceptEncoding} is the header's value or null; the Authorization header is never kept.
+   * A request as received: what a recording proxy would key on. {@code body} is UTF-8 text;
+   * {@code acceptEncoding} is the header's value or null; the Authorization header is never kept.
    */
   public record RecordedRequest(
       String method, String pathAndQuery, String body, String acceptEncoding) {}
@@ -223,9 +223,7 @@ public final class UpstreamServer implements AutoCloseable {
     String pathAndQuery = uri.getRawPath() + query;
     RecordedRequest request =
         new RecordedRequest(
-            exchange.getRequestMethod(),
-            pathAndQuery,
-            new String(body, StandardCharsets.UTF_8),
+            exchange.getRequestMethod(), pathAndQuery, new String(body, StandardCharsets.UTF_8),
             exchange.getRequestHeaders().getFirst("Accept-Encoding"));
     synchronized (journal) {
       journal.addLast(request);

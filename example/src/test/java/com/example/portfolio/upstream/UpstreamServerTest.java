@@ -53,8 +53,8 @@ class UpstreamServerTest {
 
   @Test
   void searchReturnsTheKNearestSecuritiesBestFirstWithTiesById() throws Exception {
-    JsonNode hits =
-        ok(post("vectors", "/v1/search", searchBody(embed("solar power"), 50))).path("hits");
+    JsonNode hits = ok(post("vectors", "/v1/search", searchBody(embed("solar power"), 50)))
+        .path("hits");
 
     assertThat(hits).hasSize(50);
     for (int i = 1; i < hits.size(); i++) {
@@ -83,15 +83,8 @@ class UpstreamServerTest {
     JsonNode security = securities.get(0);
     assertThat(security.fieldNames())
         .toIterable()
-        .containsExactly(
-            "id",
-            "name",
-            "sector",
-            "country",
-            "marketCapUsdM",
-            "currency",
-            "description",
-            "revenueSegments");
+        .containsExactly("id", "name", "sector", "country", "marketCapUsdM", "currency",
+            "description", "revenueSegments");
     assertThat(security.path("description").asText().split(" ").length).isBetween(30, 120);
     double shares = 0;
     for (JsonNode segment : security.path("revenueSegments")) {
@@ -152,12 +145,8 @@ class UpstreamServerTest {
     HttpResponse<String> unknown = get("reference", "/v1/bonds?ids=A");
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(error(unknown)).contains("/reference/v1/bonds");
-    assertThat(
-            HTTP.send(
-                    authorised(URI.create(base() + "/nowhere")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .statusCode())
-        .isEqualTo(404);
+    assertThat(HTTP.send(authorised(URI.create(base() + "/nowhere")).GET().build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
 
     HttpResponse<String> wrongMethod = get("embeddings", "/v1/embed");
     assertThat(wrongMethod.statusCode()).isEqualTo(405);
@@ -178,7 +167,8 @@ class UpstreamServerTest {
     Universe universe = Universe.standard();
 
     assertThat(universe.size()).isGreaterThanOrEqualTo(5_000);
-    assertThat(universe.securities().stream().map(ReferenceRecord::sector).distinct()).hasSize(11);
+    assertThat(universe.securities().stream().map(ReferenceRecord::sector).distinct())
+        .hasSize(11);
     assertThat(universe.securities().stream().map(ReferenceRecord::country).distinct().count())
         .isGreaterThanOrEqualTo(10);
     for (String phrase :
