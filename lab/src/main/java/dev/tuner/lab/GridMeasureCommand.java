@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code lab grid measure}: every point of the grid, alone, as the loop measures a build. */
 @Command(
@@ -32,17 +31,7 @@ final class GridMeasureCommand implements Callable<Integer> {
 
   @CommandLine.Mixin HelpOption help;
 
-  @Parameters(index = "0", paramLabel = "SPEC", description = "The spec whose knobs span the grid.")
-  Path specFile;
-
-  @Parameters(
-      index = "1",
-      paramLabel = "ARTIFACT",
-      description = "The built benchmarks jar, e.g. benchmarks/target/benchmarks.jar.")
-  Path artifact;
-
-  @Parameters(index = "2", paramLabel = "TABLE", description = "The TSV table to append to.")
-  Path table;
+  @CommandLine.Mixin GridFiles files;
 
   @Option(
       names = "--cases",
@@ -87,8 +76,8 @@ final class GridMeasureCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    KnobStudy study = KnobStudy.load(specFile);
-    Path jar = KnobStudy.artifact(artifact);
+    KnobStudy study = KnobStudy.load(files.specFile);
+    Path jar = KnobStudy.artifact(files.artifact);
     JmhOptions jmh = JmhOptions.of(study.spec().benchmark());
     if (warmup != null) {
       jmh = jmh.withWarmup(warmup.count(), warmup.time());
@@ -104,7 +93,7 @@ final class GridMeasureCommand implements Callable<Integer> {
         study.specFile(),
         study.space(),
         jar,
-        table,
+        files.table,
         study.cases(cases),
         jmh,
         seed,

@@ -1,14 +1,12 @@
 package dev.tuner.lab;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code lab grid paired}: the points measure cannot tell apart, each compared with a reference.
@@ -36,17 +34,7 @@ final class GridPairedCommand implements Callable<Integer> {
 
   @CommandLine.Mixin HelpOption help;
 
-  @Parameters(index = "0", paramLabel = "SPEC", description = "The spec whose knobs span the grid.")
-  Path specFile;
-
-  @Parameters(
-      index = "1",
-      paramLabel = "ARTIFACT",
-      description = "The built benchmarks jar, e.g. benchmarks/target/benchmarks.jar.")
-  Path artifact;
-
-  @Parameters(index = "2", paramLabel = "TABLE", description = "The TSV table to append to.")
-  Path table;
+  @CommandLine.Mixin GridFiles files;
 
   @Option(
       names = "--reference",
@@ -100,13 +88,13 @@ final class GridPairedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    KnobStudy study = KnobStudy.load(specFile);
+    KnobStudy study = KnobStudy.load(files.specFile);
     PairedGrid.measure(
         study.spec(),
         study.specFile(),
         study.space(),
-        KnobStudy.artifact(artifact),
-        table,
+        KnobStudy.artifact(files.artifact),
+        files.table,
         study.point("--reference", reference),
         study.only(only),
         study.cases(cases),

@@ -156,9 +156,9 @@ class LabTest {
             "--measure=3:1s",
             "--forks=2",
             "--seed=1");
-    assertThat(c.specFile).isEqualTo(Path.of("tuner.yaml"));
-    assertThat(c.artifact).isEqualTo(Path.of("benchmarks/target/benchmarks.jar"));
-    assertThat(c.table).isEqualTo(Path.of("grid-1.tsv"));
+    assertThat(c.files.specFile).isEqualTo(Path.of("tuner.yaml"));
+    assertThat(c.files.artifact).isEqualTo(Path.of("benchmarks/target/benchmarks.jar"));
+    assertThat(c.files.table).isEqualTo(Path.of("grid-1.tsv"));
     assertThat(c.cases).containsExactly("ai-default", "clean-energy-broad", "water-europe");
     assertThat(c.warmup).isEqualTo(new GridMeasureCommand.Iterations(6, "1s"));
     assertThat(c.measure).isEqualTo(new GridMeasureCommand.Iterations(3, "1s"));

@@ -48,6 +48,11 @@ public interface BenchStage {
   record Measurement(
       Map<String, Double> metrics, double allocBytesPerOp, Map<String, Double> callsPerOp) {
 
+    /** A quantile over the cases in ms ({@code p95} → {@code p95_ms}); NaN when not measured. */
+    public double ms(String quantile) {
+      return metrics.getOrDefault(quantile + "_ms", Double.NaN);
+    }
+
     public double p50() {
       return metrics.get("p50_ms");
     }

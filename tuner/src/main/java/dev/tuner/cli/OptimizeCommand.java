@@ -272,9 +272,7 @@ final class OptimizeCommand implements Callable<Integer> {
                   + " (see README, \"Knob search\")");
         }
         yield new KnobProposer(
-            spec.knobs(),
-            spec.metric().primary().name().toLowerCase(java.util.Locale.ROOT),
-            spec.benchmark().jvmOptionsFile());
+            spec.knobs(), spec.metric().primaryName(), spec.benchmark().jvmOptionsFile());
       }
       default ->
           throw new UsageException(

@@ -139,7 +139,7 @@ public final class Experiment {
     if (refused != null) {
       return a.commitAndStop(changed, refused);
     }
-    a.commit();
+    a.commit(proposal.description());
     console.committed(a.commit, proposal.description(), a.diff);
 
     BuildStage.Result built = build.build("run-" + run, a.commit, against.deadlines().build());
@@ -220,18 +220,15 @@ public final class Experiment {
       this.against = against;
     }
 
-    void commit() throws TunerException {
-      commit = repo.commitAll(proposal.description());
+    void commit(String message) throws TunerException {
+      commit = repo.commitAll(message);
       diff = repo.diffStats(against.best(), commit);
     }
 
     /** A refused change is committed too, so the log's commit shows exactly what was refused. */
     Trial commitAndStop(Set<String> changed, Stop stop) throws TunerException {
       if (!changed.isEmpty()) {
-        commit =
-            repo.commitAll(
-                proposal.description() == null ? "proposal " + run : proposal.description());
-        diff = repo.diffStats(against.best(), commit);
+        commit(proposal.description() == null ? "proposal " + run : proposal.description());
       }
       return stop(stop);
     }

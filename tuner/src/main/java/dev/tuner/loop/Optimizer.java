@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The optimisation loop, as a conductor: propose, then one {@link Experiment} (scope → commit →
@@ -87,7 +86,7 @@ public final class Optimizer {
               stateDir.resolve("results.tsv"),
               build,
               options.tag(),
-              spec.metric().primary().name().toLowerCase(Locale.ROOT),
+              spec.metric().primaryName(),
               clock);
       RunState s =
           options.resume()

@@ -12,7 +12,6 @@ import dev.tuner.spec.TunerSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -84,11 +83,11 @@ final class RunState {
 
   /** {@code p95}, say: the spec's primary metric. */
   String primaryName() {
-    return spec.metric().primary().name().toLowerCase(Locale.ROOT);
+    return spec.metric().primaryName();
   }
 
   double primary(BenchStage.Measurement m) {
-    return m.metrics().getOrDefault(primaryName() + "_ms", Double.NaN);
+    return m.ms(primaryName());
   }
 
   /** A kept step: the new best, and the product of ratios that relates it to the baseline. */

@@ -88,7 +88,7 @@ public final class PromptBuilder {
     p.append("## Objective\n")
         .append(spec.objective() == null ? "Make the hot path faster." : spec.objective().strip())
         .append("\n\nThe primary metric is ")
-        .append(spec.metric().primary().name().toLowerCase(Locale.ROOT))
+        .append(spec.metric().primaryName())
         .append(
             " latency per case under replay (lower is better). A change is kept only if p50 and p95 both improve by more than ")
         .append(String.format(Locale.ROOT, "%.1f%%", 100 * spec.metric().threshold()))

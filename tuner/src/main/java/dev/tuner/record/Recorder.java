@@ -34,7 +34,7 @@ public final class Recorder {
   private final Path resultsTsv;
   private final BuildStage builds;
   private final String tag;
-  private final String primaryKey;
+  private final String primaryMetric;
   private final Clock clock;
 
   public Recorder(
@@ -50,7 +50,7 @@ public final class Recorder {
     this.resultsTsv = resultsTsv;
     this.builds = builds;
     this.tag = tag;
-    this.primaryKey = primaryMetric + "_ms";
+    this.primaryMetric = primaryMetric;
     this.clock = clock;
   }
 
@@ -77,7 +77,7 @@ public final class Recorder {
         new LogRecord.Experiment(
             t.run(),
             t.commit(),
-            numbers == null ? null : primary(numbers),
+            numbers == null ? null : numbers.ms(primaryMetric),
             numbers == null ? null : numbers.metrics(),
             t.status(),
             t.description(),
@@ -114,7 +114,7 @@ public final class Recorder {
         new LogRecord.Experiment(
             0,
             commit,
-            primary(numbers),
+            numbers.ms(primaryMetric),
             numbers.metrics(),
             Status.BASELINE,
             "baseline",
@@ -163,11 +163,6 @@ public final class Recorder {
       m.append("\nTuner-Reason: ").append(t.asi().rollbackReason().lines().findFirst().orElse(""));
     }
     return m.append('\n').toString();
-  }
-
-  /** The primary metric in ms ({@code p95_ms}, say). */
-  private double primary(BenchStage.Measurement m) {
-    return m.metrics().getOrDefault(primaryKey, Double.NaN);
   }
 
   private static Map<String, Integer> calls(BenchStage.Measurement m) {

@@ -1,6 +1,7 @@
 package dev.tuner.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /**
  * What "better" means.
@@ -17,6 +18,11 @@ public record MetricSpec(Quantile primary, Direction direction, Double threshold
     primary = primary == null ? Quantile.P95 : primary;
     direction = direction == null ? Direction.LOWER : direction;
     threshold = threshold == null ? 0.01 : threshold;
+  }
+
+  /** The primary metric as the log and the statistics name it: {@code p50} or {@code p95}. */
+  public String primaryName() {
+    return primary.name().toLowerCase(Locale.ROOT);
   }
 
   /** The latency quantiles the tuner reports and decides on. */
