@@ -8,6 +8,7 @@ import dev.tuner.decide.Pairing;
 import dev.tuner.decide.SequentialPlan;
 import dev.tuner.decide.SequentialPlan.Action;
 import dev.tuner.error.UsageException;
+import dev.tuner.io.Classpath;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,22 +47,22 @@ public final class AbComparison {
    * One side of a comparison.
    *
    * @param label how reports name it (a revision, "best", "candidate")
-   * @param artifact the built artifact (hot path + harness + benchmarks)
+   * @param classpath the built classpath (hot path + harness + benchmarks)
    * @param specFile the spec whose directory holds the fixtures this build replays, and whose case
    *     inputs it runs
    * @param jvmOptions this build's own JVM options, merged over {@link CompareSettings#jvmArgs()}
    */
-  public record Build(String label, Path artifact, Path specFile, List<String> jvmOptions) {
+  public record Build(String label, Classpath classpath, Path specFile, List<String> jvmOptions) {
 
     public Build {
       Objects.requireNonNull(label, "label");
-      Objects.requireNonNull(artifact, "artifact");
+      Objects.requireNonNull(classpath, "artifact");
       Objects.requireNonNull(specFile, "specFile");
       jvmOptions = List.copyOf(jvmOptions);
     }
 
-    public Build(String label, Path artifact, Path specFile) {
-      this(label, artifact, specFile, List.of());
+    public Build(String label, Classpath classpath, Path specFile) {
+      this(label, classpath, specFile, List.of());
     }
 
     /** The options this build's JVMs run with. */
@@ -96,7 +97,7 @@ public final class AbComparison {
    * Measures B against A until the plan decides (or, not sequential, to the last look).
    *
    * @param log the benchmark JVMs' own output
-   * @throws BenchFailedException if a benchmark JVM fails (an artifact that does not run, a case
+   * @throws BenchFailedException if a benchmark JVM fails (a class path that does not run, a case
    *     that throws)
    */
   public CompareOutcome run(Build a, Build b, Listener listener, PrintWriter log)
@@ -198,7 +199,6 @@ public final class AbComparison {
         settings.warmupSeconds(),
         rounds,
         settings.opsPerRound(),
-        settings.workDir(),
         log,
         left);
   }
@@ -209,8 +209,7 @@ public final class AbComparison {
     for (int i = 0; i < settings.maxReplicates(); i++) {
       BenchRun runA =
           JmhRunner.run(
-              settings.workDir(),
-              a.artifact(),
+              a.classpath(),
               a.specFile(),
               settings.cases(),
               oneFork.withJvmArgs(a.jvmArgs(settings.jvmArgs())),
@@ -219,8 +218,7 @@ public final class AbComparison {
               remaining(deadline));
       BenchRun runB =
           JmhRunner.run(
-              settings.workDir(),
-              b.artifact(),
+              b.classpath(),
               b.specFile(),
               settings.cases(),
               oneFork.withJvmArgs(b.jvmArgs(settings.jvmArgs())),

@@ -1,5 +1,6 @@
 package dev.tuner.bench;
 
+import dev.tuner.io.Classpath;
 import dev.tuner.log.Stats;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,18 +24,18 @@ public interface BenchStage {
    * @param jvmOptions the build's own JVM options (its tree's {@code benchmark.jvmOptionsFile}),
    *     merged over the spec's {@code benchmark.jvmArgs}
    */
-  record Build(Path artifact, List<String> jvmOptions) {
+  record Build(Classpath classpath, List<String> jvmOptions) {
     public Build {
       jvmOptions = List.copyOf(jvmOptions);
     }
   }
 
   /**
-   * Where the artifact spends its time on these cases: the hottest stacks of a short profile, as
+   * Where the classpath spends its time on these cases: the hottest stacks of a short profile, as
    * text for a prompt; empty when there is nothing to show. Throws when profiling fails; the loop
    * goes on without it.
    */
-  default String hotFrames(Path root, Path artifact, List<String> cases, Duration timeout)
+  default String hotFrames(Path root, Classpath classpath, List<String> cases, Duration timeout)
       throws Exception {
     return "";
   }

@@ -3,6 +3,7 @@ package dev.tuner.bench;
 import dev.tuner.decide.Assessment;
 import dev.tuner.decide.SequentialPlan;
 import dev.tuner.error.UsageException;
+import dev.tuner.io.Classpath;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -189,12 +190,11 @@ public final class Calibration {
   }
 
   /**
-   * Runs every scenario on variants of {@code artifact}, replaying the fixtures of {@code
-   * specFile}.
+   * Runs every scenario on variants of {@code build}, replaying the fixtures of {@code specFile}.
    */
-  public Report run(Path artifact, Path specFile, Listener listener, PrintWriter log)
+  public Report run(Classpath build, Path specFile, Listener listener, PrintWriter log)
       throws IOException, BenchFailedException, UsageException {
-    Map<Integer, Path> jars = variants(artifact);
+    Map<Integer, Classpath> jars = variants(build);
     List<Scenario> scenarios = new ArrayList<>();
     for (int i = 0; i < settings.aaRuns(); i++) {
       scenarios.add(new Scenario("A/A", 0, 0));
@@ -207,9 +207,9 @@ public final class Calibration {
     for (int i = 0; i < scenarios.size(); i++) {
       Scenario s = scenarios.get(i);
       listener.runStarted(s, i + 1, scenarios.size());
-      // A/A compares two distinct copies, so each side has a jar (and class loader) of its own.
-      Path a = jars.get(s.knobA());
-      Path b = s.aa() ? jars.get(-1) : jars.get(s.knobB());
+      // A/A compares two distinct copies, so each side has a variant (and class loader) of its own.
+      Classpath a = jars.get(s.knobA());
+      Classpath b = s.aa() ? jars.get(-1) : jars.get(s.knobB());
       CompareOutcome outcome =
           comparison.run(
               new AbComparison.Build("knob " + s.knobA(), a, specFile),
@@ -231,15 +231,15 @@ public final class Calibration {
    * Times one JMH fork of each side, as the forks design runs them, for the fixed design's time per
    * decision.
    */
-  private double forkPairSeconds(Path a, Path b, Path specFile, Listener listener, PrintWriter log)
+  private double forkPairSeconds(
+      Classpath a, Classpath b, Path specFile, Listener listener, PrintWriter log)
       throws IOException, BenchFailedException, UsageException {
     CompareSettings c = settings.compare();
     JmhOptions oneFork = c.jmh().withForks(1);
     listener.forkPairStarted(oneFork);
     long start = System.nanoTime();
-    for (Path side : List.of(a, b)) {
-      JmhRunner.run(
-          c.workDir(), side, specFile, c.cases(), oneFork, c.workDir().resolve("fork-pair"), log);
+    for (Classpath side : List.of(a, b)) {
+      JmhRunner.run(side, specFile, c.cases(), oneFork, c.workDir().resolve("fork-pair"), log);
     }
     return (System.nanoTime() - start) / 1e9;
   }
@@ -271,14 +271,13 @@ public final class Calibration {
   }
 
   /**
-   * The base artifact's copies: -1 and 0 are two copies at the base value, k the knob at base + k.
+   * The base build's variants: -1 and 0 are two copies at the base value, k the knob at base + k.
    */
-  private Map<Integer, Path> variants(Path artifact) throws IOException, UsageException {
-    String current = PropertyVariant.read(artifact, settings.resource(), settings.key());
+  private Map<Integer, Classpath> variants(Classpath build) throws IOException, UsageException {
+    String current = PropertyVariant.read(build, settings.resource(), settings.key());
     if (current == null) {
       throw new UsageException(
-          artifact
-              + " has no "
+          "the build has no "
               + settings.key()
               + " in "
               + settings.resource()
@@ -291,19 +290,21 @@ public final class Calibration {
       throw new UsageException(settings.key() + " must be an integer knob, is '" + current + "'");
     }
     Files.createDirectories(settings.dir());
-    Map<Integer, Path> jars = new LinkedHashMap<>();
-    jars.put(-1, write(artifact, "base-copy", base));
-    jars.put(0, write(artifact, "base", base));
+    Map<Integer, Classpath> variants = new LinkedHashMap<>();
+    variants.put(-1, write(build, "base-copy", base));
+    variants.put(0, write(build, "base", base));
     for (int k : settings.changes()) {
-      jars.put(k, write(artifact, "knob-" + k, base + k));
+      variants.put(k, write(build, "knob-" + k, base + k));
     }
-    return jars;
+    return variants;
   }
 
-  private Path write(Path artifact, String name, int value) throws IOException {
-    Path jar = settings.dir().resolve(name + ".jar");
-    PropertyVariant.write(
-        artifact, jar, settings.resource(), settings.key(), Integer.toString(value));
-    return jar;
+  private Classpath write(Classpath build, String name, int value) throws IOException {
+    return PropertyVariant.write(
+        build,
+        settings.dir().resolve(name),
+        settings.resource(),
+        settings.key(),
+        Integer.toString(value));
   }
 }

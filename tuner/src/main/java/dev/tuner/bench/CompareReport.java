@@ -168,8 +168,8 @@ public final class CompareReport {
   public ObjectNode json() {
     Assessment e = outcome.assessment();
     ObjectNode root = JSON.createObjectNode();
-    root.putObject("a").put("label", a.label()).put("artifact", a.artifact().toString());
-    root.putObject("b").put("label", b.label()).put("artifact", b.artifact().toString());
+    root.putObject("a").put("label", a.label()).put("classpath", a.classpath().toString());
+    root.putObject("b").put("label", b.label()).put("classpath", b.classpath().toString());
     root.put("design", outcome.design().label());
     root.put("decision", outcome.keep() ? "keep" : "discard");
     root.put("reason", e.reason());

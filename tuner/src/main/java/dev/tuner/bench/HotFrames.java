@@ -1,5 +1,6 @@
 package dev.tuner.bench;
 
+import dev.tuner.io.Classpath;
 import dev.tuner.io.Dirs;
 import dev.tuner.io.JavaFork;
 import dev.tuner.spec.BenchmarkSpec;
@@ -16,7 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Where an artifact's hot path spends its time: a short JMH run with the stack profiler ({@code
+ * Where a class path's hot path spends its time: a short JMH run with the stack profiler ({@code
  * -prof stack}, a sampling of thread stacks), boiled down to the hottest RUNNABLE stacks per case.
  * Cheap (one fork, a few seconds a case) and approximate: it points a proposer at the code that
  * matters, it decides nothing.
@@ -39,7 +40,7 @@ public final class HotFrames {
    */
   public static String profile(
       Path root,
-      Path artifact,
+      Classpath classpath,
       Path specFile,
       BenchmarkSpec spec,
       List<String> cases,
@@ -63,7 +64,7 @@ public final class HotFrames {
         code =
             JavaFork.run(
                 root,
-                artifact,
+                classpath,
                 List.of("-Djmh.ignoreLock=true"),
                 JmhOptions.MAIN,
                 args,
@@ -72,8 +73,7 @@ public final class HotFrames {
                 log,
                 timeout);
       } catch (JavaFork.TimedOutException e) {
-        throw new BenchFailedException(
-            "the profile of " + artifact.getFileName() + ": " + e.getMessage(), true);
+        throw new BenchFailedException("the profile: " + e.getMessage(), true);
       }
       log.print(captured);
       log.flush();

@@ -1,6 +1,5 @@
 package dev.tuner.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.tuner.decide.CaseFork;
 import dev.tuner.decide.ForkSummary;
 import dev.tuner.harness.runner.InterleaveProtocol;
@@ -22,7 +21,7 @@ import java.util.TreeMap;
 
 /**
  * One JVM of the in-JVM design: the harness's {@code InterleaveMain} forked on the first build's
- * artifact, loading both builds each in its own class loader. It warms up on its own, says when it
+ * classpath, loading both builds each in its own class loader. It warms up on its own, says when it
  * is ready, then runs one round each time it is asked, so two of them can take turns; closing it
  * ends the JVM. A run started {@code swapped} holds the builds in each other's roles, and its
  * rounds are reported with the sides swapped back.
@@ -86,7 +85,7 @@ final class InterleavedRun implements AutoCloseable {
 
   /**
    * Starts the JVM: warm-up for {@code warmupSeconds}, then at most {@code rounds} rounds on
-   * request. With {@code swapped}, B takes A's role in the JVM (loaded first, its artifact the
+   * request. With {@code swapped}, B takes A's role in the JVM (loaded first, its classpath the
    * class path).
    */
   static InterleavedRun start(
@@ -99,10 +98,11 @@ final class InterleavedRun implements AutoCloseable {
       int warmupSeconds,
       int rounds,
       int ops,
-      Path workDir,
       PrintWriter log,
       Duration timeout)
       throws IOException {
+    // In A's spec directory, as parity and JMH run: a hot path reads a case's files there.
+    Path workDir = a.specFile().toAbsolutePath().getParent();
     if (swapped) {
       AbComparison.Build t = a;
       a = b;
@@ -110,9 +110,9 @@ final class InterleavedRun implements AutoCloseable {
     }
     List<String> args =
         new InterleaveProtocol.Launch(
-                a.artifact().toAbsolutePath(),
+                a.classpath().absolute().toString(),
                 a.specFile().toAbsolutePath(),
-                b.artifact().toAbsolutePath(),
+                b.classpath().absolute().toString(),
                 b.specFile().toAbsolutePath(),
                 cases,
                 transport,
@@ -122,7 +122,7 @@ final class InterleavedRun implements AutoCloseable {
                 true)
             .arguments();
     Process process =
-        JavaFork.start(workDir, a.artifact().toAbsolutePath(), jvmArgs, MAIN, args, Map.of());
+        JavaFork.start(workDir, a.classpath().absolute(), jvmArgs, MAIN, args, Map.of());
     JavaFork.relay(process.getErrorStream(), log);
     return new InterleavedRun(process, log, timeout, swapped);
   }
@@ -134,11 +134,9 @@ final class InterleavedRun implements AutoCloseable {
   void awaitReady(java.util.function.BiConsumer<Integer, Double> warmup)
       throws IOException, BenchFailedException {
     while (true) {
-      JsonNode line = nextLine();
-      if (InterleaveProtocol.isReady(line)) {
+      if (!(nextLine() instanceof InterleaveProtocol.Round round)) {
         return;
       }
-      InterleaveProtocol.Round round = InterleaveProtocol.round(line);
       warmup.accept(round.round(), round.seconds());
     }
   }
@@ -151,14 +149,17 @@ final class InterleavedRun implements AutoCloseable {
     } catch (IOException e) {
       nextLine(); // the JVM is gone: report why
     }
-    return parse(nextLine(), swapped);
+    if (!(nextLine() instanceof InterleaveProtocol.Round line)) {
+      throw new BenchFailedException("the in-JVM A/B runner said it was ready twice");
+    }
+    return parse(line, swapped);
   }
 
   /**
    * The next line of the JVM's protocol; anything else it prints (the hot path's own output) goes
    * to the log.
    */
-  private JsonNode nextLine() throws IOException, BenchFailedException {
+  private InterleaveProtocol.Message nextLine() throws IOException, BenchFailedException {
     String line;
     while ((line = readLine()) != null) {
       if (InterleaveProtocol.isProtocolLine(line)) {
@@ -214,13 +215,8 @@ final class InterleavedRun implements AutoCloseable {
     }
   }
 
-  static Round parse(JsonNode node) {
-    return parse(node, false);
-  }
-
   /** A round line; {@code swapped}: the JVM's A was our B, so its sides are swapped back. */
-  static Round parse(JsonNode node, boolean swapped) {
-    InterleaveProtocol.Round line = InterleaveProtocol.round(node);
+  static Round parse(InterleaveProtocol.Round line, boolean swapped) {
     Map<String, CaseFork> a = new LinkedHashMap<>();
     Map<String, CaseFork> b = new LinkedHashMap<>();
     Map<String, Map<String, Double>> callsA = new TreeMap<>();

@@ -5,6 +5,7 @@ import dev.tuner.decide.Assessment;
 import dev.tuner.decide.CaseFork;
 import dev.tuner.decide.Comparison;
 import dev.tuner.decide.ForkSummary;
+import dev.tuner.io.Classpath;
 import dev.tuner.io.Dirs;
 import dev.tuner.log.Stats;
 import dev.tuner.spec.BenchmarkSpec;
@@ -58,8 +59,7 @@ public final class JmhBenchStage implements BenchStage {
     try {
       JmhOptions jmh = JmhOptions.of(spec.benchmark());
       jmh = jmh.withJvmArgs(JvmOptionsFile.merge(jmh.jvmArgs(), build.jvmOptions()));
-      BenchRun run =
-          JmhRunner.run(root, build.artifact(), specFile, cases, jmh, work, log, timeout);
+      BenchRun run = JmhRunner.run(build.classpath(), specFile, cases, jmh, work, log, timeout);
       BenchSummary summary = BenchSummary.of(run);
       Map<String, Double> metrics = new LinkedHashMap<>();
       put(metrics, "", summary.all());
@@ -71,9 +71,9 @@ public final class JmhBenchStage implements BenchStage {
   }
 
   @Override
-  public String hotFrames(Path root, Path artifact, List<String> cases, Duration timeout)
+  public String hotFrames(Path root, Classpath classpath, List<String> cases, Duration timeout)
       throws Exception {
-    return HotFrames.profile(root, artifact, specFile, spec.benchmark(), cases, timeout, log);
+    return HotFrames.profile(root, classpath, specFile, spec.benchmark(), cases, timeout, log);
   }
 
   @Override
@@ -86,9 +86,9 @@ public final class JmhBenchStage implements BenchStage {
       CompareOutcome outcome =
           new AbComparison(settings)
               .run(
-                  new AbComparison.Build("best", best.artifact(), specFile, best.jvmOptions()),
+                  new AbComparison.Build("best", best.classpath(), specFile, best.jvmOptions()),
                   new AbComparison.Build(
-                      "candidate", candidate.artifact(), specFile, candidate.jvmOptions()),
+                      "candidate", candidate.classpath(), specFile, candidate.jvmOptions()),
                   new AbComparison.Listener() {},
                   log,
                   timeout);

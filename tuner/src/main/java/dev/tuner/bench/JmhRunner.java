@@ -2,6 +2,7 @@ package dev.tuner.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tuner.io.Classpath;
 import dev.tuner.io.JavaFork;
 import dev.tuner.io.Json;
 import dev.tuner.measure.JmhJsonReader;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Runs JMH on an artifact in a forked JVM (JMH forks again for each case) and reads what it wrote:
+ * Runs JMH on a class path in a forked JVM (JMH forks again for each case) and reads what it wrote:
  * its JSON, with every fork's histogram, and {@code CaseBenchmark}'s calls-per-operation files.
  */
 public final class JmhRunner {
@@ -28,32 +29,30 @@ public final class JmhRunner {
   private JmhRunner() {}
 
   /**
-   * Runs the cases and returns the results; JMH's own output goes to {@code log}.
+   * Runs the cases and returns the results; JMH's own output goes to {@code log}. JMH runs in the
+   * spec's directory, as parity does, so a hot path reads a case's files there.
    *
-   * @param root the directory JMH runs in
    * @param specFile the spec whose cases and fixtures the benchmark replays
    * @param outDir receives {@code jmh.json} and the calls files (created if missing)
    * @throws BenchFailedException if JMH exits non-zero or writes no result
    */
   public static BenchRun run(
-      Path root,
-      Path artifact,
+      Classpath classpath,
       Path specFile,
       List<String> cases,
       JmhOptions options,
       Path outDir,
       PrintWriter log)
       throws IOException, BenchFailedException {
-    return run(root, artifact, specFile, cases, options, outDir, log, null);
+    return run(classpath, specFile, cases, options, outDir, log, null);
   }
 
   /**
-   * Like {@link #run(Path, Path, Path, List, JmhOptions, Path, PrintWriter)}, within {@code
-   * timeout} (null: none).
+   * Like {@link #run(Classpath, Path, List, JmhOptions, Path, PrintWriter)}, within {@code timeout}
+   * (null: none).
    */
   public static BenchRun run(
-      Path root,
-      Path artifact,
+      Classpath classpath,
       Path specFile,
       List<String> cases,
       JmhOptions options,
@@ -61,6 +60,7 @@ public final class JmhRunner {
       PrintWriter log,
       Duration timeout)
       throws IOException, BenchFailedException {
+    outDir = outDir.toAbsolutePath();
     Files.createDirectories(outDir);
     Path json = outDir.resolve("jmh.json");
     Path calls = outDir.resolve("calls");
@@ -73,8 +73,8 @@ public final class JmhRunner {
       // run lock already keeps its benchmarks from overlapping each other.
       code =
           JavaFork.run(
-              root,
-              artifact,
+              specFile.toAbsolutePath().getParent(),
+              classpath.absolute(),
               List.of("-Djmh.ignoreLock=true"),
               JmhOptions.MAIN,
               options.arguments(specFile, cases, json, calls),
@@ -83,11 +83,10 @@ public final class JmhRunner {
               log,
               timeout);
     } catch (JavaFork.TimedOutException e) {
-      throw new BenchFailedException("JMH on " + artifact + ": " + e.getMessage(), true);
+      throw new BenchFailedException("JMH: " + e.getMessage(), true);
     }
     if (code != 0 || !Files.exists(json)) {
-      throw new BenchFailedException(
-          "JMH failed (exit " + code + ") on " + artifact + "; its output is above");
+      throw new BenchFailedException("JMH failed (exit " + code + "); its output is above");
     }
     JmhResults results = JmhJsonReader.read(json);
     return new BenchRun(json, results, readCalls(calls));

@@ -1,5 +1,6 @@
 package dev.tuner.bench;
 
+import dev.tuner.io.Classpath;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -8,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The hottest stacks of a commit's artifact, profiled once per commit and cached in {@code
+ * The hottest stacks of a commit's classpath, profiled once per commit and cached in {@code
  * .tuner/profiles/}. A profile is a hint for a prompt, not a measurement: it never holds a run up
  * longer than {@link #TIMEOUT}, and a failed one is remembered as empty rather than retried.
  */
@@ -28,14 +29,14 @@ public final class Profiles {
     this.out = out;
   }
 
-  /** The commit's hot frames; null when its artifact is gone or the cache cannot be written. */
-  public String hotFrames(String commit, Path artifact, List<String> cases) {
+  /** The commit's hot frames; null when its classpath is gone or the cache cannot be written. */
+  public String hotFrames(String commit, Classpath classpath, List<String> cases) {
     Path cached = dir.resolve(commit + ".txt");
     try {
       if (Files.exists(cached)) {
         return Files.readString(cached);
       }
-      if (!Files.exists(artifact)) {
+      if (classpath == null || !classpath.entries().stream().allMatch(Files::exists)) {
         return null;
       }
       Files.createDirectories(dir);
@@ -46,7 +47,7 @@ public final class Profiles {
       out.flush();
       String frames;
       try {
-        frames = bench.hotFrames(root, artifact, cases, TIMEOUT);
+        frames = bench.hotFrames(root, classpath, cases, TIMEOUT);
       } catch (Exception e) {
         out.println("  profile skipped: " + e.getMessage());
         frames = "";

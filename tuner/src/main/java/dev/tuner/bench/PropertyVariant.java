@@ -1,121 +1,82 @@
 package dev.tuner.bench;
 
+import dev.tuner.io.Classpath;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
-import java.util.function.UnaryOperator;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
 
 /**
- * A copy of an artifact with one resource changed: one key of a properties resource set to another
- * value, how {@code tuner calibrate} injects a known change (the example's {@code
- * calibration.extraWorkPercent} knob in {@code tuning.properties}) without rebuilding, or a whole
- * resource replaced, how {@code tuner record} records other values of a knob that changes calls.
- * Everything else is copied byte for byte.
+ * A build with one resource changed, without rebuilding: a directory holding the changed copy, put
+ * first on the build's class path, so a class loader finds it before the original. One key of a
+ * properties resource set to another value is how {@code tuner calibrate} injects a known change
+ * (the example's {@code calibration.extraWorkPercent} knob in {@code tuning.properties}); a whole
+ * resource replaced is how {@code tuner record} records other values of a knob that changes calls.
  */
 public final class PropertyVariant {
 
   private PropertyVariant() {}
 
   /**
-   * Writes {@code to}: {@code from} with {@code key=value} in {@code resource}.
+   * Writes {@code resource} with {@code key=value} into {@code dir} and returns {@code from} with
+   * {@code dir} first.
    *
-   * @throws IllegalArgumentException if the artifact has no such resource or the resource no such
+   * @throws IllegalArgumentException if the class path has no such resource or the resource no such
    *     key
    */
-  public static void write(Path from, Path to, String resource, String key, String value)
+  public static Classpath write(Classpath from, Path dir, String resource, String key, String value)
       throws IOException {
-    copyWith(
+    String text = new String(original(from, resource), StandardCharsets.ISO_8859_1);
+    return writeResource(
         from,
-        to,
+        dir,
         resource,
-        bytes ->
-            replace(new String(bytes, StandardCharsets.ISO_8859_1), key, value, from, resource)
-                .getBytes(StandardCharsets.ISO_8859_1));
+        replace(text, key, value, resource).getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /**
-   * Writes {@code to}: {@code from} with {@code resource}'s content replaced.
+   * Writes {@code content} as {@code resource} into {@code dir} and returns {@code from} with
+   * {@code dir} first.
    *
-   * @throws IllegalArgumentException if the artifact has no such resource
+   * @throws IllegalArgumentException if the class path has no such resource
    */
-  public static void writeResource(Path from, Path to, String resource, byte[] content)
+  public static Classpath writeResource(Classpath from, Path dir, String resource, byte[] content)
       throws IOException {
-    copyWith(from, to, resource, bytes -> content);
+    original(from, resource);
+    Path file = dir.resolve(resource);
+    Files.createDirectories(file.getParent());
+    Files.write(file, content);
+    return from.prepend(dir);
   }
 
-  /** The bytes of {@code resource} in the artifact, or null when absent. */
-  public static byte[] readResource(Path jar, String resource) throws IOException {
-    try (ZipFile in = new ZipFile(jar.toFile())) {
-      ZipEntry entry = in.getEntry(resource);
-      if (entry == null) {
-        return null;
-      }
-      try (InputStream data = in.getInputStream(entry)) {
-        return data.readAllBytes();
-      }
+  /** The value of {@code key} in {@code resource} on the class path, or null when absent. */
+  public static String read(Classpath classpath, String resource, String key) throws IOException {
+    byte[] bytes = classpath.resource(resource);
+    if (bytes == null) {
+      return null;
     }
+    Properties p = new Properties();
+    p.load(new ByteArrayInputStream(bytes));
+    return p.getProperty(key);
   }
 
-  private static void copyWith(Path from, Path to, String resource, UnaryOperator<byte[]> edit)
-      throws IOException {
-    boolean found = false;
-    Files.createDirectories(to.toAbsolutePath().getParent());
-    try (ZipFile in = new ZipFile(from.toFile());
-        OutputStream file = Files.newOutputStream(to);
-        ZipOutputStream out = new ZipOutputStream(file)) {
-      Enumeration<? extends ZipEntry> entries = in.entries();
-      while (entries.hasMoreElements()) {
-        ZipEntry entry = entries.nextElement();
-        byte[] bytes;
-        try (InputStream data = in.getInputStream(entry)) {
-          bytes = data.readAllBytes();
-        }
-        if (entry.getName().equals(resource)) {
-          bytes = edit.apply(bytes);
-          found = true;
-        }
-        ZipEntry copy = new ZipEntry(entry.getName());
-        copy.setTime(entry.getTime());
-        out.putNextEntry(copy);
-        out.write(bytes);
-        out.closeEntry();
-      }
+  private static byte[] original(Classpath from, String resource) throws IOException {
+    byte[] bytes = from.resource(resource);
+    if (bytes == null) {
+      throw new IllegalArgumentException("no entry of the class path holds " + resource);
     }
-    if (!found) {
-      Files.deleteIfExists(to);
-      throw new IllegalArgumentException(from + " has no resource " + resource);
-    }
+    return bytes;
   }
 
-  /** The value of {@code key} in {@code resource} of the artifact, or null when absent. */
-  public static String read(Path jar, String resource, String key) throws IOException {
-    try (ZipFile in = new ZipFile(jar.toFile())) {
-      ZipEntry entry = in.getEntry(resource);
-      if (entry == null) {
-        return null;
-      }
-      java.util.Properties p = new java.util.Properties();
-      try (InputStream data = in.getInputStream(entry)) {
-        p.load(data);
-      }
-      return p.getProperty(key);
-    }
-  }
-
-  private static String replace(String text, String key, String value, Path jar, String resource) {
+  private static String replace(String text, String key, String value, String resource) {
     Matcher m =
         Pattern.compile("(?m)^(\\s*" + Pattern.quote(key) + "\\s*[=:]\\s*).*$").matcher(text);
     if (!m.find()) {
-      throw new IllegalArgumentException(jar + "!/" + resource + " has no key " + key);
+      throw new IllegalArgumentException(resource + " has no key " + key);
     }
     return m.replaceFirst(Matcher.quoteReplacement(m.group(1) + value));
   }

@@ -1,6 +1,7 @@
 package dev.tuner.build;
 
 import dev.tuner.error.UsageException;
+import dev.tuner.io.Classpath;
 import dev.tuner.io.Dirs;
 import dev.tuner.spec.BuildSpec;
 import java.io.IOException;
@@ -35,9 +36,9 @@ public final class Revisions {
    * @param commit the full commit id
    * @param root the clone's directory that corresponds to the repository root of the spec
    * @param specFile the revision's own spec
-   * @param artifact the built artifact
+   * @param classpath the built revision, the runner first
    */
-  public record Checkout(String commit, Path root, Path specFile, Path artifact) {}
+  public record Checkout(String commit, Path root, Path specFile, Classpath classpath) {}
 
   private Revisions() {}
 
@@ -70,19 +71,26 @@ public final class Revisions {
       Path relative = repo.getWorkTree().toPath().toAbsolutePath().normalize().relativize(root);
       Path clone = root.resolve(".tuner").resolve("revisions").resolve(commit);
       Path cloneRoot = clone.resolve(relative);
-      Path artifact = cloneRoot.resolve(build.artifact());
       Path marker = clone.resolve(BUILT_MARKER);
-      if (Files.exists(artifact)
-          && Files.exists(marker)
-          && Files.readString(marker, StandardCharsets.UTF_8).equals(build.command())) {
-        return new Checkout(commit, cloneRoot, cloneRoot.resolve(spec.getFileName()), artifact);
+      String command = ProjectBuild.command(cloneRoot, build, false);
+      if (Files.exists(marker)
+          && Files.readString(marker, StandardCharsets.UTF_8).equals(command)) {
+        try {
+          return new Checkout(
+              commit,
+              cloneRoot,
+              cloneRoot.resolve(spec.getFileName()),
+              ProjectBuild.produced(cloneRoot, build));
+        } catch (BuildFailedException stale) {
+          // Its output is gone: build it again below.
+        }
       }
       Dirs.deleteTree(clone);
       log.println("checking out " + rev + " (" + commit.substring(0, 12) + ") into " + clone);
       log.flush();
       clone(repo, rev, id, clone);
-      Path built = Artifact.ensure(cloneRoot, build, log);
-      Files.writeString(marker, build.command(), StandardCharsets.UTF_8);
+      Classpath built = ProjectBuild.ensure(cloneRoot, build, log);
+      Files.writeString(marker, command, StandardCharsets.UTF_8);
       return new Checkout(commit, cloneRoot, cloneRoot.resolve(spec.getFileName()), built);
     }
   }

@@ -8,6 +8,7 @@ import dev.tuner.bench.Format;
 import dev.tuner.bench.JmhOptions;
 import dev.tuner.bench.JmhRunner;
 import dev.tuner.harness.ExitCode;
+import dev.tuner.io.Classpath;
 import dev.tuner.io.Dirs;
 import dev.tuner.io.Json;
 import dev.tuner.spec.TunerSpec;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     description = {
       "Benchmark each case's hot path under replay with JMH.",
-      "Runs JMH (Mode.SampleTime, -prof gc) on the build's artifact in forked JVMs, one @Param"
+      "Runs JMH (Mode.SampleTime, -prof gc) on the build's classpath in forked JVMs, one @Param"
           + " caseId per case, and prints per case p50, p95 and p99 (the median over forks of each"
           + " fork's own quantile), bytes allocated per operation, calls per operation to each"
           + " upstream, and the forks; the last row aggregates the cases (geometric means; calls"
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:measured",
       "2:bad spec or option, unknown case",
-      "3:the build failed, its artifact is missing, or the benchmark failed"
+      "3:the build failed, its classpath is missing, or the benchmark failed"
     })
 final class BenchCommand implements Callable<Integer> {
 
@@ -66,18 +67,11 @@ final class BenchCommand implements Callable<Integer> {
     TunerSpec spec = project.spec();
     List<String> ids = cases.select(spec);
     JmhOptions options = jmh.over(JmhOptions.of(spec.benchmark()));
-    Path artifact = project.artifact(spec, err());
+    Classpath classpath = project.build(spec, err());
     Path work = Files.createTempDirectory("tuner-bench");
     try {
       BenchRun run =
-          JmhRunner.run(
-              project.root(),
-              artifact,
-              project.specFile.toAbsolutePath(),
-              ids,
-              options,
-              work,
-              err());
+          JmhRunner.run(classpath, project.specFile.toAbsolutePath(), ids, options, work, err());
       BenchSummary summary = BenchSummary.of(run);
       print(summary);
       if (json != null) {

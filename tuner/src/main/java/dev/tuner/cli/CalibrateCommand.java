@@ -7,6 +7,7 @@ import dev.tuner.bench.Calibration;
 import dev.tuner.bench.CompareSettings;
 import dev.tuner.bench.Replicate;
 import dev.tuner.harness.ExitCode;
+import dev.tuner.io.Classpath;
 import dev.tuner.io.Dirs;
 import dev.tuner.io.Json;
 import dev.tuner.spec.BenchmarkSpec.Design;
@@ -34,10 +35,10 @@ import picocli.CommandLine.TypeConversionException;
     description = {
       "Measure, on this machine, how often the keep rule keeps a change that is not there (false"
           + " keeps) and how often it keeps one that is (power).",
-      "Builds the artifact once and copies it with an output-neutral knob changed (default: the"
+      "Builds once and runs the build with an output-neutral knob changed (default: the"
           + " example's calibration.extraWorkPercent in tuning.properties, busy work as a"
           + " percentage of each request's local work). Runs --aa real A/A comparisons (the"
-          + " artifact against a copy of itself), then for each --changes value k one comparison"
+          + " build against a copy of itself), then for each --changes value k one comparison"
           + " with B slower by k (must never be kept) and one with B faster by k (power). Each runs"
           + " to the last look, so the sequential plan and the fixed design are read off the same"
           + " rounds, side by side. Rates come from --splits bootstrap resamples of whole rounds; a"
@@ -51,7 +52,7 @@ import picocli.CommandLine.TypeConversionException;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:calibrated",
-      "2:bad spec or option, or the artifact has no such knob",
+      "2:bad spec or option, or the build has no such knob",
       "3:the build failed, or a benchmark JVM failed"
     })
 final class CalibrateCommand implements Callable<Integer> {
@@ -104,7 +105,7 @@ final class CalibrateCommand implements Callable<Integer> {
       defaultValue = "tuning.properties:calibration.extraWorkPercent",
       converter = Knob.Converter.class,
       description =
-          "The output-neutral integer knob in a properties resource of the artifact (default:"
+          "The output-neutral integer knob in a properties resource of the build (default:"
               + " ${DEFAULT-VALUE}).")
   Knob knob;
 
@@ -157,13 +158,13 @@ final class CalibrateCommand implements Callable<Integer> {
               knob.key(),
               targetPower,
               targetEffect,
-              dir.resolve("artifacts"),
+              dir.resolve("variants"),
               forkReference);
-      Path artifact = project.artifact(spec, err);
+      Classpath build = project.build(spec, err);
       err.printf(
           Locale.ROOT,
           "calibrating %s: %s design, looks at %s, %s, delta %.3g%%, alpha %.3g%%, %d cases%n",
-          artifact,
+          project.root(),
           compare.design().label(),
           compare.rule().looks(),
           compare.design() == Design.INTERLEAVED
@@ -175,7 +176,7 @@ final class CalibrateCommand implements Callable<Integer> {
       err.flush();
       Calibration.Report report =
           new Calibration(settings)
-              .run(artifact, project.specFile.toAbsolutePath(), new Progress(err), err);
+              .run(build, project.specFile.toAbsolutePath(), new Progress(err), err);
       StringWriter text = new StringWriter();
       try (PrintWriter table = new PrintWriter(text)) {
         print(settings, report, table);
@@ -192,7 +193,7 @@ final class CalibrateCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code --knob RESOURCE:KEY}: an integer property in a properties resource of the artifact. */
+  /** {@code --knob RESOURCE:KEY}: an integer property in a properties resource of the build. */
   record Knob(String resource, String key) {
 
     static final class Converter implements ITypeConverter<Knob> {

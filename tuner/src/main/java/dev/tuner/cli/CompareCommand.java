@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
       "Measure revision B against revision A and say whether B is faster, with evidence.",
       "Each revision is built in a clone under .tuner/revisions/ (your working tree is never"
           + " touched) with the spec's build command. Then, by default (design interleaved), a JVM"
-          + " loads both artifacts, each in its own class loader, and runs every case on A and B"
+          + " loads both builds, each in its own class loader, and runs every case on A and B"
           + " alternately, operation by operation; a round of every case gives each case's p50 and"
           + " p95 on both sides, and A's and B's numbers from one round are a pair. Two such JVMs,"
           + " the second with the builds' roles swapped, take turns round by round. With --design"
@@ -110,9 +110,9 @@ final class CompareCommand implements Callable<Integer> {
       Revisions.Checkout a = Revisions.build(specFile, revA, spec.build(), err);
       Revisions.Checkout b = Revisions.build(specFile, revB, spec.build(), err);
       AbComparison.Build buildA =
-          new AbComparison.Build(label(revA, a), a.artifact(), a.specFile());
+          new AbComparison.Build(label(revA, a), a.classpath(), a.specFile());
       AbComparison.Build buildB =
-          new AbComparison.Build(label(revB, b), b.artifact(), b.specFile());
+          new AbComparison.Build(label(revB, b), b.classpath(), b.specFile());
       err.printf(
           Locale.ROOT,
           "comparing %s with %s: %s, looks at %s, delta %.3g%%, alpha %.3g%%%n",

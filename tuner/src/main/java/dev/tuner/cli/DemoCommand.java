@@ -1,12 +1,13 @@
 package dev.tuner.cli;
 
-import dev.tuner.build.Artifact;
 import dev.tuner.build.BuildFailedException;
+import dev.tuner.build.ProjectBuild;
 import dev.tuner.demo.DemoWorkspace;
 import dev.tuner.demo.LiveUpstream;
 import dev.tuner.error.EnvironmentException;
 import dev.tuner.error.TunerException;
 import dev.tuner.harness.ExitCode;
+import dev.tuner.io.Classpath;
 import dev.tuner.review.ReviewLog;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
@@ -150,12 +151,14 @@ final class DemoCommand implements Callable<Integer> {
     int port = LiveUpstream.freePort();
     workspace.configure(LiveUpstream.baseUrl(port), quick);
     TunerSpec workspaceSpec = TunerSpec.load(workspace.spec());
-    progress(++step, steps, "build: " + workspaceSpec.build().command());
+    progress(
+        ++step, steps, "build: " + ProjectBuild.command(workspaceDir, workspaceSpec.build(), true));
+    Classpath build;
     try (PrintWriter buildLog =
         new PrintWriter(
             Files.newBufferedWriter(logs.resolve("demo-build.log"), StandardCharsets.UTF_8),
             true)) {
-      Artifact.ensure(workspaceDir, workspaceSpec.build(), buildLog);
+      build = ProjectBuild.ensure(workspaceDir, workspaceSpec.build(), buildLog);
     } catch (BuildFailedException e) {
       throw new EnvironmentException(
           "the build failed: " + e.getMessage() + " (log: " + logs.resolve("demo-build.log") + ")",
@@ -166,11 +169,7 @@ final class DemoCommand implements Callable<Integer> {
         ++step, steps, "live upstream: starting the example's services, then recording every case");
     int code;
     try (LiveUpstream upstream =
-        LiveUpstream.start(
-            workspaceDir.resolve("example/target/example-upstream.jar"),
-            port,
-            latencyMs,
-            logs.resolve("example-upstream.log"))) {
+        LiveUpstream.start(build, port, latencyMs, logs.resolve("example-upstream.log"))) {
       out.println("  listening on " + upstream.baseUrl());
       code = tuner("record", "--spec", spec);
     }

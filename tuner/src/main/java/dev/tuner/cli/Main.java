@@ -41,7 +41,7 @@ import picocli.CommandLine.Command;
       "0:success",
       "1:a check failed (parity mismatch, unmatched request, calls changed)",
       "2:usage or spec error, corrupt fixture or golden",
-      "3:the environment failed (build failed, upstream unreachable, artifact missing)"
+      "3:the environment failed (build failed, upstream unreachable, build output missing)"
     })
 public final class Main implements Runnable {
 

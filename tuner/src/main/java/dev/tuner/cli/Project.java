@@ -1,8 +1,9 @@
 package dev.tuner.cli;
 
-import dev.tuner.build.Artifact;
 import dev.tuner.build.BuildFailedException;
+import dev.tuner.build.ProjectBuild;
 import dev.tuner.harness.spec.SpecException;
+import dev.tuner.io.Classpath;
 import dev.tuner.parity.HarnessFork;
 import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
@@ -30,15 +31,15 @@ final class Project {
     return specFile.toAbsolutePath().getParent();
   }
 
-  Path artifact(TunerSpec spec, PrintWriter log) throws BuildFailedException, IOException {
-    return Artifact.ensure(root(), spec.build(), log);
+  /** The tree's build, built first when it is missing or older than a source. */
+  Classpath build(TunerSpec spec, PrintWriter log) throws BuildFailedException, IOException {
+    return ProjectBuild.ensure(root(), spec.build(), log);
   }
 
-  /**
-   * Runs a harness command ({@code record}, {@code verify}) forked on the artifact; its exit code.
-   */
-  int harness(Path artifact, String command, List<String> args, PrintWriter out, PrintWriter err)
+  /** Runs a harness command ({@code record}, {@code verify}) forked on the build; its exit code. */
+  int harness(
+      Classpath classpath, String command, List<String> args, PrintWriter out, PrintWriter err)
       throws IOException {
-    return HarnessFork.relay(root(), artifact, specFile, command, args, out, err);
+    return HarnessFork.relay(root(), classpath, specFile, command, args, out, err);
   }
 }

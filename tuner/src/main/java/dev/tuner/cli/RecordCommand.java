@@ -3,6 +3,7 @@ package dev.tuner.cli;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.harness.fixture.Layout;
 import dev.tuner.harness.record.ProxyCapture;
+import dev.tuner.io.Classpath;
 import dev.tuner.io.Dirs;
 import dev.tuner.knobs.CallVariants;
 import dev.tuner.spec.TunerSpec;
@@ -73,19 +74,18 @@ final class RecordCommand implements Callable<Integer> {
     }
     List<CallVariants.Variant> variants =
         spec.knobs() == null ? List.of() : CallVariants.of(spec.knobs(), project.root());
-    Path artifact = project.artifact(spec, err());
+    Classpath build = project.build(spec, err());
     return variants.isEmpty()
-        ? project.harness(artifact, "record", args, out(), err())
-        : recordWithVariants(spec, artifact, args, variants);
+        ? project.harness(build, "record", args, out(), err())
+        : recordWithVariants(spec, build, args, variants);
   }
 
   /**
-   * Records each variant into a staging directory of its own, from a copy of the artifact with its
-   * values, then the committed values, merging the variants in; a failure stops before any fixture
-   * changes.
+   * Records each variant into a staging directory of its own, from the build with its values, then
+   * the committed values, merging the variants in; a failure stops before any fixture changes.
    */
   private int recordWithVariants(
-      TunerSpec spec, Path artifact, List<String> args, List<CallVariants.Variant> variants)
+      TunerSpec spec, Classpath build, List<String> args, List<CallVariants.Variant> variants)
       throws Exception {
     PrintWriter out = out();
     Path stage =
@@ -97,26 +97,26 @@ final class RecordCommand implements Callable<Integer> {
         CallVariants.Variant v = variants.get(i);
         Path dir = Files.createDirectories(stage.resolve("v" + (i + 1)));
         Files.writeString(dir.resolve("label.txt"), v.label() + "\n");
-        Path jar = stage.resolve("v" + (i + 1) + ".jar");
-        CallVariants.writeArtifact(
-            artifact,
-            jar,
-            project.root().resolve(spec.knobs().file()),
-            spec.knobs().file(),
-            v.values());
+        Classpath variant =
+            CallVariants.variant(
+                build,
+                stage.resolve("v" + (i + 1) + "-resources"),
+                project.root().resolve(spec.knobs().file()),
+                spec.knobs().file(),
+                v.values());
         out.println("recording with " + v.label() + " (a knob with calls:)");
         out.flush();
         StringWriter staged = new StringWriter();
         List<String> into = new ArrayList<>(args);
         into.addAll(List.of("--out", dir.toString()));
-        int code = project.harness(jar, "record", into, new PrintWriter(staged), err());
+        int code = project.harness(variant, "record", into, new PrintWriter(staged), err());
         if (code != ExitCode.OK) {
           out.print(staged);
           throw Main.failure(code, "recording with " + v.label() + " failed; nothing was changed");
         }
         merge.addAll(List.of("--variant", dir.toString()));
       }
-      return project.harness(artifact, "record", merge, out, err());
+      return project.harness(build, "record", merge, out, err());
     } finally {
       Dirs.deleteTree(stage);
     }

@@ -33,7 +33,7 @@ import picocli.CommandLine.TypeConversionException;
       "0:every case passed",
       "1:a case failed (output, calls, unmatched request, fixture changed)",
       "2:bad spec or option, corrupt fixture or golden, --update with CI=true",
-      "3:the build failed or its artifact is missing"
+      "3:the build failed or its output is missing"
     })
 final class VerifyCommand implements Callable<Integer> {
 
@@ -94,7 +94,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     PrintWriter out = commandSpec.commandLine().getOut();
     PrintWriter err = commandSpec.commandLine().getErr();
-    return project.harness(project.artifact(spec, err), "verify", args, out, err);
+    return project.harness(project.build(spec, err), "verify", args, out, err);
   }
 
   /** The contracts of the phase {@code --phase} names. */

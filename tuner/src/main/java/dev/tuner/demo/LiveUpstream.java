@@ -1,5 +1,6 @@
 package dev.tuner.demo;
 
+import dev.tuner.io.Classpath;
 import dev.tuner.io.JavaFork;
 import dev.tuner.io.Processes;
 import java.io.BufferedReader;
@@ -21,6 +22,8 @@ import java.util.regex.Pattern;
  * outlives the demo.
  */
 public final class LiveUpstream implements AutoCloseable {
+
+  static final String MAIN = "com.example.portfolio.upstream.UpstreamMain";
 
   private static final Pattern LISTENING =
       Pattern.compile("listening on http://127\\.0\\.0\\.1:(\\d+)");
@@ -49,19 +52,18 @@ public final class LiveUpstream implements AutoCloseable {
   }
 
   /**
-   * Starts the jar on {@code port} and waits for its "listening on" line.
+   * Starts the example's upstream from a class path that holds it (the example's build, or its
+   * {@code example-upstream.jar}) on {@code port} and waits for its "listening on" line.
    *
-   * @throws IOException when the jar is missing or the process exits without listening
+   * @throws IOException when the process exits without listening
    */
-  public static LiveUpstream start(Path jar, int port, int latencyMs, Path logFile)
+  public static LiveUpstream start(Classpath classpath, int port, int latencyMs, Path logFile)
       throws IOException, InterruptedException {
-    if (!Files.isRegularFile(jar)) {
-      throw new IOException("the example upstream's jar is missing: " + jar);
-    }
     List<String> args =
         List.of("--port", String.valueOf(port), "--latency-ms", String.valueOf(latencyMs));
     Process process =
-        Processes.builder(JavaFork.jarCommand(jar, List.of(), args), null, Map.of())
+        Processes.builder(
+                JavaFork.command(classpath.absolute(), List.of(), MAIN, args), null, Map.of())
             .redirectErrorStream(true)
             .start();
     Thread hook = new Thread(() -> stop(process), "stop-example-upstream");

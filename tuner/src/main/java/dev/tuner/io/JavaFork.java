@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs a main class in a new JVM on an artifact, relaying its output line by line, so code under
+ * Runs a main class in a new JVM on a class path, relaying its output line by line, so code under
  * test never runs inside the tuner's JVM.
  */
 public final class JavaFork {
@@ -24,7 +24,7 @@ public final class JavaFork {
   /** Runs {@code mainClass} with {@code args}, in {@code workDir}, and returns its exit code. */
   public static int run(
       Path workDir,
-      Path artifact,
+      Classpath classpath,
       List<String> jvmArgs,
       String mainClass,
       List<String> args,
@@ -32,18 +32,18 @@ public final class JavaFork {
       PrintWriter out,
       PrintWriter err)
       throws IOException {
-    return run(workDir, artifact, jvmArgs, mainClass, args, env, out, err, null);
+    return run(workDir, classpath, jvmArgs, mainClass, args, env, out, err, null);
   }
 
   /**
-   * Like {@link #run(Path, Path, List, String, List, Map, PrintWriter, PrintWriter)}, killing the
-   * JVM and everything it started when {@code timeout} (null: none) has passed.
+   * Like {@link #run(Path, Classpath, List, String, List, Map, PrintWriter, PrintWriter)}, killing
+   * the JVM and everything it started when {@code timeout} (null: none) has passed.
    *
    * @throws TimedOutException when it was killed for running too long
    */
   public static int run(
       Path workDir,
-      Path artifact,
+      Classpath classpath,
       List<String> jvmArgs,
       String mainClass,
       List<String> args,
@@ -52,7 +52,7 @@ public final class JavaFork {
       PrintWriter err,
       Duration timeout)
       throws IOException {
-    Process process = start(workDir, artifact, jvmArgs, mainClass, args, env);
+    Process process = start(workDir, classpath, jvmArgs, mainClass, args, env);
     process.getOutputStream().close();
     Thread relayErr = relay(process.getErrorStream(), err);
     Thread relayOut = relay(process.getInputStream(), out);
@@ -81,25 +81,27 @@ public final class JavaFork {
   }
 
   /**
-   * Starts {@code mainClass} on the artifact in {@code workDir}, its input, output and error piped
-   * to the caller, who reads them (or lets {@link #relay} read them) so a full pipe never stalls
-   * it, and ends it with {@link Processes#killTree}.
+   * Starts {@code mainClass} on the class path in {@code workDir}, its input, output and error
+   * piped to the caller, who reads them (or lets {@link #relay} read them) so a full pipe never
+   * stalls it, and ends it with {@link Processes#killTree}.
    */
   public static Process start(
       Path workDir,
-      Path artifact,
+      Classpath classpath,
       List<String> jvmArgs,
       String mainClass,
       List<String> args,
       Map<String, String> env)
       throws IOException {
-    return Processes.builder(command(artifact, jvmArgs, mainClass, args), workDir, env).start();
+    return Processes.builder(command(classpath, jvmArgs, mainClass, args), workDir, env).start();
   }
 
-  /** The command line that runs {@code mainClass} on the artifact with this JVM's {@code java}. */
+  /**
+   * The command line that runs {@code mainClass} on the class path with this JVM's {@code java}.
+   */
   public static List<String> command(
-      Path artifact, List<String> jvmArgs, String mainClass, List<String> args) {
-    return java(jvmArgs, List.of("-cp", artifact.toString(), mainClass), args);
+      Classpath classpath, List<String> jvmArgs, String mainClass, List<String> args) {
+    return java(jvmArgs, List.of("-cp", classpath.toString(), mainClass), args);
   }
 
   /** The command line that runs an executable jar with this JVM's {@code java}. */

@@ -1,6 +1,7 @@
 package dev.tuner.knobs;
 
 import dev.tuner.bench.PropertyVariant;
+import dev.tuner.io.Classpath;
 import dev.tuner.spec.KnobFile;
 import dev.tuner.spec.KnobsSpec;
 import java.io.IOException;
@@ -55,41 +56,38 @@ public final class CallVariants {
   }
 
   /**
-   * Writes {@code to}: the artifact with its packaged knobs file set to {@code values} (a
-   * variant's, or a grid point's), every other entry copied byte for byte.
+   * The build with its knobs file set to {@code values} (a variant's, or a grid point's): the
+   * edited file is written under {@code dir} and put first on the build's class path.
    *
-   * @param knobsFile the knobs file in the tree, which the artifact must package unchanged
-   * @throws IllegalStateException when the artifact does not package the tree's knobs file as it is
+   * @param knobsFile the knobs file in the tree, which the build must hold unchanged as a resource
+   * @throws IllegalStateException when the build does not hold the tree's knobs file as it is
    */
-  public static void writeArtifact(
-      Path artifact, Path to, Path knobsFile, String declared, Map<String, String> values)
+  public static Classpath variant(
+      Classpath build, Path dir, Path knobsFile, String declared, Map<String, String> values)
       throws IOException {
     String resource = resourceOf(declared);
-    byte[] packaged = PropertyVariant.readResource(artifact, resource);
+    byte[] packaged = build.resource(resource);
     if (packaged == null || !Arrays.equals(packaged, Files.readAllBytes(knobsFile))) {
       throw new IllegalStateException(
           "knobs.file "
               + declared
-              + " is not packaged unchanged in "
-              + artifact
-              + " as "
+              + " is not in the build unchanged as the resource "
               + resource
-              + (packaged == null ? "" : " (the packaged copy differs: rebuild)")
+              + (packaged == null ? "" : " (the built copy differs: rebuild)")
               + "; other knob values are run from that resource");
     }
-    Path edited =
-        Files.createTempFile(
-            to.toAbsolutePath().getParent(), "knobs-", knobsFile.getFileName().toString());
+    Files.createDirectories(dir);
+    Path edited = Files.createTempFile(dir, "knobs-", knobsFile.getFileName().toString());
     try {
       Files.copy(knobsFile, edited, StandardCopyOption.REPLACE_EXISTING);
       new KnobFile(edited).set(values);
-      PropertyVariant.writeResource(artifact, to, resource, Files.readAllBytes(edited));
+      return PropertyVariant.writeResource(build, dir, resource, Files.readAllBytes(edited));
     } finally {
       Files.deleteIfExists(edited);
     }
   }
 
-  /** The classpath resource a file under {@code src/main/resources/} becomes in the jar. */
+  /** The class path resource a file under {@code src/main/resources/} becomes in the build. */
   static String resourceOf(String file) {
     String marker = "src/main/resources/";
     int i = file.indexOf(marker);

@@ -7,6 +7,7 @@ import dev.tuner.build.BuildStage;
 import dev.tuner.commit.Repo;
 import dev.tuner.error.TunerException;
 import dev.tuner.harness.spec.Contract;
+import dev.tuner.io.Classpath;
 import dev.tuner.log.Asi;
 import dev.tuner.log.Diff;
 import dev.tuner.log.Status;
@@ -71,7 +72,7 @@ public final class Experiment {
   /**
    * What a try is measured against.
    *
-   * @param best the current best's commit; its artifact is cached
+   * @param best the current best's commit; its classpath is cached
    * @param explore keep the candidate if parity holds, even when it is not faster
    */
   public record Against(
@@ -101,7 +102,7 @@ public final class Experiment {
           "the baseline does not build: " + built.stop().reason() + "\n" + built.stop().evidence());
     }
     ParityStage.Result replayed =
-        parity.check("run-0", built.artifact(), cases, contracts, deadlines.parity());
+        parity.check("run-0", built.classpath(), cases, contracts, deadlines.parity());
     if (!replayed.passed()) {
       throw new ParityFailedException(
           "the baseline fails parity ("
@@ -111,7 +112,7 @@ public final class Experiment {
     }
     Instant t0 = clock.instant();
     BenchStage.Measurement numbers =
-        bench.measure(root, benchBuild(commit, built.artifact()), cases, deadlines.bench());
+        bench.measure(root, benchBuild(commit, built.classpath()), cases, deadlines.bench());
     return new Baseline(
         numbers,
         new WallTime(
@@ -151,7 +152,7 @@ public final class Experiment {
     ParityStage.Result replayed =
         parity.check(
             "run-" + run,
-            built.artifact(),
+            built.classpath(),
             against.cases(),
             against.contracts(),
             against.deadlines().parity());
@@ -160,13 +161,13 @@ public final class Experiment {
     if (!replayed.passed()) {
       return a.stop(replayed.stop());
     }
-    return a.decide(built.artifact());
+    return a.decide(built.classpath());
   }
 
-  /** What the benchmark runs for a commit: its artifact and its tree's JVM options. */
-  public BenchStage.Build benchBuild(String commit, Path artifact) throws TunerException {
+  /** What the benchmark runs for a commit: its classpath and its tree's JVM options. */
+  public BenchStage.Build benchBuild(String commit, Classpath classpath) throws TunerException {
     String text = jvmOptionsFile == null ? null : repo.readFile(commit, jvmOptionsFile);
-    return new BenchStage.Build(artifact, text == null ? List.of() : JvmOptionsFile.parse(text));
+    return new BenchStage.Build(classpath, text == null ? List.of() : JvmOptionsFile.parse(text));
   }
 
   /** Why a proposal cannot be tried as it stands; null when it can. */
@@ -238,9 +239,9 @@ public final class Experiment {
     }
 
     /** The bench stage and the keep rule: the candidate against the best, in the spec's design. */
-    Trial decide(Path artifact) throws Exception {
+    Trial decide(Classpath classpath) throws Exception {
       BenchStage.Build best = benchBuild(against.best(), build.cached(against.best()));
-      BenchStage.Build candidate = benchBuild(commit, artifact);
+      BenchStage.Build candidate = benchBuild(commit, classpath);
       boolean forks = !best.jvmOptions().equals(candidate.jvmOptions());
       Instant t0 = clock.instant();
       BenchStage.Decision decision;

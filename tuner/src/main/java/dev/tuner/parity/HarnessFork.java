@@ -1,6 +1,7 @@
 package dev.tuner.parity;
 
 import dev.tuner.harness.spec.Contract;
+import dev.tuner.io.Classpath;
 import dev.tuner.io.JavaFork;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The harness's own command line ({@code record}, {@code verify}) in a JVM forked on an artifact:
+ * The harness's own command line ({@code record}, {@code verify}) in a JVM forked on a class path:
  * the code under test never runs in the tuner's JVM. The one place that spells that command line.
  */
 public final class HarnessFork {
@@ -25,7 +26,7 @@ public final class HarnessFork {
    */
   public static int relay(
       Path root,
-      Path artifact,
+      Classpath classpath,
       Path specFile,
       String command,
       List<String> args,
@@ -33,13 +34,13 @@ public final class HarnessFork {
       PrintWriter err)
       throws IOException {
     return JavaFork.run(
-        root, artifact, List.of(), MAIN, arguments(specFile, command, args), Map.of(), out, err);
+        root, classpath, List.of(), MAIN, arguments(specFile, command, args), Map.of(), out, err);
   }
 
   /** {@code java -cp ARTIFACT HarnessMain COMMAND --spec FILE ARGS…}. */
-  static List<String> commandLine(Path artifact, Path specFile, String command, List<String> args) {
-    return JavaFork.command(
-        artifact.toAbsolutePath(), List.of(), MAIN, arguments(specFile, command, args));
+  static List<String> commandLine(
+      Classpath classpath, Path specFile, String command, List<String> args) {
+    return JavaFork.command(classpath, List.of(), MAIN, arguments(specFile, command, args));
   }
 
   /** {@code verify}'s options for these cases under these contracts. */

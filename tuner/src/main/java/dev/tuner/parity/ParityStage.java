@@ -3,6 +3,7 @@ package dev.tuner.parity;
 import dev.tuner.harness.parity.CaseResult;
 import dev.tuner.harness.parity.Failure;
 import dev.tuner.harness.spec.Contract;
+import dev.tuner.io.Classpath;
 import dev.tuner.io.Json;
 import dev.tuner.io.Processes;
 import dev.tuner.log.Status;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The parity stage: replays cases on an artifact under a phase's call contracts, in a forked JVM
+ * The parity stage: replays cases on a class path under a phase's call contracts, in a forked JVM
  * with a deadline, and names the cause of a failure; outputs go to {@code .tuner/logs/}.
  */
 public final class ParityStage {
@@ -43,10 +44,10 @@ public final class ParityStage {
     }
   }
 
-  /** Replays {@code cases} on {@code artifact}; {@code label} names the logs. */
+  /** Replays {@code cases} on {@code classpath}; {@code label} names the logs. */
   public Result check(
       String label,
-      Path artifact,
+      Classpath classpath,
       List<String> cases,
       Map<String, Contract> contracts,
       Duration timeout)
@@ -57,7 +58,7 @@ public final class ParityStage {
     options.addAll(HarnessFork.verifyOptions(cases, contracts));
     Processes.Outcome outcome =
         Processes.run(
-            HarnessFork.commandLine(artifact, specFile, "verify", options),
+            HarnessFork.commandLine(classpath, specFile, "verify", options),
             root,
             Map.of(),
             timeout,

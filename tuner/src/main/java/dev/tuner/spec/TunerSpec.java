@@ -32,6 +32,7 @@ public record TunerSpec(
     KnobsSpec knobs) {
 
   public TunerSpec {
+    build = build == null ? BuildSpec.MAVEN : build;
     metric = metric == null ? MetricSpec.DEFAULTS : metric;
     scope = scope == null ? new ScopeSpec(null, null) : scope;
     optimize = optimize == null ? OptimizeSpec.DEFAULTS : optimize;
@@ -46,16 +47,7 @@ public record TunerSpec(
     if (spec.name() == null || spec.name().isBlank()) {
       throw reader.error("name", "missing: a short name for this target");
     }
-    if (spec.build() == null || blank(spec.build().command())) {
-      throw reader.error("build.command", "missing: the shell command that builds the artifact");
-    }
-    if (blank(spec.build().artifact())) {
-      throw reader.error(
-          "build.artifact", "missing: the jar the build produces (hot path + harness + JMH)");
-    }
-    if (spec.build().timeoutSeconds() <= 0) {
-      throw reader.error("build.timeoutSeconds", "must be positive");
-    }
+    checkBuild(reader, spec.build(), file.toAbsolutePath().getParent());
     if (spec.metric().threshold() < 0 || spec.metric().threshold() >= 0.5) {
       throw reader.error(
           "metric.threshold", "must be in [0, 0.5): a relative change such as 0.01 for 1%");
@@ -64,6 +56,44 @@ public record TunerSpec(
     BenchmarkChecks.check(spec.benchmark(), spec.metric(), reader);
     KnobChecks.check(spec, reader, file.toAbsolutePath().getParent());
     return spec;
+  }
+
+  private static void checkBuild(SpecReader reader, BuildSpec build, Path root)
+      throws SpecException {
+    if (build.timeoutSeconds() <= 0) {
+      throw reader.error("build.timeoutSeconds", "must be positive");
+    }
+    if (build.maven()) {
+      if (build.artifact() != null || build.classpathFile() != null) {
+        throw reader.error(
+            build.artifact() != null ? "build.artifact" : "build.classpathFile",
+            "needs build.command, the command that produces it");
+      }
+      Path module = build.module() == null ? root : root.resolve(build.module());
+      if (!java.nio.file.Files.isRegularFile(module.resolve("pom.xml"))) {
+        throw reader.error(
+            build.module() == null ? "build" : "build.module",
+            "no pom.xml in "
+                + module
+                + ": without build.command tuner builds with Maven; for another build tool give"
+                + " build.command and build.classpathFile (or build.artifact)");
+      }
+      return;
+    }
+    if (blank(build.command())) {
+      throw reader.error("build.command", "must not be blank");
+    }
+    if (build.module() != null) {
+      throw reader.error(
+          "build.module", "is for tuner's own Maven build; with build.command, leave it out");
+    }
+    if ((build.artifact() == null) == (build.classpathFile() == null)) {
+      throw reader.error(
+          "build.command",
+          "needs exactly one of build.classpathFile (the class path the command writes) or"
+              + " build.artifact (the uber-jar it makes); without a command tuner builds with"
+              + " Maven");
+    }
   }
 
   private static void checkOptimize(SpecReader reader, TunerSpec spec) throws SpecException {

@@ -3,8 +3,8 @@ package dev.tuner.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tuner.decide.CaseFork;
+import dev.tuner.harness.runner.InterleaveProtocol;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,7 +27,8 @@ class InterleavedRunTest {
             + "\"b\":{\"nanos\":[2,4,6,8,10,12,14,16,18,20,22,24,26,28,30,32,34,36,38,40],\"allocBytesPerOp\":900.0,"
             + "\"callsPerOp\":{\"embeddings\":1.0,\"reference\":19.0}}}}}";
 
-    InterleavedRun.Round round = InterleavedRun.parse(new ObjectMapper().readTree(line));
+    InterleavedRun.Round round =
+        InterleavedRun.parse((InterleaveProtocol.Round) InterleaveProtocol.parse(line), false);
 
     assertThat(round.index()).isEqualTo(7);
     assertThat(round.warmup()).isFalse();

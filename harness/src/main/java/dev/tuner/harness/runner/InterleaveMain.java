@@ -39,8 +39,8 @@ import java.util.stream.LongStream;
  * JVMs, the second with the builds' roles swapped, and asks them for rounds in turn.
  *
  * <pre>
- * java -cp A.jar dev.tuner.harness.runner.InterleaveMain --a A.jar --a-spec A/tuner.yaml
- *     --b B.jar --b-spec B/tuner.yaml --case ID... [--transport in-process] [--warmup-seconds 30]
+ * java -cp A dev.tuner.harness.runner.InterleaveMain --a A --a-spec A/tuner.yaml
+ *     --b B --b-spec B/tuner.yaml --case ID... [--transport in-process] [--warmup-seconds 30]
  *     [--rounds 10] [--ops 10] [--paced false]
  * </pre>
  *
@@ -164,26 +164,29 @@ public final class InterleaveMain {
       this.lastCalls = type.getMethod("lastCalls");
     }
 
-    static Side open(String name, Path artifact, Path spec, Args args) throws Exception {
-      if (!Files.isRegularFile(artifact)) {
-        throw new IllegalArgumentException("artifact of " + name + " not found: " + artifact);
+    static Side open(String name, List<Path> classpath, Path spec, Args args) throws Exception {
+      List<URL> urls = new ArrayList<>();
+      for (Path entry : classpath) {
+        if (!Files.exists(entry)) {
+          throw new IllegalArgumentException(
+              "class path entry of " + name + " not found: " + entry);
+        }
+        urls.add(entry.toUri().toURL());
       }
       // The platform loader as parent: the JDK is shared, nothing of either build is.
       URLClassLoader loader =
           new URLClassLoader(
-              "build-" + name,
-              new URL[] {artifact.toUri().toURL()},
-              ClassLoader.getPlatformClassLoader());
+              "build-" + name, urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
       Class<?> type;
       try {
         type = Class.forName(RUNNER, true, loader);
       } catch (ClassNotFoundException e) {
         loader.close();
         throw new IllegalArgumentException(
-            "the artifact of "
+            "the class path of "
                 + name
                 + " ("
-                + artifact
+                + classpath
                 + ") has no "
                 + RUNNER
                 + "; it must be built with a harness that has the in-JVM runner");
@@ -219,9 +222,9 @@ public final class InterleaveMain {
 
   /** The command line. */
   static final class Args {
-    Path a;
+    List<Path> a;
     Path aSpec;
-    Path b;
+    List<Path> b;
     Path bSpec;
     final List<String> cases = new ArrayList<>();
     String transport = "in-process";
@@ -229,6 +232,14 @@ public final class InterleaveMain {
     int rounds = 10;
     int ops = 10;
     boolean paced;
+
+    /** A class path as {@code -cp} spells it. */
+    static List<Path> classpath(String value) {
+      return java.util.Arrays.stream(value.split(java.io.File.pathSeparator))
+          .filter(e -> !e.isBlank())
+          .map(Path::of)
+          .toList();
+    }
 
     static Args parse(String[] argv) {
       Args args = new Args();
@@ -240,9 +251,9 @@ public final class InterleaveMain {
         }
         String value = argv[++i];
         switch (flag) {
-          case InterleaveProtocol.A -> args.a = Path.of(value);
+          case InterleaveProtocol.A -> args.a = classpath(value);
           case InterleaveProtocol.A_SPEC -> args.aSpec = Path.of(value);
-          case InterleaveProtocol.B -> args.b = Path.of(value);
+          case InterleaveProtocol.B -> args.b = classpath(value);
           case InterleaveProtocol.B_SPEC -> args.bSpec = Path.of(value);
           case InterleaveProtocol.CASE -> args.cases.add(value);
           case InterleaveProtocol.TRANSPORT -> args.transport = value;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tuner.harness.JsonMappers;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,14 +73,16 @@ public final class InterleaveProtocol {
   /**
    * The command line of a run, as the tuner starts it.
    *
+   * @param a build A's class path, entries joined by the platform's path separator (as {@code -cp})
+   * @param b build B's class path
    * @param warmupSeconds whole seconds: the tuner asks for no fractions, and {@code "30"} is what
    *     it has always sent
    * @param paced whether the JVM waits for a {@link #ROUND_REQUEST} before each measured round
    */
   public record Launch(
-      Path a,
+      String a,
       Path aSpec,
-      Path b,
+      String b,
       Path bSpec,
       List<String> cases,
       String transport,
@@ -97,9 +100,9 @@ public final class InterleaveProtocol {
       List<String> args =
           new ArrayList<>(
               List.of(
-                  A, a.toString(),
+                  A, a,
                   A_SPEC, aSpec.toString(),
-                  B, b.toString(),
+                  B, b,
                   B_SPEC, bSpec.toString(),
                   TRANSPORT, transport,
                   WARMUP_SECONDS, Integer.toString(warmupSeconds),
@@ -136,12 +139,22 @@ public final class InterleaveProtocol {
    *     full pipe never stalls a JVM the tuner is not reading yet
    * @param seconds since the JVM started measuring (after loading both builds)
    */
-  public record Round(int round, boolean warmup, Map<String, CaseSamples> cases, double seconds) {
+  public record Round(int round, boolean warmup, Map<String, CaseSamples> cases, double seconds)
+      implements Message {
 
     public Round {
       cases = Collections.unmodifiableMap(new LinkedHashMap<>(cases));
     }
   }
+
+  /**
+   * A parsed protocol line: a {@link Round} or {@link Ready}. Plain records, so the harness's JSON
+   * library (shaded in its jar) stays out of its API.
+   */
+  public sealed interface Message permits Ready, Round {}
+
+  /** Warm-up is over, {@code seconds} into measuring. */
+  public record Ready(double seconds) implements Message {}
 
   /** The line a paced JVM prints when warm-up is over, {@code seconds} into measuring. */
   public static String readyLine(double seconds) {
@@ -181,18 +194,16 @@ public final class InterleaveProtocol {
     return line.startsWith(LINE_PREFIX);
   }
 
-  /** Parses a protocol line. */
-  public static JsonNode parse(String line) throws JsonProcessingException {
-    return JSON.readTree(line);
-  }
-
-  /** Whether a parsed line says warm-up is over; any other line is a round. */
-  public static boolean isReady(JsonNode line) {
-    return line.path(TYPE).asText().equals(TYPE_READY);
+  /** Parses a protocol line: a ready line, or else a round. */
+  public static Message parse(String line) throws IOException {
+    JsonNode node = JSON.readTree(line);
+    return node.path(TYPE).asText().equals(TYPE_READY)
+        ? new Ready(node.path(SECONDS).asDouble())
+        : round(node);
   }
 
   /** A round line; a field it lacks reads as zero, false or empty. */
-  public static Round round(JsonNode line) {
+  private static Round round(JsonNode line) {
     Map<String, CaseSamples> cases = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> c : line.path(CASES).properties()) {
       JsonNode sides = c.getValue();
