@@ -14,7 +14,8 @@ final class GridFiles {
   @Parameters(
       index = "1",
       paramLabel = "ARTIFACT",
-      description = "The built benchmarks jar, e.g. benchmarks/target/benchmarks.jar.")
+      description =
+          "The example's uber-jar, e.g. example/target/example-upstream.jar (tuner's runner goes in front).")
   Path artifact;
 
   @Parameters(index = "2", paramLabel = "TABLE", description = "The TSV table to append to.")

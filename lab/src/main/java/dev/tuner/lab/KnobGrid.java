@@ -4,6 +4,8 @@ import dev.tuner.bench.BenchRun;
 import dev.tuner.bench.BenchSummary;
 import dev.tuner.bench.JmhOptions;
 import dev.tuner.bench.JmhRunner;
+import dev.tuner.build.RunnerJar;
+import dev.tuner.io.Classpath;
 import dev.tuner.io.Dirs;
 import dev.tuner.knobs.CallVariants;
 import dev.tuner.knobs.Knob;
@@ -15,7 +17,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,9 +30,9 @@ import java.util.Random;
  * The exhaustive grid over a spec's knobs, the yardstick of the knob search: every point is
  * measured as the loop measures a build ({@code JmhBenchStage.measure}: JMH SampleTime, the
  * geometric mean over the cases of each case's p95), on a copy of the built artifact with the
- * knobs-file keys set ({@link CallVariants#writeArtifact}, no Maven build per point) and the JVM
- * knobs merged over {@code benchmark.jvmArgs}. Then the search can be run over the measured table
- * to count the evaluations it needs.
+ * knobs-file keys set ({@link CallVariants#variant}, no Maven build per point) and the JVM knobs
+ * merged over {@code benchmark.jvmArgs}. Then the search can be run over the measured table to
+ * count the evaluations it needs.
  *
  * <p>The command line is {@link Lab}'s {@code grid measure}, {@code grid paired} ({@link
  * PairedGrid}) and {@code grid search} ({@link GridReplay}); see {@code lab/README.md}. {@code
@@ -86,8 +87,7 @@ public final class KnobGrid {
         if (done.p95().containsKey(point)) {
           continue;
         }
-        Path jar = work.resolve("variant.jar");
-        writePoint(spec, root, space, artifact, point, jar);
+        Classpath variant = writePoint(spec, root, space, artifact, point, work.resolve("variant"));
         List<String> jvm = new ArrayList<>();
         space.jvm().forEach(k -> jvm.addAll(k.jvmOptions(point.get(k.name()))));
         JmhOptions options =
@@ -102,7 +102,7 @@ public final class KnobGrid {
                 jmh.transport());
         long t0 = System.nanoTime();
         BenchRun run =
-            JmhRunner.run(root, jar, specFile, cases, options, work.resolve("out"), jmhLog);
+            JmhRunner.run(variant, specFile, cases, options, work.resolve("out"), jmhLog);
         BenchSummary.Row all = BenchSummary.of(run).all();
         double seconds = (System.nanoTime() - t0) / 1e9;
         String line = Table.line(space, point, all.p50() / 1e6, all.p95() / 1e6, seconds);
@@ -114,23 +114,26 @@ public final class KnobGrid {
     }
   }
 
-  /** Writes a copy of {@code artifact} whose packaged knobs file holds the point's parameters. */
-  static void writePoint(
+  /**
+   * The built uber-jar behind tuner's runner, with the knobs file at the point's parameters in
+   * front of it (written under {@code dir}, emptied first).
+   */
+  static Classpath writePoint(
       TunerSpec spec,
       Path root,
       KnobSpace space,
       Path artifact,
       Map<String, String> point,
-      Path jar)
+      Path dir)
       throws IOException {
+    Classpath build = Classpath.of(RunnerJar.path(), artifact);
     Map<String, String> params = new LinkedHashMap<>();
     space.params().forEach(k -> params.put(k.name(), point.get(k.name())));
-    if (params.isEmpty()) {
-      Files.copy(artifact, jar, StandardCopyOption.REPLACE_EXISTING);
-    } else {
-      CallVariants.writeArtifact(
-          artifact, jar, root.resolve(spec.knobs().file()), spec.knobs().file(), params);
-    }
+    Dirs.deleteTree(dir);
+    return params.isEmpty()
+        ? build
+        : CallVariants.variant(
+            build, dir, root.resolve(spec.knobs().file()), spec.knobs().file(), params);
   }
 
   /**

@@ -47,7 +47,7 @@ record KnobStudy(Path specFile, TunerSpec spec, KnobSpace space) {
     if (!Files.isRegularFile(jar)) {
       throw new EnvironmentException(
           given
-              + ": no such artifact; build it first (mvn -B -pl benchmarks -am package"
+              + ": no such artifact; build it first (mvn -B -pl example -am package"
               + " -DskipTests)");
     }
     return jar;

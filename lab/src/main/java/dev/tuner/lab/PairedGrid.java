@@ -4,6 +4,7 @@ import dev.tuner.bench.AbComparison;
 import dev.tuner.bench.CompareOutcome;
 import dev.tuner.bench.CompareSettings;
 import dev.tuner.decide.Comparison;
+import dev.tuner.io.Classpath;
 import dev.tuner.io.Dirs;
 import dev.tuner.knobs.KnobSpace;
 import dev.tuner.spec.BenchmarkSpec.Design;
@@ -121,8 +122,8 @@ final class PairedGrid {
         CompareOutcome o =
             new AbComparison(settings)
                 .run(
-                    build(spec, specFile, space, artifact, against, work.resolve("a.jar"), "A"),
-                    build(spec, specFile, space, artifact, point, work.resolve("b.jar"), "B"),
+                    build(spec, specFile, space, artifact, against, work.resolve("a"), "A"),
+                    build(spec, specFile, space, artifact, point, work.resolve("b"), "B"),
                     new AbComparison.Listener() {},
                     jmhLog);
         Comparison p95 = o.assessment().p95();
@@ -228,13 +229,14 @@ final class PairedGrid {
       KnobSpace space,
       Path artifact,
       Map<String, String> point,
-      Path jar,
+      Path dir,
       String label)
       throws IOException {
-    KnobGrid.writePoint(spec, specFile.getParent(), space, artifact, point, jar);
+    Classpath variant =
+        KnobGrid.writePoint(spec, specFile.getParent(), space, artifact, point, dir);
     List<String> jvm = new ArrayList<>();
     space.jvm().forEach(k -> jvm.addAll(k.jvmOptions(point.get(k.name()))));
-    return new AbComparison.Build(label + " " + KnobSpace.describe(point), jar, specFile, jvm);
+    return new AbComparison.Build(label + " " + KnobSpace.describe(point), variant, specFile, jvm);
   }
 
   private static final List<String> COLUMNS =

@@ -203,28 +203,53 @@ public final class AbComparison {
         left);
   }
 
+  private interface ForkRun {
+    BenchRun run() throws IOException, BenchFailedException;
+  }
+
+  /**
+   * One side's JMH fork; a failure names the side (a timeout is the comparison's, not a side's).
+   */
+  private static BenchRun fork(BenchFailedException.Side side, ForkRun run)
+      throws IOException, BenchFailedException {
+    try {
+      return run.run();
+    } catch (BenchFailedException e) {
+      if (e.timedOut()) {
+        throw e;
+      }
+      throw new BenchFailedException("build " + side + ": " + e.getMessage(), side);
+    }
+  }
+
   private void runForks(Build a, Build b, Replicates collected, PrintWriter log, Long deadline)
       throws IOException, BenchFailedException {
     JmhOptions oneFork = settings.jmh().withForks(1);
     for (int i = 0; i < settings.maxReplicates(); i++) {
       BenchRun runA =
-          JmhRunner.run(
-              a.classpath(),
-              a.specFile(),
-              settings.cases(),
-              oneFork.withJvmArgs(a.jvmArgs(settings.jvmArgs())),
-              settings.workDir().resolve("a"),
-              log,
-              remaining(deadline));
+          fork(
+              BenchFailedException.Side.A,
+              () ->
+                  JmhRunner.run(
+                      a.classpath(),
+                      a.specFile(),
+                      settings.cases(),
+                      oneFork.withJvmArgs(a.jvmArgs(settings.jvmArgs())),
+                      settings.workDir().resolve("a"),
+                      log,
+                      remaining(deadline)));
       BenchRun runB =
-          JmhRunner.run(
-              b.classpath(),
-              b.specFile(),
-              settings.cases(),
-              oneFork.withJvmArgs(b.jvmArgs(settings.jvmArgs())),
-              settings.workDir().resolve("b"),
-              log,
-              remaining(deadline));
+          fork(
+              BenchFailedException.Side.B,
+              () ->
+                  JmhRunner.run(
+                      b.classpath(),
+                      b.specFile(),
+                      settings.cases(),
+                      oneFork.withJvmArgs(b.jvmArgs(settings.jvmArgs())),
+                      settings.workDir().resolve("b"),
+                      log,
+                      remaining(deadline)));
       if (collected.add(single(runA), single(runB), calls(runA), calls(runB))) {
         return;
       }

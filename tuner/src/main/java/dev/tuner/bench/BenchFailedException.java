@@ -8,15 +8,36 @@ import dev.tuner.error.EnvironmentException;
  */
 public final class BenchFailedException extends EnvironmentException {
 
+  /** The build of a comparison that failed: A (the reference, the loop's best) or B. */
+  public enum Side {
+    A,
+    B
+  }
+
   private final boolean timedOut;
+  private final Side side;
 
   public BenchFailedException(String message) {
     this(message, false);
   }
 
   public BenchFailedException(String message, boolean timedOut) {
+    this(message, timedOut, null);
+  }
+
+  public BenchFailedException(String message, Side side) {
+    this(message, false, side);
+  }
+
+  private BenchFailedException(String message, boolean timedOut, Side side) {
     super(message);
     this.timedOut = timedOut;
+    this.side = side;
+  }
+
+  /** Which build failed, when the benchmark could tell; null otherwise. */
+  public Side side() {
+    return side;
   }
 
   /**

@@ -163,7 +163,11 @@ final class InterleavedRun implements AutoCloseable {
     String line;
     while ((line = readLine()) != null) {
       if (InterleaveProtocol.isProtocolLine(line)) {
-        return InterleaveProtocol.parse(line);
+        InterleaveProtocol.Message message = InterleaveProtocol.parse(line);
+        if (message instanceof InterleaveProtocol.Failed failed) {
+          throw failed(failed);
+        }
+        return message;
       }
       log.println(line);
       log.flush();
@@ -201,6 +205,15 @@ final class InterleavedRun implements AutoCloseable {
       timedOut.addSuppressed(e);
       throw timedOut;
     }
+  }
+
+  /** The JVM's own roles, swapped back to ours. */
+  private BenchFailedException failed(InterleaveProtocol.Failed failed) {
+    boolean jvmA = failed.side().equals("a");
+    BenchFailedException.Side side =
+        jvmA != swapped ? BenchFailedException.Side.A : BenchFailedException.Side.B;
+    return new BenchFailedException(
+        "build " + side + " failed in the in-JVM A/B runner: " + failed.error(), side);
   }
 
   private static BenchFailedException timedOut() {

@@ -67,17 +67,25 @@ public final class ProjectBuild {
 
   /**
    * Runs the build in {@code dir} with its timeout, output to {@code log}. Maven runs offline
-   * first, and online only when offline lacked an artifact. The output that says it is done (the
-   * artifact or class path file) is removed first, so a build that fails leaves none that {@link
-   * #ensure} would take as up to date.
+   * first, and online only when offline lacked an artifact. A build that fails, times out or is
+   * interrupted leaves no output that says it is done (the artifact or class path file): one it
+   * wrote before failing would be newer than every source, and {@link #ensure} would take it as up
+   * to date.
    */
   public static Processes.Outcome run(Path dir, BuildSpec build, Path log) throws IOException {
-    Files.deleteIfExists(marker(dir, build));
     Duration timeout = Duration.ofSeconds(build.timeoutSeconds());
-    Processes.Outcome outcome =
-        Processes.shell(command(dir, build, true), dir, Map.of(), timeout, log);
-    if (build.maven() && !outcome.ok() && !outcome.timedOut() && neededTheNetwork(outcome)) {
-      outcome = Processes.shell(command(dir, build, false), dir, Map.of(), timeout, log);
+    Processes.Outcome outcome;
+    try {
+      outcome = Processes.shell(command(dir, build, true), dir, Map.of(), timeout, log);
+      if (build.maven() && !outcome.ok() && !outcome.timedOut() && neededTheNetwork(outcome)) {
+        outcome = Processes.shell(command(dir, build, false), dir, Map.of(), timeout, log);
+      }
+    } catch (IOException e) {
+      Files.deleteIfExists(marker(dir, build));
+      throw e;
+    }
+    if (!outcome.ok()) {
+      Files.deleteIfExists(marker(dir, build));
     }
     return outcome;
   }

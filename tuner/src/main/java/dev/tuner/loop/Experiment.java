@@ -253,17 +253,19 @@ public final class Experiment {
                 candidate,
                 against.cases(),
                 forks ? against.deadlines().benchForks() : against.deadlines().bench());
+      } catch (BenchFailedException e) {
+        if (e.side() == BenchFailedException.Side.A) {
+          // The best ran before; failing now, it fails for a reason outside the candidate.
+          throw new BenchFailedException(
+              "the current best ("
+                  + against.best().substring(0, 12)
+                  + ") failed in the benchmark too, so this is not the candidate's doing: "
+                  + e.getMessage()
+                  + "\n(the whole output: .tuner/logs/bench.log)");
+        }
+        return crashed(e, t0);
       } catch (Exception e) {
-        double seconds = WallTime.seconds(Duration.between(t0, clock.instant()));
-        Status status =
-            e instanceof BenchFailedException f && f.timedOut() ? Status.TIMEOUT : Status.CRASH;
-        Stop stop =
-            new Stop(
-                status,
-                "the benchmark failed: " + e.getMessage(),
-                ParityStage.hintFor(status),
-                null);
-        return trial(status, stop.asi(proposal.hypothesis()), null, seconds);
+        return crashed(e, t0);
       }
       double seconds = WallTime.seconds(Duration.between(t0, clock.instant()));
       Status status =
@@ -276,6 +278,16 @@ public final class Experiment {
       }
       console.benched(seconds, status, decision.reason());
       return trial(status, asi, decision, seconds);
+    }
+
+    private Trial crashed(Exception e, Instant t0) {
+      double seconds = WallTime.seconds(Duration.between(t0, clock.instant()));
+      Status status =
+          e instanceof BenchFailedException f && f.timedOut() ? Status.TIMEOUT : Status.CRASH;
+      Stop stop =
+          new Stop(
+              status, "the benchmark failed: " + e.getMessage(), ParityStage.hintFor(status), null);
+      return trial(status, stop.asi(proposal.hypothesis()), null, seconds);
     }
 
     private Trial trial(Status status, Asi asi, BenchStage.Decision decision, Double bench) {

@@ -1,6 +1,7 @@
 package dev.tuner.acceptance;
 
 import dev.tuner.demo.LiveUpstream;
+import dev.tuner.io.Classpath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,7 +30,7 @@ final class ExampleUpstream implements AutoCloseable {
     Path log = Files.createTempFile("example-upstream", ".log");
     log.toFile().deleteOnExit();
     // Port 0: the server picks a free one and says which in its "listening on" line.
-    return new ExampleUpstream(LiveUpstream.start(JAR, 0, 0, log));
+    return new ExampleUpstream(LiveUpstream.start(Classpath.of(JAR), 0, 0, log));
   }
 
   String url(String api) {

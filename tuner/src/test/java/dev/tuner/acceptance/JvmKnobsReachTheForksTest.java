@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tuner.ExampleBuild;
 import dev.tuner.bench.AbComparison;
 import dev.tuner.bench.CompareSettings;
 import dev.tuner.bench.JmhOptions;
 import dev.tuner.bench.JmhRunner;
+import dev.tuner.io.Classpath;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.JvmOptionsFile;
 import dev.tuner.spec.TunerSpec;
@@ -29,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JvmKnobsReachTheForksTest {
 
-  static final Path ARTIFACT = ExampleUpstream.REPO.resolve("benchmarks/target/benchmarks.jar");
+  static final Classpath BUILD = ExampleBuild.classpath();
   static final Path SPEC = ExampleUpstream.REPO.resolve("tuner.yaml");
   static final List<String> CASES = List.of("water-europe");
 
@@ -51,13 +53,7 @@ class JvmKnobsReachTheForksTest {
             JvmOptionsFile.merge(
                 options.jvmArgs(), List.of("-XX:+UseParallelGC", "-Dtuner.knob.echo=on")));
     JmhRunner.run(
-        work,
-        ARTIFACT,
-        SPEC,
-        CASES,
-        options,
-        work.resolve("out"),
-        new PrintWriter(new StringWriter()));
+        BUILD, SPEC, CASES, options, work.resolve("out"), new PrintWriter(new StringWriter()));
 
     List<String> args = forkArguments(work.resolve("out/calls"));
     assertThat(args)
@@ -71,10 +67,10 @@ class JvmKnobsReachTheForksTest {
     CompareSettings settings = CompareSettings.of(spec, CASES, work).withJmh(tiny(spec));
     settings = settings.withRule(settings.rule().withAlpha(0.1));
     settings = settings.withDesign(Design.FORKS, List.of(4)).withSequential(false);
-    var a = new AbComparison.Build("best", ARTIFACT, SPEC, List.of("-XX:+UseSerialGC"));
+    var a = new AbComparison.Build("best", BUILD, SPEC, List.of("-XX:+UseSerialGC"));
     var b =
         new AbComparison.Build(
-            "candidate", ARTIFACT, SPEC, List.of("-XX:+UseParallelGC", "-Xms700m", "-Xmx700m"));
+            "candidate", BUILD, SPEC, List.of("-XX:+UseParallelGC", "-Xms700m", "-Xmx700m"));
     new AbComparison(settings)
         .run(a, b, new AbComparison.Listener() {}, new PrintWriter(new StringWriter()));
 

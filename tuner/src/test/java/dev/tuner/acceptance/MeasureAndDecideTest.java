@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tuner.ExampleBuild;
 import dev.tuner.harness.ExitCode;
+import dev.tuner.io.Classpath;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MeasureAndDecideTest {
 
-  static final Path ARTIFACT = ExampleUpstream.REPO.resolve("benchmarks/target/benchmarks.jar");
   static final String[] CASES = {"water-europe", "fintech-concentrated"};
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -40,27 +41,20 @@ class MeasureAndDecideTest {
   static void aRepositoryWhoseSecondCommitAddsTwentyPercentOfBusyWork() throws Exception {
     spec = repo.resolve("tuner.yaml");
     for (String knob : new String[] {"0", "20"}) {
-      dev.tuner.bench.PropertyVariant.write(
-          ARTIFACT,
-          builds.resolve("knob-" + knob + ".jar"),
-          "tuning.properties",
-          "calibration.extraWorkPercent",
-          knob);
+      ExampleBuild.jarWithKnob(
+          builds.resolve("knob-" + knob + ".jar"), "calibration.extraWorkPercent", knob);
     }
     String example = Files.readString(ExampleUpstream.REPO.resolve("tuner.yaml"));
     String cases = example.substring(example.indexOf("\ncases:"));
     Files.writeString(
         spec,
-        example
-                .substring(0, example.indexOf("\ncases:"))
-                .replaceAll(
-                    "(?m)^  command: .*$",
-                    java.util.regex.Matcher.quoteReplacement(
-                        "  command: \"cp "
-                            + builds
-                            + "/knob-$(sed -n 's/^calibration.extraWorkPercent=//p' example/src/main/resources/tuning.properties).jar"
-                            + " benchmarks.jar\""))
-                .replaceAll("(?m)^  artifact: .*$", "  artifact: benchmarks.jar")
+        ExampleBuild.withUberJarBuild(
+                example.substring(0, example.indexOf("\ncases:")),
+                "\"cp "
+                    + builds
+                    + "/knob-$(sed -n 's/^calibration.extraWorkPercent=//p' example/src/main/resources/tuning.properties).jar"
+                    + " benchmarks.jar\"",
+                "benchmarks.jar")
             // C1 only: steady within seconds, so the comparisons need little warm-up (tests check
             // the rule's
             // logic, not the hot path's best speed).
@@ -164,13 +158,14 @@ class MeasureAndDecideTest {
   @Test
   void theLoopMeasuresThroughTheSameBenchmarksAndStopsARunawayComparison() throws Exception {
     var spec = dev.tuner.spec.TunerSpec.load(MeasureAndDecideTest.spec);
-    Path artifact =
-        dev.tuner.build.Artifact.ensure(repo, spec.build(), new PrintWriter(new StringWriter()));
+    Classpath built =
+        dev.tuner.build.ProjectBuild.ensure(
+            repo, spec.build(), new PrintWriter(new StringWriter()));
     var bench =
         new dev.tuner.bench.JmhBenchStage(
             spec, MeasureAndDecideTest.spec, new PrintWriter(new StringWriter()));
 
-    var build = new dev.tuner.bench.BenchStage.Build(artifact, java.util.List.of());
+    var build = new dev.tuner.bench.BenchStage.Build(built, java.util.List.of());
     var numbers =
         bench.measure(
             repo, build, java.util.List.of("water-europe"), java.time.Duration.ofMinutes(5));

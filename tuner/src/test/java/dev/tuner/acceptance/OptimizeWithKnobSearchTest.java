@@ -2,6 +2,7 @@ package dev.tuner.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tuner.ExampleBuild;
 import dev.tuner.cli.Main;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.log.ExperimentLog;
@@ -14,7 +15,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OptimizeWithKnobSearchTest {
 
-  static final Path ARTIFACT = ExampleUpstream.REPO.resolve("benchmarks/target/benchmarks.jar");
   static final List<String> KNOBS =
       List.of("reference.batchSize", "analysis.cacheSize", "segments.patternCacheSize");
 
@@ -132,7 +131,13 @@ class OptimizeWithKnobSearchTest {
     return ExampleClone.create(
         dir.resolve("repo"),
         spec ->
-            TinyBench.apply(spec)
+            ExampleBuild.withUberJarBuild(
+                        TinyBench.apply(spec),
+                        "\"mkdir -p benchmarks/target && cp "
+                            + ExampleBuild.JAR
+                            + " benchmarks/target/benchmarks.jar && jar uf benchmarks/target/benchmarks.jar"
+                            + " -C example/src/main/resources tuning.properties\"",
+                        "benchmarks/target/benchmarks.jar")
                     .replace("http://127.0.0.1:18080/", "http://127.0.0.1:" + live.port + "/")
                     // C1 only and short comparisons: this test shows the search's path through the
                     // gates, not a speedup.
@@ -140,13 +145,6 @@ class OptimizeWithKnobSearchTest {
                         "  compare: {warmupSeconds: 20, opsPerRound: 10, looks: [8]}\n",
                         "  compare: {warmupSeconds: 5,"
                             + " opsPerRound: 4, looks: [8]}\n  jvmArgs: [-XX:+UseSerialGC, -Xms512m, -Xmx512m, -XX:TieredStopAtLevel=1]\n")
-                    .replaceAll(
-                        "(?m)^  command: .*$",
-                        Matcher.quoteReplacement(
-                            "  command: \"mkdir -p benchmarks/target && cp "
-                                + ARTIFACT
-                                + " benchmarks/target/benchmarks.jar && jar uf benchmarks/target/benchmarks.jar"
-                                + " -C example/src/main/resources tuning.properties\""))
                 + "knobs:\n"
                 + "  file: example/src/main/resources/tuning.properties\n"
                 + "  seed: 3\n"

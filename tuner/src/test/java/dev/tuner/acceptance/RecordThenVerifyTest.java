@@ -2,6 +2,7 @@ package dev.tuner.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tuner.ExampleBuild;
 import dev.tuner.harness.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecordThenVerifyTest {
 
-  static final Path ARTIFACT = ExampleUpstream.REPO.resolve("benchmarks/target/benchmarks.jar");
   static final String TOKEN = "demo-token-do-not-record";
 
   @TempDir static Path repo;
@@ -37,10 +37,11 @@ class RecordThenVerifyTest {
     spec = repo.resolve("tuner.yaml");
     try (ExampleUpstream live = ExampleUpstream.start()) {
       String example =
-          Files.readString(ExampleUpstream.REPO.resolve("tuner.yaml"))
+          ExampleBuild.withUberJarBuild(
+                  Files.readString(ExampleUpstream.REPO.resolve("tuner.yaml")),
+                  "'true'",
+                  ExampleBuild.JAR.toString())
               .replace("http://127.0.0.1:18080/", "http://127.0.0.1:" + live.port + "/")
-              .replaceAll("(?m)^  command: .*$", "  command: 'true'")
-              .replaceAll("(?m)^  artifact: .*$", "  artifact: " + ARTIFACT)
               // The copy holds the spec and its recordings, not the example's knob files: no knob
               // search here.
               .replaceAll("(?s)\nbenchmark:.*$", "\n");

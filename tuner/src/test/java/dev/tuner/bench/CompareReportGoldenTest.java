@@ -10,6 +10,7 @@ import dev.tuner.decide.DecisionRule;
 import dev.tuner.decide.ForkSummary;
 import dev.tuner.decide.Pairing;
 import dev.tuner.decide.SequentialPlan;
+import dev.tuner.io.Classpath;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -54,8 +55,8 @@ class CompareReportGoldenTest {
           "water-europe",
           new double[] {21_661_631, 39_012_966});
 
-  static final Path ARTIFACT_A = Path.of("a/benchmarks.jar");
-  static final Path ARTIFACT_B = Path.of("b/benchmarks.jar");
+  static final Classpath ARTIFACT_A = Classpath.of(Path.of("a/benchmarks.jar"));
+  static final Classpath ARTIFACT_B = Classpath.of(Path.of("b/benchmarks.jar"));
   static final Path SPEC = Path.of("tuner.yaml");
 
   @Test

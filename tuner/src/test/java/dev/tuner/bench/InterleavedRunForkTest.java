@@ -3,6 +3,9 @@ package dev.tuner.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tuner.ExampleBuild;
+import dev.tuner.build.RunnerJar;
+import dev.tuner.io.Classpath;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -19,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InterleavedRunForkTest {
 
   private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-  private static final Path ARTIFACT = REPO.resolve("benchmarks/target/benchmarks.jar");
+  private static final Classpath BUILD = ExampleBuild.classpath();
   private static final Path SPEC = REPO.resolve("tuner.yaml");
   private static final List<String> CASES = List.of("water-europe");
 
@@ -27,8 +30,8 @@ class InterleavedRunForkTest {
 
   private InterleavedRun start(boolean swapped, int warmupSeconds, int ops, Duration timeout)
       throws Exception {
-    var a = new AbComparison.Build("a", ARTIFACT, SPEC);
-    var b = new AbComparison.Build("b", ARTIFACT, SPEC);
+    var a = new AbComparison.Build("a", BUILD, SPEC);
+    var b = new AbComparison.Build("b", BUILD, SPEC);
     return InterleavedRun.start(
         a,
         b,
@@ -39,7 +42,6 @@ class InterleavedRunForkTest {
         warmupSeconds,
         2,
         ops,
-        work,
         new PrintWriter(new StringWriter(), true),
         timeout);
   }
@@ -76,6 +78,40 @@ class InterleavedRunForkTest {
       assertThatThrownBy(() -> run.awaitReady((round, seconds) -> {}))
           .isInstanceOfSatisfying(
               BenchFailedException.class, e -> assertThat(e.timedOut()).isTrue());
+    }
+  }
+
+  @Test
+  void aBuildThatCannotRunIsNamedAsOursWhicheverRoleItHadInTheJvm() throws Exception {
+    // Only the runner: the hot path's class is missing, as when a build's outputs are gone.
+    var broken = new AbComparison.Build("a", Classpath.of(RunnerJar.path()), SPEC);
+    var fine = new AbComparison.Build("b", BUILD, SPEC);
+    for (boolean swapped : new boolean[] {false, true}) {
+      try (InterleavedRun run =
+          InterleavedRun.start(
+              broken,
+              fine,
+              swapped,
+              CASES,
+              List.of(),
+              "in-process",
+              1,
+              2,
+              2,
+              new PrintWriter(new StringWriter(), true),
+              Duration.ofMinutes(2))) {
+        assertThatThrownBy(() -> run.awaitReady((round, seconds) -> {}))
+            .as("swapped: " + swapped)
+            .isInstanceOfSatisfying(
+                BenchFailedException.class,
+                e -> {
+                  assertThat(e.side()).isEqualTo(BenchFailedException.Side.A);
+                  assertThat(e.timedOut()).isFalse();
+                  assertThat(e.getMessage())
+                      .startsWith("build A failed in the in-JVM A/B runner: ")
+                      .contains("com.example.portfolio.PortfolioHotPath");
+                });
+      }
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.tuner.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tuner.io.Classpath;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.TunerSpec;
 import java.io.PrintWriter;
@@ -19,7 +20,7 @@ class JmhBenchStageTest {
     TunerSpec spec = TunerSpec.load(SPEC);
     assertThat(spec.benchmark().compare().design()).isEqualTo(Design.INTERLEAVED);
     JmhBenchStage bench = new JmhBenchStage(spec, SPEC, new PrintWriter(new StringWriter()));
-    Path jar = Path.of("a.jar");
+    Classpath jar = Classpath.of(Path.of("a.jar"));
     BenchStage.Build serial = new BenchStage.Build(jar, List.of("-XX:+UseSerialGC"));
     BenchStage.Build parallel = new BenchStage.Build(jar, List.of("-XX:+UseParallelGC"));
 

@@ -3,12 +3,12 @@ package dev.tuner.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tuner.io.Classpath;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,40 +18,40 @@ class PropertyVariantTest {
   @TempDir Path dir;
 
   @Test
-  void changesOnlyTheKeyAndCopiesEverythingElse() throws Exception {
-    Path jar = jar("# knobs\nreference.batchSize=10\ncalibration.extraWorkPercent = 0\n");
-    Path variant = dir.resolve("variant.jar");
+  void aDirectoryInFrontOfTheBuildHoldsTheChangedResourceAndTheBuildIsUntouched() throws Exception {
+    Classpath build =
+        Classpath.of(jar("# knobs\nreference.batchSize=10\ncalibration.extraWorkPercent = 0\n"));
 
-    PropertyVariant.write(jar, variant, "tuning.properties", "calibration.extraWorkPercent", "20");
+    Classpath variant =
+        PropertyVariant.write(
+            build,
+            dir.resolve("variant"),
+            "tuning.properties",
+            "calibration.extraWorkPercent",
+            "20");
 
+    assertThat(variant.entries()).containsExactly(dir.resolve("variant"), dir.resolve("base.jar"));
     assertThat(PropertyVariant.read(variant, "tuning.properties", "calibration.extraWorkPercent"))
         .isEqualTo("20");
-    try (ZipFile zip = new ZipFile(variant.toFile())) {
-      assertThat(
-              new String(
-                  zip.getInputStream(zip.getEntry("tuning.properties")).readAllBytes(),
-                  StandardCharsets.ISO_8859_1))
-          .isEqualTo("# knobs\nreference.batchSize=10\ncalibration.extraWorkPercent = 20\n");
-      assertThat(zip.getInputStream(zip.getEntry("a/B.class")).readAllBytes())
-          .containsExactly(1, 2, 3);
-    }
-    assertThat(PropertyVariant.read(jar, "tuning.properties", "calibration.extraWorkPercent"))
+    assertThat(new String(variant.resource("tuning.properties"), StandardCharsets.ISO_8859_1))
+        .isEqualTo("# knobs\nreference.batchSize=10\ncalibration.extraWorkPercent = 20\n");
+    assertThat(variant.resource("a/B.class")).containsExactly(1, 2, 3);
+    assertThat(PropertyVariant.read(build, "tuning.properties", "calibration.extraWorkPercent"))
         .isEqualTo("0");
   }
 
   @Test
   void aMissingKeyOrResourceNamesIt() throws Exception {
-    Path jar = jar("reference.batchSize=10\n");
+    Classpath build = Classpath.of(jar("reference.batchSize=10\n"));
     assertThatThrownBy(
-            () ->
-                PropertyVariant.write(jar, dir.resolve("v.jar"), "tuning.properties", "nope", "1"))
+            () -> PropertyVariant.write(build, dir.resolve("v"), "tuning.properties", "nope", "1"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("tuning.properties has no key nope");
     assertThatThrownBy(
-            () -> PropertyVariant.write(jar, dir.resolve("w.jar"), "other.properties", "nope", "1"))
+            () -> PropertyVariant.write(build, dir.resolve("w"), "other.properties", "nope", "1"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("has no resource other.properties");
-    assertThat(dir.resolve("w.jar")).doesNotExist();
+        .hasMessageContaining("no entry of the class path holds other.properties");
+    assertThat(dir.resolve("w")).doesNotExist();
   }
 
   private Path jar(String properties) throws Exception {

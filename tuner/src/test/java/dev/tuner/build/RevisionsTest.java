@@ -70,7 +70,16 @@ class RevisionsTest {
   /** Copies src.txt to the artifact and counts the build in a file outside the repository. */
   private BuildSpec counting() {
     return new BuildSpec(
-        "cp src.txt out.jar && echo built >> '" + outside.resolve("builds") + "'", "out.jar", 60);
+        "cp src.txt out.jar && echo built >> '" + outside.resolve("builds") + "'",
+        "out.jar",
+        null,
+        null,
+        60);
+  }
+
+  /** The uber-jar a checkout runs on, behind the runner. */
+  private static Path artifact(Revisions.Checkout checkout) {
+    return checkout.classpath().entries().get(1);
   }
 
   private long builds() throws IOException {
@@ -87,11 +96,12 @@ class RevisionsTest {
     Files.writeString(root.resolve("src.txt"), "uncommitted\n");
     Revisions.Checkout checkout = build("HEAD~1", counting());
     Path clone = root.resolve(".tuner/revisions/" + v1);
-    assertThat(checkout)
-        .isEqualTo(
-            new Revisions.Checkout(
-                v1, clone, clone.resolve("tuner.yaml"), clone.resolve("out.jar")));
-    assertThat(checkout.artifact()).hasContent("v1");
+    assertThat(checkout.commit()).isEqualTo(v1);
+    assertThat(checkout.root()).isEqualTo(clone);
+    assertThat(checkout.specFile()).isEqualTo(clone.resolve("tuner.yaml"));
+    assertThat(checkout.classpath().entries())
+        .containsExactly(RunnerJar.path(), clone.resolve("out.jar"));
+    assertThat(artifact(checkout)).hasContent("v1");
     assertThat(checkout.specFile()).hasContent("name: x");
     assertThat(root.resolve("src.txt")).hasContent("uncommitted");
     assertThat(git.getRepository().resolve("HEAD").name()).isEqualTo(v2);
@@ -102,7 +112,7 @@ class RevisionsTest {
   @Test
   void buildsTheCommittedHeadNotTheEditedWorkingTree() throws Exception {
     Files.writeString(root.resolve("src.txt"), "uncommitted\n");
-    assertThat(build("HEAD", counting()).artifact()).hasContent("v2");
+    assertThat(artifact(build("HEAD", counting()))).hasContent("v2");
   }
 
   @Test
@@ -135,10 +145,11 @@ class RevisionsTest {
     Revisions.Checkout first = build(v1, counting());
     Files.writeString(first.root().resolve("left-over"), "from the first build");
     BuildSpec other =
-        new BuildSpec(counting().command() + " && echo other >> out.jar", "out.jar", 60);
+        new BuildSpec(
+            counting().command() + " && echo other >> out.jar", "out.jar", null, null, 60);
     Revisions.Checkout again = build(v1, other);
     assertThat(builds()).isEqualTo(2);
-    assertThat(again.artifact()).hasContent("v1\nother");
+    assertThat(artifact(again)).hasContent("v1\nother");
     assertThat(again.root().resolve("left-over")).doesNotExist();
   }
 
@@ -155,7 +166,7 @@ class RevisionsTest {
     assertThat(checkout.specFile())
         .isEqualTo(cloneRoot.resolve("tuner.yaml"))
         .hasContent("name: sub");
-    assertThat(checkout.artifact()).hasContent("sub v3");
+    assertThat(artifact(checkout)).hasContent("sub v3");
   }
 
   @Test
@@ -190,18 +201,18 @@ class RevisionsTest {
   @Test
   void aFailingBuildNamesItsCommandAndOutputAndIsNotReusedNextTime() throws Exception {
     BuildSpec failing =
-        new BuildSpec("echo 'error: v1 does not compile' >&2; exit 2", "out.jar", 60);
+        new BuildSpec("echo 'error: v1 does not compile' >&2; exit 2", "out.jar", null, null, 60);
     assertThatThrownBy(() -> build(v1, failing))
         .isInstanceOf(BuildFailedException.class)
         .hasMessageContaining("the build failed (exit 2): " + failing.command())
         .hasMessageContaining("  | error: v1 does not compile");
-    assertThat(build(v1, counting()).artifact()).hasContent("v1");
+    assertThat(artifact(build(v1, counting()))).hasContent("v1");
     assertThat(builds()).isEqualTo(1);
   }
 
   @Test
   void aBuildWithoutTheArtifactNamesThePathInTheClone() {
-    BuildSpec noArtifact = new BuildSpec("echo x > other.jar", "out.jar", 60);
+    BuildSpec noArtifact = new BuildSpec("echo x > other.jar", "out.jar", null, null, 60);
     assertThatThrownBy(() -> build(v1, noArtifact))
         .isInstanceOf(BuildFailedException.class)
         .hasMessageContaining(
@@ -211,7 +222,8 @@ class RevisionsTest {
   @Test
   void aBuildPastItsTimeoutIsKilledAndSaysSo() throws Exception {
     Path pidFile = outside.resolve("compiler.pid");
-    BuildSpec slow = new BuildSpec("sleep 30 & echo $! > '" + pidFile + "'; wait", "out.jar", 1);
+    BuildSpec slow =
+        new BuildSpec("sleep 30 & echo $! > '" + pidFile + "'; wait", "out.jar", null, null, 1);
     assertThatThrownBy(() -> build(v1, slow))
         .isInstanceOf(BuildFailedException.class)
         .hasMessage("the build ran past 1 s and was killed: " + slow.command());
@@ -229,7 +241,7 @@ class RevisionsTest {
     git.reset().setMode(org.eclipse.jgit.api.ResetCommand.ResetType.HARD).setRef(v2).call();
     Revisions.Checkout checkout = build("refs/tuner/x/tries/1", counting());
     assertThat(checkout.commit()).isEqualTo(tried);
-    assertThat(checkout.artifact()).hasContent("tried");
+    assertThat(artifact(checkout)).hasContent("tried");
   }
 
   @Test
@@ -274,7 +286,7 @@ class RevisionsTest {
         Revisions.build(linked.resolve("tuner.yaml"), "HEAD", counting(), new PrintWriter(log));
     assertThat(checkout.commit()).isEqualTo(v1);
     assertThat(checkout.root()).isEqualTo(linked.resolve(".tuner/revisions/" + v1));
-    assertThat(checkout.artifact()).hasContent("v1");
+    assertThat(artifact(checkout)).hasContent("v1");
     assertThat(linked.resolve("src.txt")).hasContent("v1");
   }
 

@@ -18,13 +18,14 @@ class JavaForkTest {
 
   @TempDir Path dir;
 
-  /** The test classes, standing in for an artifact: they hold {@link ForkedMain}. */
-  private static Path classes() throws Exception {
-    return Path.of(ForkedMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  /** The test classes, standing in for a build: they hold {@link ForkedMain}. */
+  private static Classpath classes() throws Exception {
+    return Classpath.of(
+        Path.of(ForkedMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
   }
 
   @Test
-  void runsTheMainClassOnTheArtifactInTheWorkDirRelayingItsOutputAndReturningItsExitCode()
+  void runsTheMainClassOnTheClassPathInTheWorkDirRelayingItsOutputAndReturningItsExitCode()
       throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -67,13 +68,17 @@ class JavaForkTest {
   @Test
   void theCommandUsesThisJvmsJavaWithOptionsBeforeTheClassAndArgumentsAfter() {
     List<String> command =
-        JavaFork.command(Path.of("/a/b.jar"), List.of("-Xmx64m"), "x.Main", List.of("one"));
+        JavaFork.command(
+            Classpath.of(Path.of("/a/b.jar"), Path.of("/c/classes")),
+            List.of("-Xmx64m"),
+            "x.Main",
+            List.of("one"));
     assertThat(command)
         .containsExactly(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx64m",
             "-cp",
-            "/a/b.jar",
+            "/a/b.jar" + java.io.File.pathSeparator + "/c/classes",
             "x.Main",
             "one");
   }

@@ -3,7 +3,7 @@ package dev.tuner.knobs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tuner.bench.PropertyVariant;
+import dev.tuner.io.Classpath;
 import dev.tuner.spec.KnobsSpec;
 import dev.tuner.spec.KnobsSpec.KnobSpec;
 import java.io.OutputStream;
@@ -85,27 +85,32 @@ class CallVariantsTest {
   }
 
   @Test
-  void aVariantsArtifactPackagesTheKnobsFileWithItsValuesAndNothingElseChanged() throws Exception {
+  void aVariantRunsTheBuildWithTheKnobsFileAtItsValuesInFrontAndNothingElseChanged()
+      throws Exception {
     CallVariants.Variant v = CallVariants.of(SPEC, root).get(1);
-    Path to = root.resolve("v.jar");
-    CallVariants.writeArtifact(jar, to, root.resolve(FILE), FILE, v.values());
-    assertThat(
-            new String(
-                PropertyVariant.readResource(to, "tuning.properties"), StandardCharsets.ISO_8859_1))
+    Classpath variant =
+        CallVariants.variant(
+            Classpath.of(jar), root.resolve("v"), root.resolve(FILE), FILE, v.values());
+    assertThat(variant.entries()).containsExactly(root.resolve("v"), jar);
+    assertThat(new String(variant.resource("tuning.properties"), StandardCharsets.ISO_8859_1))
         .isEqualTo("# batch\nbatch=20\nmode=a\ncache=64\n");
-    assertThat(PropertyVariant.readResource(to, "app/Main.class")).containsExactly(0xca, 0xfe);
+    assertThat(variant.resource("app/Main.class")).containsExactly(0xca, 0xfe);
   }
 
   @Test
-  void anArtifactBuiltFromAnotherKnobsFileIsRefused() throws Exception {
+  void aBuildFromAnotherKnobsFileIsRefused() throws Exception {
     Files.writeString(root.resolve(FILE), TUNING.replace("cache=64", "cache=128"));
     assertThatThrownBy(
             () ->
-                CallVariants.writeArtifact(
-                    jar, root.resolve("v.jar"), root.resolve(FILE), FILE, Map.of("batch", "20")))
+                CallVariants.variant(
+                    Classpath.of(jar),
+                    root.resolve("v"),
+                    root.resolve(FILE),
+                    FILE,
+                    Map.of("batch", "20")))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("knobs.file " + FILE + " is not packaged unchanged")
-        .hasMessageContaining("the packaged copy differs: rebuild");
-    assertThat(root.resolve("v.jar")).doesNotExist();
+        .hasMessageContaining("knobs.file " + FILE + " is not in the build unchanged")
+        .hasMessageContaining("the built copy differs: rebuild");
+    assertThat(root.resolve("v")).doesNotExist();
   }
 }

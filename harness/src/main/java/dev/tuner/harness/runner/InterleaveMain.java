@@ -44,7 +44,8 @@ import java.util.stream.LongStream;
  *     [--rounds 10] [--ops 10] [--paced false]
  * </pre>
  *
- * Exit codes: 0 done, 2 bad arguments, 3 a build failed to load or run.
+ * Exit codes: 0 done, 2 bad arguments, 3 a build failed to load or run (after a line {@code
+ * {"type":"failed","side":"a"|"b","error":…}} naming it).
  */
 public final class InterleaveMain {
 
@@ -59,6 +60,13 @@ public final class InterleaveMain {
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       code = run(Args.parse(args), in, out);
+    } catch (SideFailed e) {
+      // Which build failed decides whose fault it is: the tuner reads this line, a person the log.
+      out.println(InterleaveProtocol.failedLine(e.side, firstLines(e.getCause())));
+      System.err.println(
+          "interleave: build " + e.side.toUpperCase(java.util.Locale.ROOT) + " failed");
+      e.getCause().printStackTrace();
+      code = ExitCode.ENVIRONMENT;
     } catch (IllegalArgumentException e) {
       System.err.println("interleave: " + e.getMessage());
       code = ExitCode.USAGE;
@@ -72,9 +80,37 @@ public final class InterleaveMain {
     System.exit(code);
   }
 
+  /** The error and its causes, a line each, with the first frames of the deepest. */
+  static String firstLines(Throwable error) {
+    StringBuilder text = new StringBuilder();
+    Throwable deepest = error;
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (t instanceof InvocationTargetException) {
+        continue;
+      }
+      text.append(text.length() == 0 ? "" : "\ncaused by: ").append(t);
+      deepest = t;
+    }
+    StackTraceElement[] frames = deepest.getStackTrace();
+    for (int i = 0; i < Math.min(5, frames.length); i++) {
+      text.append("\n\tat ").append(frames[i]);
+    }
+    return text.toString();
+  }
+
+  /** Build {@code side} ({@code a} or {@code b}) failed to load or run a case. */
+  static final class SideFailed extends Exception {
+    final String side;
+
+    SideFailed(String side, Throwable cause) {
+      super("build " + side + " failed", cause);
+      this.side = side;
+    }
+  }
+
   static int run(Args args, BufferedReader in, PrintStream out) throws Exception {
-    try (Side a = Side.open("A", args.a, args.aSpec, args);
-        Side b = Side.open("B", args.b, args.bSpec, args)) {
+    try (Side a = Side.open("a", args.a, args.aSpec, args);
+        Side b = Side.open("b", args.b, args.bSpec, args)) {
       long start = System.nanoTime();
       int round = 1;
       while (System.nanoTime() - start < args.warmupSeconds * 1_000_000_000L) {
@@ -149,13 +185,16 @@ public final class InterleaveMain {
 
   /** A build loaded in its own class loader, driven through {@link CaseRunner} by reflection. */
   private static final class Side implements AutoCloseable {
+    private final String name;
     private final URLClassLoader loader;
     private final AutoCloseable runner;
     private final Method run;
     private final Method lastAllocatedBytes;
     private final Method lastCalls;
 
-    private Side(URLClassLoader loader, AutoCloseable runner) throws NoSuchMethodException {
+    private Side(String name, URLClassLoader loader, AutoCloseable runner)
+        throws NoSuchMethodException {
+      this.name = name;
       this.loader = loader;
       this.runner = runner;
       Class<?> type = runner.getClass();
@@ -165,6 +204,15 @@ public final class InterleaveMain {
     }
 
     static Side open(String name, List<Path> classpath, Path spec, Args args) throws Exception {
+      try {
+        return load(name, classpath, spec, args);
+      } catch (Exception e) {
+        throw new SideFailed(name, e);
+      }
+    }
+
+    private static Side load(String name, List<Path> classpath, Path spec, Args args)
+        throws Exception {
       List<URL> urls = new ArrayList<>();
       for (Path entry : classpath) {
         if (!Files.exists(entry)) {
@@ -194,11 +242,15 @@ public final class InterleaveMain {
       Object runner =
           type.getConstructor(String.class, String[].class, String.class)
               .newInstance(spec.toString(), args.cases.toArray(String[]::new), args.transport);
-      return new Side(loader, (AutoCloseable) runner);
+      return new Side(name, loader, (AutoCloseable) runner);
     }
 
     long run(String caseId) throws Exception {
-      return (long) run.invoke(runner, caseId);
+      try {
+        return (long) run.invoke(runner, caseId);
+      } catch (InvocationTargetException e) {
+        throw new SideFailed(name, new IllegalStateException("case " + caseId, e.getCause()));
+      }
     }
 
     long lastAllocatedBytes() throws Exception {

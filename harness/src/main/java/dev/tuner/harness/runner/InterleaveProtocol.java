@@ -56,6 +56,9 @@ public final class InterleaveProtocol {
   private static final String TYPE = "type";
   private static final String TYPE_ROUND = "round";
   private static final String TYPE_READY = "ready";
+  private static final String TYPE_FAILED = "failed";
+  private static final String SIDE = "side";
+  private static final String ERROR = "error";
   private static final String ROUND = "round";
   private static final String WARMUP = "warmup";
   private static final String SECONDS = "seconds";
@@ -151,10 +154,23 @@ public final class InterleaveProtocol {
    * A parsed protocol line: a {@link Round} or {@link Ready}. Plain records, so the harness's JSON
    * library (shaded in its jar) stays out of its API.
    */
-  public sealed interface Message permits Ready, Round {}
+  public sealed interface Message permits Ready, Round, Failed {}
 
   /** Warm-up is over, {@code seconds} into measuring. */
   public record Ready(double seconds) implements Message {}
+
+  /**
+   * One build failed to load or run, and the JVM ends: which ({@code a} or {@code b}, in the JVM's
+   * own roles) and its error's first lines.
+   */
+  public record Failed(String side, String error) implements Message {}
+
+  /** The line a JVM prints when build {@code side} failed, before it exits. */
+  public static String failedLine(String side, String error) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put(TYPE, TYPE_FAILED).put(SIDE, side).put(ERROR, error);
+    return print(line);
+  }
 
   /** The line a paced JVM prints when warm-up is over, {@code seconds} into measuring. */
   public static String readyLine(double seconds) {
@@ -172,6 +188,10 @@ public final class InterleaveProtocol {
       write(c.getValue().b(), sides.putObject(SIDE_B));
     }
     line.put(SECONDS, round.seconds());
+    return print(line);
+  }
+
+  private static String print(ObjectNode line) {
     try {
       return JSON.writeValueAsString(line);
     } catch (JsonProcessingException e) {
@@ -197,9 +217,11 @@ public final class InterleaveProtocol {
   /** Parses a protocol line: a ready line, or else a round. */
   public static Message parse(String line) throws IOException {
     JsonNode node = JSON.readTree(line);
-    return node.path(TYPE).asText().equals(TYPE_READY)
-        ? new Ready(node.path(SECONDS).asDouble())
-        : round(node);
+    return switch (node.path(TYPE).asText()) {
+      case TYPE_READY -> new Ready(node.path(SECONDS).asDouble());
+      case TYPE_FAILED -> new Failed(node.path(SIDE).asText(), node.path(ERROR).asText());
+      default -> round(node);
+    };
   }
 
   /** A round line; a field it lacks reads as zero, false or empty. */

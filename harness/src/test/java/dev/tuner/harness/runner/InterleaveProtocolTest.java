@@ -2,6 +2,7 @@ package dev.tuner.harness.runner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,9 +58,9 @@ class InterleaveProtocolTest {
   void aLaunchIsTheCommandLineInterleaveMainParses() {
     var launch =
         new InterleaveProtocol.Launch(
-            Path.of("/a.jar"),
+            "/a.jar" + File.pathSeparator + "/a/classes",
             Path.of("/a/tuner.yaml"),
-            Path.of("/b.jar"),
+            "/b.jar",
             Path.of("/b/tuner.yaml"),
             List.of("one", "two"),
             "in-process",
@@ -70,7 +71,7 @@ class InterleaveProtocolTest {
     assertThat(launch.arguments())
         .containsExactly(
             "--a",
-            "/a.jar",
+            "/a.jar" + File.pathSeparator + "/a/classes",
             "--a-spec",
             "/a/tuner.yaml",
             "--b",
@@ -93,12 +94,24 @@ class InterleaveProtocolTest {
             "two");
 
     InterleaveMain.Args args = InterleaveMain.Args.parse(launch.arguments().toArray(String[]::new));
-    assertThat(args.a).isEqualTo(Path.of("/a.jar"));
+    assertThat(args.a).containsExactly(Path.of("/a.jar"), Path.of("/a/classes"));
+    assertThat(args.b).containsExactly(Path.of("/b.jar"));
     assertThat(args.bSpec).isEqualTo(Path.of("/b/tuner.yaml"));
     assertThat(args.cases).containsExactly("one", "two");
     assertThat(args.warmupSeconds).isEqualTo(30);
     assertThat(args.rounds).isEqualTo(10);
     assertThat(args.ops).isEqualTo(5);
     assertThat(args.paced).isTrue();
+  }
+
+  @Test
+  void aFailedLineNamesTheSideAndCarriesTheErrorsLines() throws Exception {
+    String line =
+        InterleaveProtocol.failedLine("b", "java.lang.IllegalStateException: case x\n\tat a.B.c");
+    assertThat(InterleaveProtocol.isProtocolLine(line)).isTrue();
+    assertThat(InterleaveProtocol.parse(line))
+        .isEqualTo(
+            new InterleaveProtocol.Failed(
+                "b", "java.lang.IllegalStateException: case x\n\tat a.B.c"));
   }
 }

@@ -5,6 +5,7 @@ import static dev.tuner.io.ChildProcesses.pid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tuner.io.Classpath;
 import dev.tuner.io.Processes;
 import dev.tuner.spec.BuildSpec;
 import java.io.PrintWriter;
@@ -17,15 +18,21 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ArtifactTest {
+class ProjectBuildTest {
 
   @TempDir Path root;
 
   private final StringWriter log = new StringWriter();
 
+  private static BuildSpec uberJar(String command, int timeoutSeconds) {
+    return new BuildSpec(command, "target/out.jar", null, null, timeoutSeconds);
+  }
+
+  /** The artifact an uber-jar build gives, behind the runner. */
   private Path ensure(String command) throws Exception {
-    return Artifact.ensure(
-        root, new BuildSpec(command, "target/out.jar", 60), new PrintWriter(log));
+    Classpath built = ProjectBuild.ensure(root, uberJar(command, 60), new PrintWriter(log));
+    assertThat(built.entries()).hasSize(2).first().isEqualTo(RunnerJar.path());
+    return built.entries().get(1);
   }
 
   private Path source(String text) throws Exception {
@@ -126,14 +133,16 @@ class ArtifactTest {
         .hasMessage(
             "the build succeeded but produced no artifact at "
                 + root.resolve("target/out.jar")
-                + " (build.artifact in tuner.yaml)");
+                + " (build.artifact)");
   }
 
   @Test
   void aBuildPastItsTimeoutIsKilledWithItsChildrenAndSaysSo() throws Exception {
     String command = "sleep 30 & echo $! > compiler.pid; wait";
     assertThatThrownBy(
-            () -> Artifact.ensure(root, new BuildSpec(command, "out.jar", 1), new PrintWriter(log)))
+            () ->
+                ProjectBuild.ensure(
+                    root, new BuildSpec(command, "out.jar", null, null, 1), new PrintWriter(log)))
         .isInstanceOf(BuildFailedException.class)
         .hasMessage("the build ran past 1 s and was killed: " + command);
     assertGone(pid(root.resolve("compiler.pid")));
@@ -154,18 +163,15 @@ class ArtifactTest {
   void aBuildThatFailsOrTimesOutLeavesNoArtifact() throws Exception {
     Path artifact = oldArtifact("stale");
     Processes.Outcome failed =
-        Artifact.build(
-            root,
-            new BuildSpec("echo half > target/out.jar; exit 1", "target/out.jar", 60),
-            root.resolve("b.log"));
+        ProjectBuild.run(
+            root, uberJar("echo half > target/out.jar; exit 1", 60), root.resolve("b.log"));
     assertThat(failed.ok()).isFalse();
     assertThat(artifact).doesNotExist();
 
     Processes.Outcome timedOut =
-        Artifact.build(
+        ProjectBuild.run(
             root,
-            new BuildSpec(
-                "mkdir -p target && echo half > target/out.jar && sleep 30", "target/out.jar", 1),
+            uberJar("mkdir -p target && echo half > target/out.jar && sleep 30", 1),
             root.resolve("b.log"));
     assertThat(timedOut.timedOut()).isTrue();
     assertThat(artifact).doesNotExist();
@@ -175,7 +181,7 @@ class ArtifactTest {
   void buildRunsTheCommandWithItsOutputInTheGivenLog() throws Exception {
     Path buildLog = root.resolve(".tuner/logs/try-1-build.log");
     Processes.Outcome outcome =
-        Artifact.build(root, new BuildSpec("echo built here; pwd -P", "out.jar", 60), buildLog);
+        ProjectBuild.run(root, uberJar("echo built here; pwd -P", 60), buildLog);
     assertThat(outcome.ok()).isTrue();
     assertThat(buildLog).hasContent("built here\n" + root.toRealPath());
   }
@@ -183,14 +189,87 @@ class ArtifactTest {
   @Test
   void describeFailureSaysWhetherTheBuildFailedOrTimedOut() throws Exception {
     Path buildLog = Files.writeString(root.resolve("build.log"), "[ERROR] BUILD FAILURE\n");
-    BuildSpec spec = new BuildSpec("mvn -q package", "out.jar", 900);
+    BuildSpec spec = uberJar("mvn -q package", 900);
     assertThat(
-            Artifact.describeFailure(
-                spec, new Processes.Outcome(1, false, Duration.ofSeconds(3), buildLog)))
+            ProjectBuild.describeFailure(
+                root, spec, new Processes.Outcome(1, false, Duration.ofSeconds(3), buildLog)))
         .isEqualTo("the build failed (exit 1): mvn -q package\n  | [ERROR] BUILD FAILURE");
     assertThat(
-            Artifact.describeFailure(
-                spec, new Processes.Outcome(-1, true, Duration.ofSeconds(900), buildLog)))
+            ProjectBuild.describeFailure(
+                root, spec, new Processes.Outcome(-1, true, Duration.ofSeconds(900), buildLog)))
         .isEqualTo("the build ran past 900 s and was killed: mvn -q package");
+  }
+
+  @Test
+  void aClasspathFileBuildGivesTheEntriesItWroteRelativeToTheRootBehindTheRunner()
+      throws Exception {
+    Files.createDirectories(root.resolve("lib"));
+    Files.writeString(root.resolve("lib/dep.jar"), "jar");
+    BuildSpec spec =
+        new BuildSpec(
+            "mkdir -p build/classes && printf 'build/classes:lib/dep.jar\\n' > build/cp.txt",
+            null,
+            "build/cp.txt",
+            null,
+            60);
+    Classpath built = ProjectBuild.ensure(root, spec, new PrintWriter(log));
+    assertThat(built.entries())
+        .containsExactly(
+            RunnerJar.path(), root.resolve("build/classes"), root.resolve("lib/dep.jar"));
+  }
+
+  @Test
+  void withoutACommandMavenCompilesOfflineAndWritesTheModulesTestClassPath() {
+    BuildSpec maven = new BuildSpec(null, null, null, "service", null);
+    assertThat(ProjectBuild.command(root, maven, true))
+        .isEqualTo(
+            "mvn -B -q -Dstyle.color=never -o -pl service -am test-compile"
+                + " org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath"
+                + " -Dmdep.outputFile=target/tuner.classpath -Dmdep.includeScope=test");
+    assertThat(ProjectBuild.marker(root, maven))
+        .isEqualTo(root.resolve("service/target/tuner.classpath"));
+    assertThat(ProjectBuild.command(root, BuildSpec.MAVEN, false))
+        .startsWith("mvn -B -q -Dstyle.color=never test-compile ");
+  }
+
+  @Test
+  void aMavenProjectRunsOnItsTestClassesClassesAndTestClassPath() throws Exception {
+    Files.writeString(
+        root.resolve("pom.xml"),
+        """
+        <project xmlns="http://maven.apache.org/POM/4.0.0">
+          <modelVersion>4.0.0</modelVersion>
+          <groupId>t</groupId><artifactId>t</artifactId><version>1</version>
+          <properties>
+            <maven.compiler.release>17</maven.compiler.release>
+            <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+          </properties>
+          <build>
+            <plugins>
+              <plugin>
+                <artifactId>maven-compiler-plugin</artifactId><version>3.14.0</version>
+              </plugin>
+              <plugin>
+                <artifactId>maven-resources-plugin</artifactId><version>3.3.1</version>
+              </plugin>
+            </plugins>
+          </build>
+        </project>
+        """);
+    Path main = root.resolve("src/main/java/t/Hot.java");
+    Files.createDirectories(main.getParent());
+    Files.writeString(main, "package t; public class Hot {}");
+    Path test = root.resolve("src/test/java/t/Adapter.java");
+    Files.createDirectories(test.getParent());
+    Files.writeString(test, "package t; public class Adapter {}");
+
+    Classpath built =
+        ProjectBuild.ensure(root, new BuildSpec(null, null, null, null, 600), new PrintWriter(log));
+
+    assertThat(built.entries())
+        .startsWith(
+            RunnerJar.path(), root.resolve("target/test-classes"), root.resolve("target/classes"));
+    assertThat(root.resolve("target/test-classes/t/Adapter.class")).exists();
+    assertThat(root.resolve("target/classes/t/Hot.class")).exists();
   }
 }
