@@ -49,9 +49,10 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(
       names = "--transport",
       paramLabel = "KIND",
-      defaultValue = "in-process",
       converter = Transport.class,
-      description = "in-process (default) or loopback (WireMock on 127.0.0.1).")
+      description =
+          "in-process or loopback (WireMock on 127.0.0.1); default: the spec's"
+              + " benchmark.transport.")
   TransportKind transport;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
@@ -82,7 +83,9 @@ final class VerifyCommand implements Callable<Integer> {
     if (update) {
       args.add("--update");
     }
-    args.addAll(List.of("--transport", transport.label()));
+    args.addAll(
+        List.of(
+            "--transport", transport == null ? spec.benchmark().transport() : transport.label()));
     if (json != null) {
       args.addAll(List.of("--json", json.toAbsolutePath().toString()));
     }

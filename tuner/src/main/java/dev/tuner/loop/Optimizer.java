@@ -78,7 +78,8 @@ public final class Optimizer {
         Repo repo = Repo.open(root)) {
       repo.excludeStateDir();
       BuildStage build = new BuildStage(root, stateDir, spec.build());
-      ParityStage parity = new ParityStage(root, stateDir, root.resolve("tuner.yaml"));
+      ParityStage parity =
+          new ParityStage(root, stateDir, root.resolve("tuner.yaml"), spec.benchmark().transport());
       Recorder recorder =
           new Recorder(
               repo,

@@ -29,11 +29,16 @@ public final class ParityStage {
   private final Path root;
   private final Path stateDir;
   private final Path specFile;
+  private final String transport;
 
-  public ParityStage(Path root, Path stateDir, Path specFile) {
+  /**
+   * @param transport the spec's {@code benchmark.transport}: parity replays as the benchmarks do
+   */
+  public ParityStage(Path root, Path stateDir, Path specFile, String transport) {
     this.root = root;
     this.stateDir = stateDir;
     this.specFile = specFile;
+    this.transport = transport;
   }
 
   /** How the replay ended: passed ({@code stop} null), or why not. */
@@ -55,6 +60,7 @@ public final class ParityStage {
     Path json = stateDir.resolve("logs/" + label + "-parity.json");
     Files.deleteIfExists(json);
     List<String> options = new ArrayList<>(List.of("--json", json.toString()));
+    options.addAll(List.of("--transport", transport));
     options.addAll(HarnessFork.verifyOptions(cases, contracts));
     Processes.Outcome outcome =
         Processes.run(
