@@ -42,9 +42,10 @@ import java.util.stream.Collectors;
  *        [--contract UPSTREAM=exact|no-increase|free]... [--json FILE]
  * </pre>
  *
- * {@code --out} writes the recording under DIR instead of next to the spec (a staged variant); each
- * {@code --variant} names such a staged recording, made with other knob values and labelled by its
- * {@code label.txt}, whose requests join this one's fixtures.
+ * {@code --transport} defaults to the spec's {@code benchmark.transport}, else in-process. {@code
+ * --out} writes the recording under DIR instead of next to the spec (a staged variant); each {@code
+ * --variant} names such a staged recording, made with other knob values and labelled by its {@code
+ * label.txt}, whose requests join this one's fixtures.
  *
  * <p>Exit codes: 0 all passed, 1 a check failed, 2 bad arguments, spec, fixture or golden, 3
  * environment.
@@ -142,7 +143,7 @@ public final class HarnessMain {
     }
     ParityCheck check =
         ParityCheck.builder(layout, spec, hotPath)
-            .transport(args.transport)
+            .transport(args.transport != null ? args.transport : TransportKind.of(spec))
             .approve(args.update)
             .contracts(
                 (c, upstream) -> args.contracts.getOrDefault(upstream, spec.contract(c, upstream)))
@@ -207,7 +208,10 @@ public final class HarnessMain {
     final List<String> cases = new ArrayList<>();
     boolean holdout;
     boolean update;
-    TransportKind transport = TransportKind.IN_PROCESS;
+
+    /** Null: the spec's. */
+    TransportKind transport;
+
     final Map<String, Contract> contracts = new HashMap<>();
     Path json;
     Path out;

@@ -31,7 +31,7 @@ public final class ReplayCases {
 
   private final Path specFile;
   private final HarnessSpec spec;
-  private TransportKind transport = TransportKind.IN_PROCESS;
+  private TransportKind transport;
   private HotPath hotPath;
 
   private ReplayCases(Path specFile, HarnessSpec spec) {
@@ -52,6 +52,7 @@ public final class ReplayCases {
     return fromSpec(SpecLocator.locate());
   }
 
+  /** How replayed calls reach the hot path; default: the spec's {@code benchmark.transport}. */
   public ReplayCases transport(TransportKind transport) {
     this.transport = transport;
     return this;
@@ -67,7 +68,10 @@ public final class ReplayCases {
   public Stream<DynamicTest> tests() {
     Layout layout = new Layout(specFile.toAbsolutePath().getParent());
     HotPath target = hotPath != null ? hotPath : HotPaths.load(spec.target().hotPath());
-    ParityCheck check = ParityCheck.builder(layout, spec, target).transport(transport).build();
+    ParityCheck check =
+        ParityCheck.builder(layout, spec, target)
+            .transport(transport != null ? transport : TransportKind.of(spec))
+            .build();
     return spec.cases().stream()
         .map(
             c ->

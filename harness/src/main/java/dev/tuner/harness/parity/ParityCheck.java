@@ -34,6 +34,12 @@ import java.util.function.BiFunction;
  */
 public final class ParityCheck {
 
+  /** What to do about a hot path that sends its calls with its own HTTP client. */
+  static final String USE_LOOPBACK =
+      "replay it over loopback (WireMock on 127.0.0.1):"
+          + " set benchmark.transport: loopback in tuner.yaml, or run tuner verify --transport"
+          + " loopback";
+
   /** How many output differences a failure message lists. */
   private static final int SHOWN_DIFFERENCES = 10;
 
@@ -78,6 +84,7 @@ public final class ParityCheck {
 
     long start = System.nanoTime();
     String output = null;
+    Throwable thrown = null;
     CallLedger ledger;
     try (ReplaySession session =
         ReplaySession.open(
@@ -86,16 +93,77 @@ public final class ParityCheck {
       try {
         output = hotPath.run(c.input(), session.upstreams());
       } catch (Exception | StackOverflowError e) {
-        failures.add(new Failure(Failure.Kind.HOT_PATH_FAILED, "the hot path threw " + e));
+        thrown = e;
+        failures.add(
+            new Failure(Failure.Kind.HOT_PATH_FAILED, "the hot path threw " + e + bypassed(e)));
       }
     }
     long elapsed = System.nanoTime() - start;
 
     ledger.problems().forEach(p -> failures.add(new Failure(Failure.Kind.UNMATCHED_REQUEST, p)));
     checkCalls(c, fixtures, ledger, failures);
+    if (thrown == null) {
+      adviseOnSilence(fixtures, ledger, failures);
+    }
     boolean updated = output != null && checkOutput(c, output, failures);
     return new CaseResult(
         c.id(), failures, ledger.calls(), fixtures.expectedCalls(), updated, elapsed);
+  }
+
+  /**
+   * Explains a failure to reach the in-process transport's placeholder host: the hot path sent a
+   * request with a client of its own, which only the loopback transport can answer.
+   */
+  private String bypassed(Throwable e) {
+    if (transport != TransportKind.IN_PROCESS || !mentions(e, ReplaySession.IN_PROCESS_HOST)) {
+      return "";
+    }
+    return "\n    it sent a request to "
+        + ReplaySession.IN_PROCESS_HOST
+        + " with its own HTTP client instead of Upstreams.http(), the only client the in-process"
+        + " transport answers;\n    "
+        + USE_LOOPBACK;
+  }
+
+  private static boolean mentions(Throwable e, String text) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains(text)) {
+        return true;
+      }
+      for (Throwable s : t.getSuppressed()) {
+        if (mentions(s, text)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A hot path that returned without a single call reaching the in-process client, though the
+   * recording has calls, may have sent them with its own client and swallowed the failure: the
+   * first call-count failure says so.
+   */
+  private void adviseOnSilence(FixtureSet fixtures, CallLedger ledger, List<Failure> failures) {
+    if (transport != TransportKind.IN_PROCESS
+        || !ledger.calls().isEmpty()
+        || fixtures.expectedCalls().values().stream().noneMatch(n -> n > 0)) {
+      return;
+    }
+    for (int i = 0; i < failures.size(); i++) {
+      Failure f = failures.get(i);
+      if (f.kind() == Failure.Kind.CALLS_CHANGED) {
+        failures.set(
+            i,
+            new Failure(
+                f.kind(),
+                f.message()
+                    + "\n    no call reached the in-process client; if the hot path sends with an"
+                    + " HTTP client of its own, "
+                    + USE_LOOPBACK));
+        return;
+      }
+    }
   }
 
   private void checkCalls(

@@ -28,6 +28,12 @@ import java.util.TreeMap;
  */
 public final class ReplaySession implements AutoCloseable {
 
+  /**
+   * The host of the in-process transport's base URLs ({@code http://replay.invalid/<upstream>}):
+   * only {@link Upstreams#http()} answers it; any other client fails to resolve it.
+   */
+  public static final String IN_PROCESS_HOST = ReplayHttpClient.HOST;
+
   private final Map<String, StubIndex> indexes;
   private final CallLedger ledger = new CallLedger();
   private final List<WireMockServer> servers = new ArrayList<>();

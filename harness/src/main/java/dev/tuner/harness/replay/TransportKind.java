@@ -1,5 +1,7 @@
 package dev.tuner.harness.replay;
 
+import dev.tuner.harness.spec.HarnessSpec;
+
 /** How replayed calls reach the hot path. */
 public enum TransportKind {
   /**
@@ -20,6 +22,22 @@ public enum TransportKind {
 
   public String label() {
     return label;
+  }
+
+  /**
+   * The transport a spec asks for, {@code benchmark.transport}, else in-process: what replay uses
+   * when no flag or builder names one.
+   */
+  public static TransportKind of(HarnessSpec spec) {
+    String label = spec.benchmark().transport();
+    if (label == null) {
+      return IN_PROCESS;
+    }
+    try {
+      return parse(label);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("benchmark.transport: " + e.getMessage(), e);
+    }
   }
 
   public static TransportKind parse(String label) {

@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
  * this view skips them.
  *
  * @param contracts default call contract per upstream (absent: {@code exact})
+ * @param benchmark holds the replay transport, {@code benchmark.transport}: what {@code verify} and
+ *     {@link dev.tuner.harness.junit.ReplayCases} use when not given one
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record HarnessSpec(
@@ -22,7 +24,8 @@ public record HarnessSpec(
     Map<String, UpstreamSpec> upstreams,
     List<CaseSpec> cases,
     Map<String, Contract> contracts,
-    RecordSpec record) {
+    RecordSpec record,
+    BenchmarkSection benchmark) {
 
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
@@ -31,6 +34,17 @@ public record HarnessSpec(
     cases = cases == null ? List.of() : List.copyOf(cases);
     contracts = contracts == null ? Map.of() : Map.copyOf(contracts);
     record = record == null ? RecordSpec.DEFAULTS : record;
+    benchmark = benchmark == null ? new BenchmarkSection(null) : benchmark;
+  }
+
+  /** A spec that leaves the transport to whoever replays it (in-process unless told otherwise). */
+  public HarnessSpec(
+      TargetSpec target,
+      Map<String, UpstreamSpec> upstreams,
+      List<CaseSpec> cases,
+      Map<String, Contract> contracts,
+      RecordSpec record) {
+    this(target, upstreams, cases, contracts, record, null);
   }
 
   /** Reads and checks the harness's sections of a spec file. */

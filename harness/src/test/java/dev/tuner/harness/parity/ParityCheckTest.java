@@ -131,6 +131,69 @@ class ParityCheckTest {
         .contains("at 2 path(s)", "$.second.count", "$.text");
   }
 
+  @ParameterizedTest
+  @EnumSource(TransportKind.class)
+  void aHotPathWhoseCallsNeverReachTheHarnessIsPointedAtLoopbackOnlyUnderInProcess(
+      TransportKind transport) throws Exception {
+    HotPath ownClientSwallowingItsFailure = (input, upstreams) -> SampleRecording.OUTPUT;
+
+    CaseResult result =
+        ParityCheck.builder(layout, SampleRecording.spec(), ownClientSwallowingItsFailure)
+            .transport(transport)
+            .build()
+            .run(HELLO);
+
+    List<String> advised =
+        result.failures().stream()
+            .map(Failure::message)
+            .filter(m -> m.contains("benchmark.transport: loopback"))
+            .toList();
+    if (transport == TransportKind.IN_PROCESS) {
+      assertThat(advised)
+          .singleElement()
+          .asString()
+          .startsWith(
+              "catalog: 0 call(s), recorded 1 (contract exact)\n"
+                  + "    no call reached the in-process client; if the hot path sends with an HTTP"
+                  + " client of its own, replay it over loopback");
+    } else {
+      assertThat(advised).isEmpty();
+    }
+  }
+
+  @Test
+  void aFailureToResolveTheInProcessHostIsExplainedOnlyUnderInProcess() throws Exception {
+    HotPath ownClient =
+        (input, upstreams) -> {
+          throw new java.io.IOException(
+              "wrapped", new java.net.UnknownHostException(upstreams.baseUrl("words").getHost()));
+        };
+    for (TransportKind transport : TransportKind.values()) {
+      CaseResult result =
+          ParityCheck.builder(layout, SampleRecording.spec(), ownClient)
+              .transport(transport)
+              .build()
+              .run(HELLO);
+      String thrown =
+          result.failures().stream()
+              .filter(f -> f.kind() == Failure.Kind.HOT_PATH_FAILED)
+              .findFirst()
+              .orElseThrow()
+              .message();
+      if (transport == TransportKind.IN_PROCESS) {
+        assertThat(thrown)
+            .isEqualTo(
+                "the hot path threw java.io.IOException: wrapped\n"
+                    + "    it sent a request to replay.invalid with its own HTTP client instead of"
+                    + " Upstreams.http(), the only client the in-process transport answers;\n"
+                    + "    replay it over loopback (WireMock on 127.0.0.1): set benchmark.transport:"
+                    + " loopback in tuner.yaml, or run tuner verify --transport loopback");
+      } else {
+        assertThat(thrown).isEqualTo("the hot path threw java.io.IOException: wrapped");
+      }
+    }
+  }
+
   @Test
   void anOutputThatIsNotJsonIsAHotPathFailure() throws Exception {
     CaseResult result = check(returning("count: 1")).run(HELLO);
