@@ -75,8 +75,16 @@ public final class BuildStage {
    */
   public Result build(String label, String commit, Duration timeout) throws IOException {
     BuildSpec limited = spec.withTimeoutSeconds((int) Math.max(1, timeout.toSeconds()));
-    Processes.Outcome outcome =
-        ProjectBuild.run(root, limited, stateDir.resolve("logs/" + label + "-build.log"));
+    Processes.Outcome outcome;
+    try {
+      outcome = ProjectBuild.run(root, limited, stateDir.resolve("logs/" + label + "-build.log"));
+    } catch (BuildFailedException e) {
+      return new Result(
+          null,
+          Duration.ZERO,
+          new Stop(
+              Status.BUILD_FAILED, e.getMessage(), "fix the build set-up in tuner.yaml", null));
+    }
     if (outcome.timedOut()) {
       return failed(
           outcome,

@@ -72,7 +72,16 @@ public final class ProjectBuild {
    * wrote before failing would be newer than every source, and {@link #ensure} would take it as up
    * to date.
    */
-  public static Processes.Outcome run(Path dir, BuildSpec build, Path log) throws IOException {
+  public static Processes.Outcome run(Path dir, BuildSpec build, Path log)
+      throws IOException, BuildFailedException {
+    if (build.maven() && !Files.isRegularFile(module(dir, build).resolve("pom.xml"))) {
+      throw new BuildFailedException(
+          "no pom.xml in "
+              + module(dir, build)
+              + (build.module() == null ? "" : " (build.module)")
+              + ": without build.command tuner builds with Maven; for another build tool give"
+              + " build.command and build.classpathFile (or build.artifact) in tuner.yaml");
+    }
     Duration timeout = Duration.ofSeconds(build.timeoutSeconds());
     Processes.Outcome outcome;
     try {

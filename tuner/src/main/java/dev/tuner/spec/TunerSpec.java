@@ -47,7 +47,7 @@ public record TunerSpec(
     if (spec.name() == null || spec.name().isBlank()) {
       throw reader.error("name", "missing: a short name for this target");
     }
-    checkBuild(reader, spec.build(), file.toAbsolutePath().getParent());
+    checkBuild(reader, spec.build());
     if (spec.metric().threshold() < 0 || spec.metric().threshold() >= 0.5) {
       throw reader.error(
           "metric.threshold", "must be in [0, 0.5): a relative change such as 0.01 for 1%");
@@ -58,8 +58,7 @@ public record TunerSpec(
     return spec;
   }
 
-  private static void checkBuild(SpecReader reader, BuildSpec build, Path root)
-      throws SpecException {
+  private static void checkBuild(SpecReader reader, BuildSpec build) throws SpecException {
     if (build.timeoutSeconds() <= 0) {
       throw reader.error("build.timeoutSeconds", "must be positive");
     }
@@ -68,15 +67,6 @@ public record TunerSpec(
         throw reader.error(
             build.artifact() != null ? "build.artifact" : "build.classpathFile",
             "needs build.command, the command that produces it");
-      }
-      Path module = build.module() == null ? root : root.resolve(build.module());
-      if (!java.nio.file.Files.isRegularFile(module.resolve("pom.xml"))) {
-        throw reader.error(
-            build.module() == null ? "build" : "build.module",
-            "no pom.xml in "
-                + module
-                + ": without build.command tuner builds with Maven; for another build tool give"
-                + " build.command and build.classpathFile (or build.artifact)");
       }
       return;
     }

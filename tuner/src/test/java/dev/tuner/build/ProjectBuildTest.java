@@ -272,4 +272,19 @@ class ProjectBuildTest {
     assertThat(root.resolve("target/test-classes/t/Adapter.class")).exists();
     assertThat(root.resolve("target/classes/t/Hot.class")).exists();
   }
+
+  @Test
+  void aMavenBuildWithoutAPomNamesTheDirectoryAndWhatToGiveInstead() {
+    assertThatThrownBy(
+            () ->
+                ProjectBuild.ensure(
+                    root, new BuildSpec(null, null, null, "service", 60), new PrintWriter(log)))
+        .isInstanceOf(BuildFailedException.class)
+        .hasMessage(
+            "no pom.xml in "
+                + root.resolve("service")
+                + " (build.module): without build.command tuner builds with Maven; for another"
+                + " build tool give build.command and build.classpathFile (or build.artifact) in"
+                + " tuner.yaml");
+  }
 }
