@@ -142,7 +142,9 @@ final class OptimizeCommand implements Callable<Integer> {
       names = "--plateau",
       paramLabel = "N",
       converter = Bounds.Positive.class,
-      description = "Stop after N tries in a row not kept (default 8).")
+      description =
+          "Stop after N benchmarked tries in a row not kept (default 8; a patch queue runs to"
+              + " its end unless given).")
   Integer plateau;
 
   @Option(

@@ -63,7 +63,7 @@ public final class Optimizer {
     this.console = new Console(out);
     this.clock = clock;
     this.log = new ExperimentLog(stateDir.resolve("experiments.jsonl"));
-    this.rules = new StopRules(options, clock);
+    this.rules = new StopRules(options, clock, proposer.finiteQueue());
   }
 
   /**

@@ -32,7 +32,10 @@ final class RunState {
   WallTime baselineTimes;
   int run;
   int attempts;
-  int nonKeepStreak;
+
+  /** Benchmarked tries in a row that did not beat the best (what the plateau counts). */
+  int plateauStreak;
+
   int breakages;
   int phaseIndex;
   int triesInPhase;

@@ -73,6 +73,11 @@ public final class PatchQueueProposer implements Proposer {
     return "patches";
   }
 
+  @Override
+  public boolean finiteQueue() {
+    return true;
+  }
+
   public int size() {
     return queue.size();
   }

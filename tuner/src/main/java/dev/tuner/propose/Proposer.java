@@ -27,6 +27,14 @@ public interface Proposer {
   }
 
   /**
+   * Whether this proposer is a finite list the user wrote out (the patch queue): the loop then
+   * tries it to its end, and stops on a plateau only when the user set one ({@code --plateau}).
+   */
+  default boolean finiteQueue() {
+    return false;
+  }
+
+  /**
    * Whether this proposer reads the prompt, and so whether profiling the best for it is worth the
    * time.
    */

@@ -34,5 +34,6 @@ class PatchQueueProposerTest {
     Path queue = Path.of("..", "example", "patches");
     PatchQueueProposer proposer = PatchQueueProposer.load(queue, Path.of(".."));
     assertThat(proposer.size()).isEqualTo(8);
+    assertThat(proposer.finiteQueue()).as("a plateau does not cut it short").isTrue();
   }
 }
