@@ -82,8 +82,19 @@ public final class Console {
         options.maxExperiments(),
         elapsed.toMinutes(),
         options.maxWall() == null ? "" : " of " + options.maxWall().toMinutes(),
-        s.cost > 0 ? String.format(Locale.ROOT, " · $%.2f", s.cost) : "");
+        cost(s));
     out.flush();
+  }
+
+  /** The cost so far, or that it is unknown (a model without a price); empty when free. */
+  static String cost(RunState s) {
+    if (s.costUnknown != null) {
+      return " · cost unknown (no price for "
+          + s.costUnknown
+          + (s.cost > 0 ? String.format(Locale.ROOT, "; $%.2f priced", s.cost) : "")
+          + ")";
+    }
+    return s.cost > 0 ? String.format(Locale.ROOT, " · $%.2f", s.cost) : "";
   }
 
   void phaseChanged(RunState s) {

@@ -4,6 +4,7 @@ import dev.tuner.bench.BenchStage;
 import dev.tuner.bench.Profiles;
 import dev.tuner.build.BuildStage;
 import dev.tuner.commit.Repo;
+import dev.tuner.error.UsageException;
 import dev.tuner.harness.spec.Split;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The optimisation loop, as a conductor: propose, then one {@link Experiment} (scope → commit →
@@ -73,6 +75,7 @@ public final class Optimizer {
   public record Outcome(String stopReason, boolean aborted, String best, String branch) {}
 
   public Outcome run() throws Exception {
+    refuseAnUnknownCostUnderACap();
     Files.createDirectories(stateDir);
     try (RunLock lock = RunLock.acquire(stateDir.resolve("optimize.lock"));
         Repo repo = Repo.open(root)) {
@@ -119,6 +122,23 @@ public final class Optimizer {
         repo.checkout(s.userBranch);
         console.restored(s.best, s.branch, s.userBranch);
       }
+    }
+  }
+
+  /**
+   * A cost cap means something only when the cost can be counted: a model without a known price
+   * runs without a cap (its tokens logged, its cost called unknown), and is refused with one.
+   */
+  private void refuseAnUnknownCostUnderACap() throws UsageException {
+    String unknown = proposer.unknownCost();
+    if (options.maxCostUsd() != null && unknown != null) {
+      throw new UsageException(
+          String.format(
+              Locale.ROOT,
+              "the cost cap of $%.2f (--max-cost or optimize.maxCostUsd) cannot be held: %s;"
+                  + " or run without a cost cap",
+              options.maxCostUsd(),
+              unknown));
     }
   }
 
@@ -214,6 +234,9 @@ public final class Optimizer {
     ProposerInfo who = t.proposal().proposer();
     if (who != null && who.cost() != null) {
       s.cost += who.cost();
+    }
+    if (who != null && who.tokensIn() != null && who.cost() == null) {
+      s.costUnknown = who.model() == null ? who.kind() : who.model();
     }
     if (who != null && s.cost > 0) {
       who = who.withCostTotal(s.cost);

@@ -42,6 +42,12 @@ final class RunState {
   double cost;
 
   /**
+   * The model whose answers had tokens but no price, so {@link #cost} leaves them out; null when
+   * every answer was priced.
+   */
+  String costUnknown;
+
+  /**
    * The best's primary metric over the baseline's: the product of the kept steps' ratios. Each step
    * is measured against the best of its time, so absolute numbers from different measurements never
    * meet.

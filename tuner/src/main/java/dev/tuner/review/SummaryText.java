@@ -75,7 +75,11 @@ public final class SummaryText {
     facts.add(
         Map.entry(
             "cost",
-            s.cost() == null ? "none reported" : String.format(Locale.ROOT, "$%.2f", s.cost())));
+            s.cost() != null
+                ? String.format(Locale.ROOT, "$%.2f", s.cost())
+                : s.tokensIn() != null
+                    ? "unknown (the model has no price; the tokens are above)"
+                    : "none reported"));
     facts.add(Map.entry("wall time", wall(s)));
     return facts;
   }
