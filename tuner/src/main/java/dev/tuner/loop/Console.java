@@ -55,10 +55,25 @@ public final class Console {
     out.printf(Locale.ROOT, "%n[%d/%d] phase %s · proposing (%s)%n", attempt, max, phase, kind);
   }
 
-  void committed(String commit, String description, Diff diff) {
+  /**
+   * A try's change, committed. Its id is not printed here: the commit is amended with its result
+   * once it is known, and the progress line names the commit that is logged and kept.
+   */
+  void committed(String description, Diff diff) {
     out.printf(
-        "  %s %s (%d file(s), +%d -%d)%n",
-        shortSha(commit), description, diff.files().size(), diff.added(), diff.removed());
+        "  committed: %s (%d file(s), +%d -%d)%n",
+        description, diff.files().size(), diff.added(), diff.removed());
+  }
+
+  /**
+   * A try that could not be tried ({@code invalid_proposal}, {@code scope_violation}, …): which
+   * proposal (the patch file of a queue) and why, on one line.
+   */
+  void refused(Status status, String name, String reason) {
+    String why = reason == null ? "" : reason.lines().findFirst().orElse("").strip();
+    out.printf(
+        "  %s %s%n",
+        status.label(), name == null || why.startsWith(name) ? why : name + ": " + why);
   }
 
   void stage(String name, double seconds, Stop stop) {
@@ -70,11 +85,20 @@ public final class Console {
     out.printf(Locale.ROOT, "  bench %.1fs → %s: %s%n", seconds, status.label(), reason);
   }
 
-  void progress(RunState s, Status status, LoopOptions options, Duration elapsed) {
+  /**
+   * The line that ends a try.
+   *
+   * @param commit the try's commit as logged (after its message was amended); null when it changed
+   *     nothing
+   * @param ref where a try that was not kept stays reachable; null for a kept one
+   */
+  void progress(
+      RunState s, Status status, String commit, String ref, LoopOptions options, Duration elapsed) {
     out.printf(
         Locale.ROOT,
-        "  = %s · best %s, %s %+.1f%% vs baseline · %d/%d tries · %d min elapsed%s%s%n",
+        "  = %s%s · best %s, %s %+.1f%% vs baseline · %d/%d tries · %d min elapsed%s%s%n",
         status.label(),
+        commit == null ? "" : " " + shortSha(commit) + (ref == null ? "" : " (" + ref + ")"),
         shortSha(s.best),
         s.primaryName(),
         100 * (s.bestVsBaseline - 1),

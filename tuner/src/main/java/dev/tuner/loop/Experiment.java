@@ -140,7 +140,7 @@ public final class Experiment {
       return a.commitAndStop(changed, refused);
     }
     a.commit(proposal.description());
-    console.committed(a.commit, proposal.description(), a.diff);
+    console.committed(proposal.description(), a.diff);
 
     BuildStage.Result built = build.build("run-" + run, a.commit, against.deadlines().build());
     a.buildSeconds = WallTime.seconds(built.elapsed());
@@ -230,11 +230,21 @@ public final class Experiment {
       if (!changed.isEmpty()) {
         commit(proposal.description() == null ? "proposal " + run : proposal.description());
       }
-      return stop(stop);
+      console.refused(stop.status(), name(), stop.reason());
+      return trial(stop.status(), stop.asi(proposal.hypothesis()), null, null);
     }
 
     Trial stop(Stop stop) {
+      if (stop.status() == Status.SCOPE_VIOLATION) {
+        // Caught by parity (a fixture changed under git's nose): name the proposal too.
+        console.refused(stop.status(), name(), stop.reason());
+      }
       return trial(stop.status(), stop.asi(proposal.hypothesis()), null, null);
+    }
+
+    /** The proposal as the terminal names it: its patch file, else its description. */
+    private String name() {
+      return proposal.name() == null ? "proposal " + run : proposal.name();
     }
 
     /** The bench stage and the keep rule: the candidate against the best, in the spec's design. */

@@ -229,8 +229,11 @@ public final class Optimizer {
     console.baselineMeasured(b.numbers().p50(), b.numbers().p95(), cases.size());
   }
 
-  /** Logs a try, then keeps it as the new best or resets the branch to the best. */
-  private void record(RunState s, Trial t, Recorder recorder, Repo repo) throws Exception {
+  /**
+   * Logs a try, then keeps it as the new best or resets the branch to the best; its progress line
+   * names the commit as logged, which is the one the branch or its tries ref holds.
+   */
+  LogRecord.Experiment record(RunState s, Trial t, Recorder recorder, Repo repo) throws Exception {
     ProposerInfo who = t.proposal().proposer();
     if (who != null && who.cost() != null) {
       s.cost += who.cost();
@@ -253,6 +256,13 @@ public final class Optimizer {
         t.status().advancesBest() || t.status() == Status.DISCARD
             ? null
             : t.asi().rollbackReason() + (t.asi().error() == null ? "" : "\n" + t.asi().error());
-    console.progress(s, t.status(), options, Duration.between(s.started, clock.instant()));
+    console.progress(
+        s,
+        t.status(),
+        record.commit(),
+        record.commit() == null || t.status().advancesBest() ? null : recorder.triesRef(t.run()),
+        options,
+        Duration.between(s.started, clock.instant()));
+    return record;
   }
 }
