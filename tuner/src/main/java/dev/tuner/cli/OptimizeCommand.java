@@ -46,9 +46,10 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the loop ran and stopped by a budget or stop rule",
-      "1:the baseline fails parity: the code does not match its recording",
-      "2:bad spec or option (an unset API key variable, a cost cap on a model without a price); dirty working"
-          + " tree, detached HEAD, or another run holds the lock",
+      "1:the baseline fails parity (the code does not match its recording), or the best fails"
+          + " parity on the hold-out cases",
+      "2:bad spec or option (an unset API key variable, a cost cap on a model without a price);"
+          + " dirty working tree, detached HEAD, or another run holds the lock",
       "3:the baseline does not build, or three crashes, build or proposer failures in a row aborted"
           + " the run"
     })

@@ -74,6 +74,12 @@ public final class Optimizer {
    */
   public record Outcome(String stopReason, boolean aborted, String best, String branch) {}
 
+  /**
+   * Runs the loop to its end, then the hold-out check; the user's branch is checked out again
+   * however it ends.
+   *
+   * @throws HoldoutFailedException when the best fails parity on the hold-out cases (exit 1)
+   */
   public Outcome run() throws Exception {
     refuseAnUnknownCostUnderACap();
     Files.createDirectories(stateDir);
@@ -115,7 +121,21 @@ public final class Optimizer {
         }
         String stop = loop(s, repo, experiment, recorder, build);
         console.stopped(stop);
-        new Holdout(root, build, parity, bench, experiment, recorder, console).check(s);
+        new Holdout(
+                Holdout.Checks.of(
+                    root,
+                    repo,
+                    build,
+                    parity,
+                    bench,
+                    experiment,
+                    s.contracts(),
+                    spec.build().timeoutSeconds()),
+                repo,
+                recorder,
+                console,
+                options.tag())
+            .check(s);
         return new Outcome(stop, rules.aborted(s), s.best, s.branch);
       } finally {
         repo.resetHard(s.best);

@@ -138,6 +138,19 @@ public final class SummaryText {
     }
     StringBuilder t = new StringBuilder(h.verdict() == null ? "?" : h.verdict().replace('_', ' '));
     t.append(h.parity() ? "; parity holds" : "; parity FAILS");
+    if (h.brokenBy() != null) {
+      t.append("; first kept step failing it: run ")
+          .append(h.brokenBy().run())
+          .append(' ')
+          .append(shortCommit(h.brokenBy().commit()));
+    }
+    if (h.passingBranch() != null && h.lastPassing() != null) {
+      t.append("; branch ")
+          .append(h.passingBranch())
+          .append(" holds the last best passing it (")
+          .append(h.lastPassing().run() == 0 ? "the start" : "run " + h.lastPassing().run())
+          .append(')');
+    }
     if (h.stats() != null) {
       for (String q : List.of("p50", "p95")) {
         Stats st = h.stats().get(q);
@@ -149,6 +162,10 @@ public final class SummaryText {
       }
     }
     return t.toString();
+  }
+
+  private static String shortCommit(String c) {
+    return c == null ? "-" : c.substring(0, Math.min(7, c.length()));
   }
 
   static String wall(Summary s) {

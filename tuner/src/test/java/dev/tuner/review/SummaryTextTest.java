@@ -60,4 +60,25 @@ class SummaryTextTest {
         .contains("tokens     1,200 in, 80 out")
         .contains("cost       unknown (the model has no price; the tokens are above)");
   }
+
+  @Test
+  void aFailedHoldoutNamesTheKeptStepThatBrokeItAndTheBranchThatPasses() {
+    LogRecord.Holdout h =
+        new LogRecord.Holdout(
+            1,
+            "base",
+            "c0ffee4",
+            false,
+            List.of("the output differs from the goldens"),
+            null,
+            "parity_failed",
+            "t",
+            new LogRecord.Step(3, "c0ffee3aaaa", "Round"),
+            new LogRecord.Step(1, "c0ffee1aaaa", "Cache"),
+            "tuner/t-holdout-ok");
+    assertThat(SummaryText.holdout(h))
+        .isEqualTo(
+            "parity failed; parity FAILS; first kept step failing it: run 3 c0ffee3; branch"
+                + " tuner/t-holdout-ok holds the last best passing it (run 1)");
+  }
 }
