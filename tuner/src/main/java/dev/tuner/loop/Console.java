@@ -71,13 +71,12 @@ public final class Console {
 
   /**
    * A try that could not be tried ({@code invalid_proposal}, {@code scope_violation}, …): which
-   * proposal (the patch file of a queue) and why, on one line.
+   * proposal (the patch file of a queue, else its description) and why, on one line.
    */
-  void refused(Status status, String name, String reason) {
+  void refused(Status status, String proposal, int run, String reason) {
+    String name = proposal == null ? "proposal " + run : proposal;
     String why = reason == null ? "" : reason.lines().findFirst().orElse("").strip();
-    out.printf(
-        "  %s %s%n",
-        status.label(), name == null || why.startsWith(name) ? why : name + ": " + why);
+    out.printf("  %s %s%n", status.label(), why.startsWith(name) ? why : name + ": " + why);
   }
 
   void stage(String name, double seconds, Stop stop) {

@@ -230,21 +230,15 @@ public final class Experiment {
       if (!changed.isEmpty()) {
         commit(proposal.description() == null ? "proposal " + run : proposal.description());
       }
-      console.refused(stop.status(), name(), stop.reason());
+      console.refused(stop.status(), proposal.name(), run, stop.reason());
       return trial(stop.status(), stop.asi(proposal.hypothesis()), null, null);
     }
 
     Trial stop(Stop stop) {
-      if (stop.status() == Status.SCOPE_VIOLATION) {
-        // Caught by parity (a fixture changed under git's nose): name the proposal too.
-        console.refused(stop.status(), name(), stop.reason());
+      if (stop.status() == Status.SCOPE_VIOLATION) { // parity caught a changed fixture: name it
+        console.refused(stop.status(), proposal.name(), run, stop.reason());
       }
       return trial(stop.status(), stop.asi(proposal.hypothesis()), null, null);
-    }
-
-    /** The proposal as the terminal names it: its patch file, else its description. */
-    private String name() {
-      return proposal.name() == null ? "proposal " + run : proposal.name();
     }
 
     /** The bench stage and the keep rule: the candidate against the best, in the spec's design. */
