@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,9 +46,10 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the loop ran and stopped by a budget or stop rule",
-      "1:the baseline fails parity: the code does not match its recording",
-      "2:bad spec or option (an unset API key variable, a model without a price); dirty working"
-          + " tree, detached HEAD, or another run holds the lock",
+      "1:the baseline fails parity (the code does not match its recording), or the best fails"
+          + " parity on the hold-out cases",
+      "2:bad spec or option (an unset API key variable, a cost cap on a model without a price);"
+          + " dirty working tree, detached HEAD, or another run holds the lock",
       "3:the baseline does not build, or three crashes, build or proposer failures in a row aborted"
           + " the run"
     })
@@ -142,7 +142,9 @@ final class OptimizeCommand implements Callable<Integer> {
       names = "--plateau",
       paramLabel = "N",
       converter = Bounds.Positive.class,
-      description = "Stop after N tries in a row not kept (default 8).")
+      description =
+          "Stop after N benchmarked tries in a row not kept (default 8; a patch queue runs to"
+              + " its end unless given).")
   Integer plateau;
 
   @Option(
@@ -248,20 +250,7 @@ final class OptimizeCommand implements Callable<Integer> {
                 configured.llm(),
                 new LlmSettings.Overrides(provider, model, baseUrl, apiKeyEnv),
                 main.env());
-        commandSpec
-            .commandLine()
-            .getOut()
-            .printf(
-                Locale.ROOT,
-                "llm proposer: %s %s%s, $%.2f/$%.2f per million tokens in/out, up to %d tokens an"
-                    + " answer%s%n",
-                settings.provider(),
-                settings.model(),
-                settings.baseUrl() == null ? "" : " at " + settings.baseUrl(),
-                settings.price().input(),
-                settings.price().output(),
-                settings.maxTokens(),
-                settings.apiKeyEnv() == null ? "" : ", key from $" + settings.apiKeyEnv());
+        commandSpec.commandLine().getOut().println(settings.describe());
         yield new LlmProposer(settings, new Scope(spec.scope()));
       }
       case "knobs" -> {

@@ -7,6 +7,14 @@ package dev.tuner.log;
  */
 public record Asi(String hypothesis, String rollbackReason, String nextActionHint, String error) {
 
+  /** Excerpts of build, parity and proposer output carry no terminal colours into the log. */
+  public Asi {
+    hypothesis = Ansi.strip(hypothesis);
+    rollbackReason = Ansi.strip(rollbackReason);
+    nextActionHint = Ansi.strip(nextActionHint);
+    error = Ansi.strip(error);
+  }
+
   public static Asi of(String hypothesis) {
     return new Asi(hypothesis, null, null, null);
   }

@@ -69,6 +69,14 @@ public sealed interface LogRecord {
 
   /**
    * The blind check at the end: the best against the starting point, on cases never tuned against.
+   *
+   * @param failures why parity failed there: the reason, then the evidence (no terminal escapes)
+   * @param brokenBy when parity failed: the first kept step that fails the hold-out cases (the
+   *     start and the kept steps replayed in order, parity only); null when it held, or when the
+   *     start fails them already
+   * @param lastPassing when parity failed: the last best that passes the hold-out cases (run 0 is
+   *     the start); null when it held, or when not even the start passes
+   * @param passingBranch the branch left at {@code lastPassing} ({@code tuner/<tag>-holdout-ok})
    */
   record Holdout(
       int segment,
@@ -78,6 +86,30 @@ public sealed interface LogRecord {
       List<String> failures,
       Map<String, Stats> stats,
       String verdict,
-      String timestamp)
-      implements LogRecord {}
+      String timestamp,
+      Step brokenBy,
+      Step lastPassing,
+      String passingBranch)
+      implements LogRecord {
+
+    public Holdout {
+      failures = failures == null ? null : failures.stream().map(Ansi::strip).toList();
+    }
+
+    /** A check whose parity held, or a record written before kept steps were named. */
+    public Holdout(
+        int segment,
+        String baseline,
+        String best,
+        boolean parity,
+        List<String> failures,
+        Map<String, Stats> stats,
+        String verdict,
+        String timestamp) {
+      this(segment, baseline, best, parity, failures, stats, verdict, timestamp, null, null, null);
+    }
+  }
+
+  /** One step of a run's chain of bests: the start (run 0) or a kept try. */
+  record Step(int run, String commit, String description) {}
 }

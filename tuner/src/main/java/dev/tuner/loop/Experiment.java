@@ -141,7 +141,7 @@ public final class Experiment {
       return a.commitAndStop(changed, refused);
     }
     a.commit(proposal.description());
-    console.committed(a.commit, proposal.description(), a.diff);
+    console.committed(proposal.description(), a.diff);
 
     BuildStage.Result built = build.build("run-" + run, a.commit, against.deadlines().build());
     a.buildSeconds = WallTime.seconds(built.elapsed());
@@ -231,10 +231,14 @@ public final class Experiment {
       if (!changed.isEmpty()) {
         commit(proposal.description() == null ? "proposal " + run : proposal.description());
       }
-      return stop(stop);
+      console.refused(stop.status(), proposal.name(), run, stop.reason());
+      return trial(stop.status(), stop.asi(proposal.hypothesis()), null, null);
     }
 
     Trial stop(Stop stop) {
+      if (stop.status() == Status.SCOPE_VIOLATION) { // parity caught a changed fixture: name it
+        console.refused(stop.status(), proposal.name(), run, stop.reason());
+      }
       return trial(stop.status(), stop.asi(proposal.hypothesis()), null, null);
     }
 

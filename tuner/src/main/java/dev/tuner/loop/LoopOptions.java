@@ -9,6 +9,9 @@ import java.time.Duration;
  * @param tag names the branch {@code tuner/<tag>}
  * @param maxWall null for no wall-clock budget
  * @param maxCostUsd null for no cost cap
+ * @param plateau benchmarked tries in a row that did not beat the best, after which the run stops
+ * @param plateauSet whether the user asked for the plateau ({@code --plateau}); a patch queue runs
+ *     to its end unless they did
  * @param targetMs null for no target
  */
 public record LoopOptions(
@@ -18,6 +21,7 @@ public record LoopOptions(
     Duration maxWall,
     Double maxCostUsd,
     int plateau,
+    boolean plateauSet,
     Double targetMs,
     int exploreEvery,
     double timeoutFactor,
@@ -40,6 +44,7 @@ public record LoopOptions(
         spec.maxWallMinutes() == null ? null : Duration.ofMinutes(spec.maxWallMinutes()),
         spec.maxCostUsd(),
         spec.plateau(),
+        false,
         spec.targetMs(),
         spec.exploreEvery(),
         spec.timeoutFactor(),
@@ -54,6 +59,7 @@ public record LoopOptions(
         maxWall,
         maxCostUsd,
         plateau,
+        plateauSet,
         targetMs,
         exploreEvery,
         timeoutFactor,
@@ -68,6 +74,7 @@ public record LoopOptions(
         d,
         maxCostUsd,
         plateau,
+        plateauSet,
         targetMs,
         exploreEvery,
         timeoutFactor,
@@ -82,12 +89,14 @@ public record LoopOptions(
         maxWall,
         usd,
         plateau,
+        plateauSet,
         targetMs,
         exploreEvery,
         timeoutFactor,
         proposerTimeout);
   }
 
+  /** The plateau the user asked for: it holds for a patch queue too. */
   public LoopOptions withPlateau(int n) {
     return new LoopOptions(
         tag,
@@ -96,6 +105,7 @@ public record LoopOptions(
         maxWall,
         maxCostUsd,
         n,
+        true,
         targetMs,
         exploreEvery,
         timeoutFactor,
@@ -110,6 +120,7 @@ public record LoopOptions(
         maxWall,
         maxCostUsd,
         plateau,
+        plateauSet,
         targetMs,
         n,
         timeoutFactor,

@@ -4,6 +4,7 @@ import dev.tuner.bench.BenchStage;
 import dev.tuner.bench.Profiles;
 import dev.tuner.build.BuildStage;
 import dev.tuner.commit.Repo;
+import dev.tuner.error.UsageException;
 import dev.tuner.harness.spec.Split;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The optimisation loop, as a conductor: propose, then one {@link Experiment} (scope → commit →
@@ -63,7 +65,7 @@ public final class Optimizer {
     this.console = new Console(out);
     this.clock = clock;
     this.log = new ExperimentLog(stateDir.resolve("experiments.jsonl"));
-    this.rules = new StopRules(options, clock);
+    this.rules = new StopRules(options, clock, proposer.finiteQueue());
   }
 
   /**
@@ -72,7 +74,14 @@ public final class Optimizer {
    */
   public record Outcome(String stopReason, boolean aborted, String best, String branch) {}
 
+  /**
+   * Runs the loop to its end, then the hold-out check; the user's branch is checked out again
+   * however it ends.
+   *
+   * @throws HoldoutFailedException when the best fails parity on the hold-out cases (exit 1)
+   */
   public Outcome run() throws Exception {
+    refuseAnUnknownCostUnderACap();
     Files.createDirectories(stateDir);
     try (RunLock lock = RunLock.acquire(stateDir.resolve("optimize.lock"));
         Repo repo = Repo.open(root)) {
@@ -113,13 +122,44 @@ public final class Optimizer {
         }
         String stop = loop(s, repo, experiment, recorder, build);
         console.stopped(stop);
-        new Holdout(root, build, parity, bench, experiment, recorder, console).check(s);
+        new Holdout(
+                Holdout.Checks.of(
+                    root,
+                    repo,
+                    build,
+                    parity,
+                    bench,
+                    experiment,
+                    s.contracts(),
+                    spec.build().timeoutSeconds()),
+                repo,
+                recorder,
+                console,
+                options.tag())
+            .check(s);
         return new Outcome(stop, rules.aborted(s), s.best, s.branch);
       } finally {
         repo.resetHard(s.best);
         repo.checkout(s.userBranch);
         console.restored(s.best, s.branch, s.userBranch);
       }
+    }
+  }
+
+  /**
+   * A cost cap means something only when the cost can be counted: a model without a known price
+   * runs without a cap (its tokens logged, its cost called unknown), and is refused with one.
+   */
+  private void refuseAnUnknownCostUnderACap() throws UsageException {
+    String unknown = proposer.unknownCost();
+    if (options.maxCostUsd() != null && unknown != null) {
+      throw new UsageException(
+          String.format(
+              Locale.ROOT,
+              "the cost cap of $%.2f (--max-cost or optimize.maxCostUsd) cannot be held: %s;"
+                  + " or run without a cost cap",
+              options.maxCostUsd(),
+              unknown));
     }
   }
 
@@ -210,11 +250,17 @@ public final class Optimizer {
     console.baselineMeasured(b.numbers().p50(), b.numbers().p95(), cases.size());
   }
 
-  /** Logs a try, then keeps it as the new best or resets the branch to the best. */
-  private void record(RunState s, Trial t, Recorder recorder, Repo repo) throws Exception {
+  /**
+   * Logs a try, then keeps it as the new best or resets the branch to the best; its progress line
+   * names the commit as logged, which is the one the branch or its tries ref holds.
+   */
+  LogRecord.Experiment record(RunState s, Trial t, Recorder recorder, Repo repo) throws Exception {
     ProposerInfo who = t.proposal().proposer();
     if (who != null && who.cost() != null) {
       s.cost += who.cost();
+    }
+    if (who != null && who.tokensIn() != null && who.cost() == null) {
+      s.costUnknown = who.model() == null ? who.kind() : who.model();
     }
     if (who != null && s.cost > 0) {
       who = who.withCostTotal(s.cost);
@@ -231,6 +277,13 @@ public final class Optimizer {
         t.status().advancesBest() || t.status() == Status.DISCARD
             ? null
             : t.asi().rollbackReason() + (t.asi().error() == null ? "" : "\n" + t.asi().error());
-    console.progress(s, t.status(), options, Duration.between(s.started, clock.instant()));
+    console.progress(
+        s,
+        t.status(),
+        record.commit(),
+        record.commit() == null || t.status().advancesBest() ? null : recorder.triesRef(t.run()),
+        options,
+        Duration.between(s.started, clock.instant()));
+    return record;
   }
 }

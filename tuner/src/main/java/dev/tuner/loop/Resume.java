@@ -91,6 +91,9 @@ final class Resume {
     if (e.proposer() != null && e.proposer().cost() != null) {
       s.cost += e.proposer().cost();
     }
+    if (e.proposer() != null && e.proposer().tokensIn() != null && e.proposer().cost() == null) {
+      s.costUnknown = e.proposer().model() == null ? e.proposer().kind() : e.proposer().model();
+    }
   }
 
   private static BenchStage.Measurement measurementOf(LogRecord.Experiment e) {

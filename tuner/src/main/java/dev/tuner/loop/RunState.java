@@ -32,11 +32,20 @@ final class RunState {
   WallTime baselineTimes;
   int run;
   int attempts;
-  int nonKeepStreak;
+
+  /** Benchmarked tries in a row that did not beat the best (what the plateau counts). */
+  int plateauStreak;
+
   int breakages;
   int phaseIndex;
   int triesInPhase;
   double cost;
+
+  /**
+   * The model whose answers had tokens but no price, so {@link #cost} leaves them out; null when
+   * every answer was priced.
+   */
+  String costUnknown;
 
   /**
    * The best's primary metric over the baseline's: the product of the kept steps' ratios. Each step

@@ -8,15 +8,26 @@ import java.util.Locale;
 /**
  * When a run stops (budgets before a try; plateau, breakages, target after one) and when it moves
  * to its next phase (the phase's own budget, or a plateau within it).
+ *
+ * <p>The plateau counts only tries that were benchmarked and did not beat the best ({@code
+ * discard}, {@code explore}): a patch that does not apply, fails parity or leaves the scope says
+ * nothing about whether the search has run dry, so it neither counts nor breaks the streak. A patch
+ * queue is a list the user wrote out: it runs to its end unless they set {@code --plateau}.
  */
 final class StopRules {
 
   private final LoopOptions options;
   private final Clock clock;
+  private final boolean plateau;
 
-  StopRules(LoopOptions options, Clock clock) {
+  /**
+   * @param queue whether the proposer is a finite queue ({@link
+   *     dev.tuner.propose.Proposer#finiteQueue()}): then only an explicit plateau applies
+   */
+  StopRules(LoopOptions options, Clock clock, boolean queue) {
     this.options = options;
     this.clock = clock;
+    this.plateau = options.plateauSet() || !queue;
   }
 
   /** Why no further try may start; null when one may. */
@@ -38,16 +49,18 @@ final class StopRules {
   /** Counts a finished try; true when it moved the run to its next phase. */
   boolean count(RunState s, Status status) {
     s.triesInPhase++;
-    s.nonKeepStreak = status == Status.KEEP ? 0 : s.nonKeepStreak + 1;
+    if (status == Status.KEEP) {
+      s.plateauStreak = 0;
+    } else if (status == Status.DISCARD || status == Status.EXPLORE) {
+      s.plateauStreak++;
+    }
     s.breakages = status.isBreakage() ? s.breakages + 1 : 0;
     Integer phaseBudget = s.phase().maxExperiments();
-    boolean phaseDone =
-        (phaseBudget != null && s.triesInPhase >= phaseBudget)
-            || s.nonKeepStreak >= options.plateau();
+    boolean phaseDone = (phaseBudget != null && s.triesInPhase >= phaseBudget) || plateauReached(s);
     if (phaseDone && s.phaseIndex + 1 < s.spec.optimize().phases().size()) {
       s.phaseIndex++;
       s.triesInPhase = 0;
-      s.nonKeepStreak = 0;
+      s.plateauStreak = 0;
       return true;
     }
     return false;
@@ -62,8 +75,8 @@ final class StopRules {
           + " the last: "
           + s.history.get(s.history.size() - 1).asi().rollbackReason();
     }
-    if (s.nonKeepStreak >= options.plateau()) {
-      return "plateau: " + options.plateau() + " tries in a row were not kept";
+    if (plateauReached(s)) {
+      return "plateau: " + options.plateau() + " benchmarked tries in a row did not beat the best";
     }
     if (options.targetMs() != null && s.primary(s.bestNumbers) <= options.targetMs()) {
       return String.format(
@@ -73,6 +86,10 @@ final class StopRules {
           options.targetMs());
     }
     return null;
+  }
+
+  private boolean plateauReached(RunState s) {
+    return plateau && s.plateauStreak >= options.plateau();
   }
 
   /** Whether the environment looks broken: a crash, build or proposer failure, several in a row. */

@@ -1,7 +1,6 @@
 package dev.tuner.propose;
 
 import dev.tuner.log.ProposerInfo;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -22,7 +20,8 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * Proposes a queue of prepared changes in order, each applied on top of the current best: the
  * unified diffs ({@code *.diff}, {@code *.patch}) of a directory in name order, or the commits
  * listed in its {@code refs.txt} (each one's diff against its parent). A diff's {@code Subject:}
- * line is its description.
+ * line is its description. A diff that no longer applies as it stands (earlier keeps changed its
+ * context) is tried three-way before it is called invalid ({@link PatchApply}).
  */
 public final class PatchQueueProposer implements Proposer {
 
@@ -73,6 +72,11 @@ public final class PatchQueueProposer implements Proposer {
     return "patches";
   }
 
+  @Override
+  public boolean finiteQueue() {
+    return true;
+  }
+
   public int size() {
     return queue.size();
   }
@@ -84,19 +88,25 @@ public final class PatchQueueProposer implements Proposer {
       return Proposal.exhausted(info);
     }
     Item item = queue.get(request.attempt());
-    try (Git git = Git.open(request.root().toFile())) {
-      git.apply()
-          .setPatch(new ByteArrayInputStream(item.diff().getBytes(StandardCharsets.UTF_8)))
-          .call();
-    } catch (GitAPIException | RuntimeException e) {
+    PatchApply.Result applied = PatchApply.apply(request.root(), item.diff());
+    if (!applied.applied()) {
       return Proposal.invalid(
-          item.description(),
-          item.source() + " does not apply on the current best: " + e.getMessage(),
-          info,
-          null);
+              item.description(),
+              item.source() + " does not apply on the current best: " + applied.problem(),
+              info,
+              null)
+          .withSource(item.source());
     }
     return Proposal.changed(
-        item.description(), "from the patch queue: " + item.source(), info, null);
+            item.description(),
+            "from the patch queue: "
+                + item.source()
+                + (applied.threeWay()
+                    ? " (applied three-way: earlier keeps had changed its context)"
+                    : ""),
+            info,
+            null)
+        .withSource(item.source());
   }
 
   /** The {@code Subject:} line of a format-patch style header, else the file name. */

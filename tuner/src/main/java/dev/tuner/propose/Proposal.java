@@ -11,6 +11,8 @@ import java.util.Map;
  * @param output the tail of the proposer's own output, for the log's asi
  * @param knobs the knob values the proposal set (knob search), recorded with the try; null
  *     otherwise
+ * @param source where the change came from, to name it on the terminal (the patch file of a queue);
+ *     null when the description says it all
  */
 public record Proposal(
     Outcome outcome,
@@ -22,7 +24,8 @@ public record Proposal(
     ProposerInfo proposer,
     String problem,
     String output,
-    Map<String, String> knobs) {
+    Map<String, String> knobs,
+    String source) {
 
   /** Whether the tree now holds a change to try. */
   public enum Outcome {
@@ -60,6 +63,7 @@ public record Proposal(
         proposer,
         problem,
         output,
+        null,
         null);
   }
 
@@ -75,7 +79,29 @@ public record Proposal(
         proposer,
         problem,
         output,
-        values);
+        values,
+        source);
+  }
+
+  /** This proposal, naming where it came from (a patch file). */
+  public Proposal withSource(String from) {
+    return new Proposal(
+        outcome,
+        description,
+        hypothesis,
+        expectation,
+        tags,
+        ideas,
+        proposer,
+        problem,
+        output,
+        knobs,
+        from);
+  }
+
+  /** How the terminal names this proposal: its source, else its description; null when neither. */
+  public String name() {
+    return source != null ? source : description;
   }
 
   public static Proposal changed(

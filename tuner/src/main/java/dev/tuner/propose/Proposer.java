@@ -27,6 +27,23 @@ public interface Proposer {
   }
 
   /**
+   * Why this proposer's cost cannot be counted (a model without a known price), with how to give
+   * it; null when it can (free proposers can). The run goes on without a cost cap, and is refused
+   * with one.
+   */
+  default String unknownCost() {
+    return null;
+  }
+
+  /**
+   * Whether this proposer is a finite list the user wrote out (the patch queue): the loop then
+   * tries it to its end, and stops on a plateau only when the user set one ({@code --plateau}).
+   */
+  default boolean finiteQueue() {
+    return false;
+  }
+
+  /**
    * Whether this proposer reads the prompt, and so whether profiling the best for it is worth the
    * time.
    */

@@ -69,7 +69,7 @@ public final class Recorder {
       builds.renamed(t.commit(), amended);
       t = t.withCommit(amended);
       if (!t.status().advancesBest()) {
-        repo.keepRef("refs/tuner/" + tag + "/tries/" + t.run(), t.commit());
+        repo.keepRef(triesRef(t.run()), t.commit());
       }
     }
     BenchStage.Measurement numbers = t.decision() == null ? null : t.decision().candidate();
@@ -98,6 +98,11 @@ public final class Recorder {
             t.proposal().knobs());
     append(record);
     return record;
+  }
+
+  /** Where a try that was not kept stays reachable. */
+  public String triesRef(int run) {
+    return "refs/tuner/" + tag + "/tries/" + run;
   }
 
   /** Writes the baseline: the starting commit's own numbers. */

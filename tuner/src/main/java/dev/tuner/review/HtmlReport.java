@@ -98,7 +98,7 @@ public final class HtmlReport {
               esc(
                   segment.metricName()
                       + " over runs: running best, kept, discarded and"
-                      + " failed tries"))
+                      + " failed tries, each benchmarked try with its interval"))
           .append("\" src=\"data:image/png;base64,")
           .append(Base64.getEncoder().encodeToString(chartPng))
           .append("\"></figure></section>\n");

@@ -17,7 +17,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * The primary metric over the runs of one segment, drawn with XChart: the running best as a step
  * line, kept tries highlighted, discarded ones grey, failures marked with a red cross on the best
- * line (they have no measurement of their own).
+ * line (they have no measurement of their own). Each benchmarked try carries the interval of its
+ * decision as an error bar, in the chart's units (its ratio's bounds times the best it was measured
+ * against): a discarded try below the best line whose bar crosses that line is visibly no win.
  */
 public final class RunChart {
 
@@ -91,6 +93,8 @@ public final class RunChart {
     }
     series(
         chart, "running best", bx, by, XYSeries.XYSeriesRenderStyle.Step, SeriesMarkers.NONE, BEST);
+    intervals(chart, "kept: interval", rows, Row::kept, KEPT);
+    intervals(chart, "discarded: interval", rows, r -> !r.kept() && !r.failed(), DISCARDED);
     points(chart, "baseline", rows, Row::baseline, false, SeriesMarkers.DIAMOND, BASELINE);
     points(chart, "kept", rows, Row::kept, false, SeriesMarkers.CIRCLE, KEPT);
     points(
@@ -103,6 +107,57 @@ public final class RunChart {
         DISCARDED);
     points(chart, "failed", rows, Row::failed, true, SeriesMarkers.CROSS, FAILED);
     return new RunChart(chart);
+  }
+
+  /** Half the width of an error bar's caps, in runs. */
+  static final double CAP = 0.18;
+
+  /**
+   * One error bar per benchmarked try that {@code which} selects: the interval of its primary
+   * metric's ratio times the level of the best before it; an open bound ends the bar at the point.
+   * All bars of a kind are one series, broken by NaN between bars (one legend entry).
+   */
+  private static void intervals(
+      XYChart chart, String name, List<Row> rows, Predicate<Row> which, Color color) {
+    List<Double> xs = new ArrayList<>();
+    List<Double> ys = new ArrayList<>();
+    Double bestBefore = null;
+    for (Row r : rows) {
+      Change c = r.primary();
+      if (which.test(r)
+          && !r.baseline()
+          && r.level() != null
+          && c != null
+          && (c.low() != null || c.high() != null)) {
+        double best = bestBefore == null ? 100 : bestBefore;
+        double lo = c.low() == null ? r.level() : best * (1 + c.low() / 100);
+        double hi = c.high() == null ? r.level() : best * (1 + c.high() / 100);
+        double x = r.experiment().run();
+        double[][] bar = {
+          {x - CAP, lo}, {x + CAP, lo}, {x, lo}, {x, hi}, {x - CAP, hi}, {x + CAP, hi}
+        };
+        for (double[] p : bar) {
+          xs.add(p[0]);
+          ys.add(p[1]);
+        }
+        xs.add(x);
+        ys.add(Double.NaN);
+      }
+      bestBefore = r.bestAfter();
+    }
+    if (xs.isEmpty()) {
+      return;
+    }
+    XYSeries s = chart.addSeries(name, xs, ys);
+    s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+    s.setMarker(SeriesMarkers.NONE);
+    s.setLineColor(color);
+    s.setLineStyle(new BasicStroke(1.5f));
+  }
+
+  /** The chart itself, for tests that look at its series. */
+  XYChart chart() {
+    return chart;
   }
 
   private static void points(

@@ -75,7 +75,11 @@ public final class SummaryText {
     facts.add(
         Map.entry(
             "cost",
-            s.cost() == null ? "none reported" : String.format(Locale.ROOT, "$%.2f", s.cost())));
+            s.cost() != null
+                ? String.format(Locale.ROOT, "$%.2f", s.cost())
+                : s.tokensIn() != null
+                    ? "unknown (the model has no price; the tokens are above)"
+                    : "none reported"));
     facts.add(Map.entry("wall time", wall(s)));
     return facts;
   }
@@ -134,6 +138,19 @@ public final class SummaryText {
     }
     StringBuilder t = new StringBuilder(h.verdict() == null ? "?" : h.verdict().replace('_', ' '));
     t.append(h.parity() ? "; parity holds" : "; parity FAILS");
+    if (h.brokenBy() != null) {
+      t.append("; first kept step failing it: run ")
+          .append(h.brokenBy().run())
+          .append(' ')
+          .append(shortCommit(h.brokenBy().commit()));
+    }
+    if (h.passingBranch() != null && h.lastPassing() != null) {
+      t.append("; branch ")
+          .append(h.passingBranch())
+          .append(" holds the last best passing it (")
+          .append(h.lastPassing().run() == 0 ? "the start" : "run " + h.lastPassing().run())
+          .append(')');
+    }
     if (h.stats() != null) {
       for (String q : List.of("p50", "p95")) {
         Stats st = h.stats().get(q);
@@ -145,6 +162,10 @@ public final class SummaryText {
       }
     }
     return t.toString();
+  }
+
+  private static String shortCommit(String c) {
+    return c == null ? "-" : c.substring(0, Math.min(7, c.length()));
   }
 
   static String wall(Summary s) {

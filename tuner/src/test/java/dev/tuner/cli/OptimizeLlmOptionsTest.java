@@ -63,11 +63,21 @@ class OptimizeLlmOptionsTest {
   }
 
   @Test
-  void aModelWithoutAPriceIsRefused() {
-    String[] r = run(Map.of("MY_OPENAI_KEY", "sk-0000-1111"), "--model", "ft:my-own");
+  void aModelWithoutAPriceIsRefusedUnderACostCapOnly() {
+    String[] r =
+        run(Map.of("MY_OPENAI_KEY", "sk-0000-1111"), "--model", "ft:my-own", "--max-cost", "2");
     assertThat(r[0]).isEqualTo("2");
-    assertThat(r[2]).contains("no price for model 'ft:my-own'");
+    assertThat(r[2])
+        .contains(
+            "tuner optimize: the cost cap of $2.00 (--max-cost or optimize.maxCostUsd) cannot be"
+                + " held: model 'ft:my-own' has no known price")
+        .contains("optimize.proposer.llm.prices: {\"ft:my-own\": {input: USD, output: USD}}");
     assertThat(r[1] + r[2]).doesNotContain("sk-0000-1111");
+
+    // Without a cap it starts (and stops here only because the directory is no git repository).
+    String[] uncapped = run(Map.of("MY_OPENAI_KEY", "sk-0000-1111"), "--model", "ft:my-own");
+    assertThat(uncapped[1]).contains("llm proposer: openai ft:my-own, price unknown");
+    assertThat(uncapped[2]).doesNotContain("price").contains("is not a git repository");
   }
 
   @Test

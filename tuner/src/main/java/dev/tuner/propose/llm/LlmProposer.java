@@ -96,10 +96,19 @@ public final class LlmProposer implements Proposer {
     return settings;
   }
 
+  /** Unbounded when the model has no known price (the loop refuses a cost cap then). */
   @Override
   public double worstCaseCostUsd(String prompt) {
+    if (settings.price() == null) {
+      return Double.POSITIVE_INFINITY;
+    }
     long tokensIn = (long) Math.ceil((SYSTEM.length() + prompt.length()) / CHARS_PER_TOKEN);
     return Prices.cost(settings.price(), tokensIn, settings.maxTokens());
+  }
+
+  @Override
+  public String unknownCost() {
+    return settings.unknownPrice();
   }
 
   @Override
@@ -229,7 +238,11 @@ public final class LlmProposer implements Proposer {
     long in = usage.inputTokenCount();
     long out = usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
     return new ProposerInfo(
-        kind(), settings.model(), in, out, Prices.cost(settings.price(), in, out));
+        kind(),
+        settings.model(),
+        in,
+        out,
+        settings.price() == null ? null : Prices.cost(settings.price(), in, out));
   }
 
   private Proposal failed(String description, String problem, List<String> failures) {

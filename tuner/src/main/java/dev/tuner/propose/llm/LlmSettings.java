@@ -4,6 +4,7 @@ import dev.tuner.error.UsageException;
 import dev.tuner.spec.OptimizeSpec.LlmSpec;
 import dev.tuner.spec.OptimizeSpec.Price;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Map;
  * command-line overrides applied, the API key read from the environment, and the model's price.
  *
  * @param apiKey null where the provider needs none; never printed ({@link #toString()} hides it)
+ * @param price USD per million tokens; null when neither the spec nor the built-in table knows the
+ *     model: the run goes on, logs the tokens and calls the cost unknown, and a cost cap is refused
  */
 public record LlmSettings(
     String provider,
@@ -85,14 +88,6 @@ public record LlmSettings(
         provider.equals("ollama") && Prices.of(model, spec.prices()) == null
             ? new Price(0.0, 0.0)
             : Prices.of(model, spec.prices());
-    if (price == null) {
-      throw new UsageException(
-          "no price for model '"
-              + model
-              + "': add optimize.proposer.llm.prices."
-              + model
-              + ": {input: USD, output: USD} per million tokens (0 for a local model)");
-    }
     return new LlmSettings(
         provider,
         model,
@@ -105,6 +100,41 @@ public record LlmSettings(
         spec.retries(),
         Duration.ofMillis(spec.retryBackoffMillis()),
         price);
+  }
+
+  /**
+   * Why the cost of this model's answers cannot be counted (no price known), with how to give its
+   * price; null when it can.
+   */
+  public String unknownPrice() {
+    if (price != null) {
+      return null;
+    }
+    return "model '"
+        + model
+        + "' has no known price; give it in tuner.yaml as optimize.proposer.llm.prices:"
+        + " {\""
+        + model
+        + "\": {input: USD, output: USD}} (per million tokens, 0 for a local model)";
+  }
+
+  /** The one line the run starts with: provider, model, price (or that it is unknown), limits. */
+  public String describe() {
+    return String.format(
+        Locale.ROOT,
+        "llm proposer: %s %s%s, %s, up to %d tokens an answer%s",
+        provider,
+        model,
+        baseUrl == null ? "" : " at " + baseUrl,
+        price == null
+            ? "price unknown (tokens are logged, the cost is not counted)"
+            : String.format(
+                Locale.ROOT,
+                "$%.2f/$%.2f per million tokens in/out",
+                price.input(),
+                price.output()),
+        maxTokens,
+        apiKeyEnv == null ? "" : ", key from $" + apiKeyEnv);
   }
 
   /** {@code text} with the API key replaced, for anything that may be printed or logged. */

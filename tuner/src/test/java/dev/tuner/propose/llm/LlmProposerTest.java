@@ -75,6 +75,11 @@ class LlmProposerTest {
   }
 
   private LlmProposer proposer(String provider, String baseUrl, String model, String key) {
+    return proposer(provider, baseUrl, model, key, new Price(2.5, 10.0));
+  }
+
+  private LlmProposer proposer(
+      String provider, String baseUrl, String model, String key, Price price) {
     LlmSettings settings =
         new LlmSettings(
             provider,
@@ -87,7 +92,7 @@ class LlmProposerTest {
             Duration.ofSeconds(20),
             2,
             Duration.ofMillis(10),
-            new Price(2.5, 10.0));
+            price);
     return new LlmProposer(
         settings, new Scope(new ScopeSpec(List.of("src/main/java/**"), List.of())));
   }
@@ -128,6 +133,21 @@ class LlmProposerTest {
             .withRequestBody(matchingJsonPath("$.max_completion_tokens", equalTo("2000")))
             .withRequestBody(
                 matchingJsonPath("$.messages[1].content", equalTo("make Slow.sum faster"))));
+  }
+
+  @Test
+  void aModelWithoutAPriceRunsLogsItsTokensAndLeavesTheCostUnknown() throws Exception {
+    String url = serve("openai");
+    LlmProposer proposer = proposer("openai", url + "/v1", "ok", KEY, null);
+    assertThat(proposer.unknownCost())
+        .contains("model 'ok' has no known price")
+        .contains("optimize.proposer.llm.prices");
+    assertThat(proposer.worstCaseCostUsd("a prompt")).isInfinite();
+    Proposal p = propose(proposer);
+    assertThat(p.outcome()).as(p.problem()).isEqualTo(Proposal.Outcome.CHANGED);
+    assertThat(p.proposer().tokensIn()).isEqualTo(1234);
+    assertThat(p.proposer().tokensOut()).isEqualTo(56);
+    assertThat(p.proposer().cost()).as("unknown, not zero").isNull();
   }
 
   @Test

@@ -93,9 +93,27 @@ class LlmSettingsTest {
     assertThatThrownBy(
             () -> LlmSettings.resolve(spec("openai-compatible", "m", null, null), NONE, env))
         .hasMessageContaining("needs --base-url");
-    assertThatThrownBy(
-            () -> LlmSettings.resolve(spec("openai", "my-finetune", null, null), NONE, env))
-        .hasMessageContaining("no price for model 'my-finetune'")
-        .hasMessageContaining("optimize.proposer.llm.prices.my-finetune");
+  }
+
+  @Test
+  void aModelWithoutAPriceResolvesAndSaysItsCostIsUnknown() throws Exception {
+    LlmSettings s =
+        LlmSettings.resolve(
+            spec("openai", "my-finetune", null, null), NONE, Map.of("OPENAI_API_KEY", "sk-x-0000"));
+    assertThat(s.price()).isNull();
+    assertThat(s.unknownPrice())
+        .isEqualTo(
+            "model 'my-finetune' has no known price; give it in tuner.yaml as"
+                + " optimize.proposer.llm.prices: {\"my-finetune\": {input: USD, output: USD}}"
+                + " (per million tokens, 0 for a local model)");
+    assertThat(s.describe())
+        .isEqualTo(
+            "llm proposer: openai my-finetune, price unknown (tokens are logged, the cost is not"
+                + " counted), up to 4096 tokens an answer, key from $OPENAI_API_KEY");
+    LlmSettings priced =
+        LlmSettings.resolve(
+            spec("openai", "gpt-4o-mini", null, null), NONE, Map.of("OPENAI_API_KEY", "sk-x-0000"));
+    assertThat(priced.unknownPrice()).isNull();
+    assertThat(priced.describe()).contains("$0.15/$0.60 per million tokens in/out");
   }
 }
