@@ -184,7 +184,7 @@ public final class Init {
     }
     String snippet =
         build.tool() == BuildTool.GRADLE
-            ? GradleSnippet.render(build.kotlin(), request.harnessVersion())
+            ? GradleSnippet.render(gradleBuildFile.endsWith(".kts"), request.harnessVersion())
             : null;
     Path workingDir = request.workingDir().toAbsolutePath().normalize();
     return new InitPlan(

@@ -288,6 +288,31 @@ class InitCommandTest {
   }
 
   @Test
+  void aGradleSubprojectBuildsByItsProjectPath() throws Exception {
+    Files.writeString(dir.resolve("settings.gradle"), "include 'services:search'\n");
+    Files.createDirectories(dir.resolve("services/search"));
+    Files.writeString(dir.resolve("services/search/build.gradle.kts"), "plugins { java }\n");
+
+    CliRun run =
+        init(
+            "--hot-path", "com.acme.search.SearchHotPath",
+            "--upstream", "search=http://127.0.0.1:8080",
+            "--module", "services/search/");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(dir.resolve("services/search/" + ADAPTER)).isRegularFile();
+    assertThat(run.out())
+        .contains("Add to services/search/build.gradle.kts")
+        .contains("testImplementation(\"dev.tuner:harness:");
+    InitProjects.Loaded loaded = InitProjects.load(dir.resolve("tuner.yaml"));
+    assertThat(loaded.build().get("command").asText())
+        .isEqualTo("gradle -q :services:search:testClasses :services:search:tunerClasspath");
+    assertThat(loaded.build().get("classpathFile").asText())
+        .isEqualTo("services/search/build/tuner.classpath");
+    assertThat(loaded.spec().scope().include()).containsExactly("services/search/src/main/java/**");
+  }
+
+  @Test
   void noBuildIsAUsageErrorThatSaysWhatItLookedFor() {
     CliRun run = init("--hot-path", "com.acme.search.SearchHotPath");
     assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
