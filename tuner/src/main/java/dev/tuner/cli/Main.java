@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
     resourceBundle = "dev.tuner.cli.HelpText",
     description = "A JMH-centred performance autotuner for JVM code, with a record/replay harness.",
     subcommands = {
+      InitCommand.class,
       RecordCommand.class,
       VerifyCommand.class,
       BenchCommand.class,
