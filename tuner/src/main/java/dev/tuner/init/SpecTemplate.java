@@ -47,7 +47,7 @@ final class SpecTemplate {
         "# A hot path that calls its upstreams with a client of its own (Apache HttpClient, OkHttp,\n");
     y.append("# Spring RestClient) rather than upstreams.http() needs replay on 127.0.0.1:\n");
     y.append("# benchmark:\n");
-    y.append("#   transport: loopback     # and: tuner verify --transport loopback\n");
+    y.append("#   transport: loopback\n");
     return y.toString();
   }
 

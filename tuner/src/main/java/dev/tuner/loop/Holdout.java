@@ -5,12 +5,12 @@ import dev.tuner.build.BuildStage;
 import dev.tuner.commit.Repo;
 import dev.tuner.harness.spec.Contract;
 import dev.tuner.harness.spec.Split;
+import dev.tuner.io.Classpath;
 import dev.tuner.log.LogRecord;
 import dev.tuner.log.Stats;
 import dev.tuner.log.Status;
 import dev.tuner.parity.ParityStage;
 import dev.tuner.record.Recorder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,16 +50,16 @@ final class Holdout {
         @Override
         public ParityStage.Result parity(String label, String commit, List<String> cases)
             throws Exception {
-          Path artifact = build.cached(commit);
-          if (!Files.exists(artifact)) {
+          Classpath kept = build.cached(commit);
+          if (kept == null) {
             repo.resetHard(commit);
             BuildStage.Result built = build.build(label, commit, Duration.ofSeconds(buildSeconds));
             if (!built.passed()) {
               return new ParityStage.Result(built.elapsed(), built.stop());
             }
-            artifact = built.artifact();
+            kept = built.classpath();
           }
-          return parity.check(label, artifact, cases, contracts, Duration.ofMinutes(10));
+          return parity.check(label, kept, cases, contracts, Duration.ofMinutes(10));
         }
 
         @Override

@@ -13,6 +13,7 @@ import dev.tuner.harness.spec.CaseSpec;
 import dev.tuner.harness.spec.Contract;
 import dev.tuner.harness.spec.Split;
 import dev.tuner.init.InitProjects;
+import dev.tuner.spec.BuildSpec;
 import dev.tuner.spec.TunerSpec;
 import java.net.URI;
 import java.net.URLClassLoader;
@@ -68,7 +69,7 @@ class InitCommandTest {
     // The spec reads with the project's reader, with every value as given.
     InitProjects.Loaded loaded = InitProjects.load(dir.resolve("tuner.yaml"));
     TunerSpec spec = loaded.spec();
-    assertThat(loaded.build()).as("Maven needs no build section").isNull();
+    assertThat(loaded.build()).as("Maven needs no build section").isEqualTo(BuildSpec.MAVEN);
     assertThat(spec.name()).isEqualTo("acme-search");
     assertThat(spec.objective()) // folded over two lines in the file, one line when read
         .isEqualTo(
@@ -229,7 +230,7 @@ class InitCommandTest {
     assertThat(Files.readString(dir.resolve("service/pom.xml")))
         .contains("<artifactId>harness</artifactId>");
     InitProjects.Loaded loaded = InitProjects.load(dir.resolve("tuner.yaml"));
-    assertThat(loaded.build().toString()).isEqualTo("{\"module\":\"service\"}");
+    assertThat(loaded.build()).isEqualTo(new BuildSpec(null, null, null, "service", null));
     assertThat(loaded.spec().scope().include()).containsExactly("service/src/main/java/**");
   }
 
@@ -259,9 +260,8 @@ class InitCommandTest {
         .isEqualTo(before.get("build.gradle.kts"));
     assertThat(dir.resolve("pom.xml")).doesNotExist();
     InitProjects.Loaded loaded = InitProjects.load(dir.resolve("tuner.yaml"));
-    assertThat(loaded.build().get("command").asText())
-        .isEqualTo("./gradlew -q testClasses tunerClasspath");
-    assertThat(loaded.build().get("classpathFile").asText()).isEqualTo("build/tuner.classpath");
+    assertThat(loaded.build().command()).isEqualTo("./gradlew -q testClasses tunerClasspath");
+    assertThat(loaded.build().classpathFile()).isEqualTo("build/tuner.classpath");
     assertThat(loaded.spec().name()).isEqualTo("acme-search");
     assertThat(InitProjects.compile(dir.resolve(ADAPTER), Files.createTempDirectory("classes")))
         .isEmpty();
@@ -282,8 +282,7 @@ class InitCommandTest {
         .contains("testImplementation 'dev.tuner:harness:" + HarnessVersion.harness() + "'")
         .contains("tasks.register('tunerClasspath')", "sourceSets.test.runtimeClasspath");
     InitProjects.Loaded loaded = InitProjects.load(dir.resolve("tuner.yaml"));
-    assertThat(loaded.build().get("command").asText())
-        .isEqualTo("gradle -q testClasses tunerClasspath");
+    assertThat(loaded.build().command()).isEqualTo("gradle -q testClasses tunerClasspath");
     assertThat(loaded.spec().name()).isEqualTo(dir.getFileName().toString());
   }
 
@@ -305,10 +304,9 @@ class InitCommandTest {
         .contains("Add to services/search/build.gradle.kts")
         .contains("testImplementation(\"dev.tuner:harness:");
     InitProjects.Loaded loaded = InitProjects.load(dir.resolve("tuner.yaml"));
-    assertThat(loaded.build().get("command").asText())
+    assertThat(loaded.build().command())
         .isEqualTo("gradle -q :services:search:testClasses :services:search:tunerClasspath");
-    assertThat(loaded.build().get("classpathFile").asText())
-        .isEqualTo("services/search/build/tuner.classpath");
+    assertThat(loaded.build().classpathFile()).isEqualTo("services/search/build/tuner.classpath");
     assertThat(loaded.spec().scope().include()).containsExactly("services/search/src/main/java/**");
   }
 

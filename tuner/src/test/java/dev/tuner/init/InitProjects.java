@@ -2,11 +2,8 @@ package dev.tuner.init;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.tuner.harness.HotPath;
+import dev.tuner.spec.BuildSpec;
 import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -103,24 +100,17 @@ public final class InitProjects {
     return files;
   }
 
-  /**
-   * Loads {@code tuner.yaml} with the project's spec reader, every section and check. This branch's
-   * reader still requires {@code build.command} and {@code build.artifact} (the optional Maven
-   * build and {@code classpathFile} are being added elsewhere), so the build section is swapped for
-   * a stand-in here and returned separately; once the build is optional, load the file as it is.
-   */
+  /** The spec as tuner reads it: init's output must load as it is. */
   public static Loaded load(Path spec) throws Exception {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-    ObjectNode tree = (ObjectNode) yaml.readTree(spec.toFile());
-    JsonNode build = tree.remove("build");
-    tree.putObject("build").put("command", "true").put("artifact", "stand-in.jar");
-    Path copy = Files.createTempDirectory("init-spec").resolve("tuner.yaml");
-    yaml.writeValue(copy.toFile(), tree);
-    return new Loaded(TunerSpec.load(copy), build);
+    return new Loaded(TunerSpec.load(spec));
   }
 
-  /** A spec as the reader gave it, and the build section as written (null when there is none). */
-  public record Loaded(TunerSpec spec, JsonNode build) {}
+  /** A spec as the reader gave it. */
+  public record Loaded(TunerSpec spec) {
+    public BuildSpec build() {
+      return spec.build();
+    }
+  }
 
   /**
    * Compiles {@code source} against the harness (as on the project's test class path) into {@code
