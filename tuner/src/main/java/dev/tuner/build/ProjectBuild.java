@@ -2,6 +2,7 @@ package dev.tuner.build;
 
 import dev.tuner.io.Classpath;
 import dev.tuner.io.Processes;
+import dev.tuner.log.Ansi;
 import dev.tuner.spec.BuildSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -172,8 +173,7 @@ public final class ProjectBuild {
         + "): "
         + command
         + "\n"
-        + outcome
-            .tail(LOG_TAIL_LINES)
+        + Ansi.strip(outcome.tail(LOG_TAIL_LINES))
             .lines()
             .map(l -> "  | " + l)
             .collect(Collectors.joining("\n"));

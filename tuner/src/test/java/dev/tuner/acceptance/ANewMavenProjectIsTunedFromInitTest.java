@@ -62,6 +62,7 @@ class ANewMavenProjectIsTunedFromInitTest {
     Path pom = project.resolve("pom.xml");
     Files.writeString(
         pom, Files.readString(pom).replace("@HARNESS_REPO@", repository.toUri().toString()));
+    Files.writeString(project.resolve(".gitignore"), "target/\n");
     live = liveServices();
     try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
       git.add().addFilepattern(".").call();

@@ -59,8 +59,8 @@ public final class Quoter {
     double discount = 0;
     for (int unit = 1; unit <= qty; unit++) {
       int tens = 0;
-      for (int step = 0; step < unit * 200; step++) {
-        if (step % 2000 == 1999) {
+      for (int step = 0; step < unit * 2000; step++) {
+        if (step % 20000 == 19999) {
           tens++;
         }
       }
@@ -77,7 +77,7 @@ public final class Quoter {
     request.setHeader("Authorization", "Bearer " + token);
     return http.execute(request, response -> {
       if (response.getCode() != 200) {
-        throw new IllegalStateException(request.getUri() + " answered " + response.getCode());
+        throw new IllegalStateException(request.getRequestUri() + " answered " + response.getCode());
       }
       return EntityUtils.toString(response.getEntity());
     });
