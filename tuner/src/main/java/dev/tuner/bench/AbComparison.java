@@ -28,10 +28,10 @@ import java.util.Optional;
  * <p>Two designs ({@link Design}), both replicating whole measurements rather than samples:
  *
  * <ul>
- *   <li>{@code interleaved} (the default): one forked JVM loads both artifacts, each in its own
- *       class loader, and alternates them operation by operation; a round of every case is one
- *       replicate, A's and B's numbers from the same round a pair ({@link Pairing#PAIRED}). What
- *       disturbs one build (another tenant on the machine, a GC, the JIT) disturbs the other.
+ *   <li>{@code interleaved} (the default): one forked JVM loads both builds, each in its own class
+ *       loader, and alternates them operation by operation; a round of every case is one replicate,
+ *       A's and B's numbers from the same round a pair ({@link Pairing#PAIRED}). What disturbs one
+ *       build (another tenant on the machine, a GC, the JIT) disturbs the other.
  *   <li>{@code forks}: JMH forks of A and B alternately (A, B, A, B, …), each fork's own histogram
  *       giving each case's p50 and p95; forks are independent replicates ({@link
  *       Pairing#INDEPENDENT}).
@@ -47,7 +47,7 @@ public final class AbComparison {
    * One side of a comparison.
    *
    * @param label how reports name it (a revision, "best", "candidate")
-   * @param classpath the built classpath (hot path + harness + benchmarks)
+   * @param classpath the build: tuner's runner, then the hot path's classes and libraries
    * @param specFile the spec whose directory holds the fixtures this build replays, and whose case
    *     inputs it runs
    * @param jvmOptions this build's own JVM options, merged over {@link CompareSettings#jvmArgs()}
@@ -56,7 +56,7 @@ public final class AbComparison {
 
     public Build {
       Objects.requireNonNull(label, "label");
-      Objects.requireNonNull(classpath, "artifact");
+      Objects.requireNonNull(classpath, "classpath");
       Objects.requireNonNull(specFile, "specFile");
       jvmOptions = List.copyOf(jvmOptions);
     }

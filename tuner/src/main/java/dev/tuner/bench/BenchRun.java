@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One JMH run of the case benchmark on one artifact.
+ * One JMH run of the case benchmark on one build.
  *
  * @param jmhJson JMH's own JSON result file
  * @param results that file, read

@@ -31,9 +31,9 @@ public interface BenchStage {
   }
 
   /**
-   * Where the classpath spends its time on these cases: the hottest stacks of a short profile, as
-   * text for a prompt; empty when there is nothing to show. Throws when profiling fails; the loop
-   * goes on without it.
+   * Where the build's hot path spends its time on these cases: the hottest stacks of a short
+   * profile, as text for a prompt; empty when there is nothing to show. Throws when profiling
+   * fails; the loop goes on without it.
    */
   default String hotFrames(Path root, Classpath classpath, List<String> cases, Duration timeout)
       throws Exception {

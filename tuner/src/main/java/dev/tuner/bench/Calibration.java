@@ -20,13 +20,13 @@ import org.apache.commons.statistics.descriptive.Median;
 /**
  * Measures how the keep rule behaves on this machine: {@code tuner calibrate}.
  *
- * <p>From one artifact it makes copies that differ only in an output-neutral knob (the example's
+ * <p>From one build it makes variants that differ only in an output-neutral knob (the example's
  * {@code calibration.extraWorkPercent}: busy work as a percentage of each request's local work),
  * then runs real comparisons, each to the last look so the sequential plan and the fixed design can
  * both be read off the same rounds, side by side:
  *
  * <ul>
- *   <li>A/A: the artifact against an identical copy, several times: every keep is a false keep;
+ *   <li>A/A: the build against an identical copy, several times: every keep is a false keep;
  *   <li>for each change k: base against knob k (a slowdown, which must never be kept), and knob k
  *       against base (an improvement, whose keep rate is the power).
  * </ul>
@@ -47,11 +47,11 @@ public final class Calibration {
    * @param aaRuns real A/A comparisons
    * @param changes knob values injected, each as a slowdown and as an improvement
    * @param splits resampled decisions per scenario (at least 1,000)
-   * @param resource the properties resource inside the artifact that holds the knob
+   * @param resource the properties resource in the build that holds the knob
    * @param key the knob
    * @param targetPower the power the recommendation asks for
    * @param targetEffect the smallest latency change (in p50 and p95) the recommendation must catch
-   * @param dir where the variant artifacts go
+   * @param dir where the variants' changed resources go
    * @param forkReference also time one JMH fork pair, the unit of a fixed design of forks
    */
   public record Settings(

@@ -85,7 +85,7 @@ final class InterleavedRun implements AutoCloseable {
 
   /**
    * Starts the JVM: warm-up for {@code warmupSeconds}, then at most {@code rounds} rounds on
-   * request. With {@code swapped}, B takes A's role in the JVM (loaded first, its classpath the
+   * request. With {@code swapped}, B takes A's role in the JVM (loaded first, its class path the
    * class path).
    */
   static InterleavedRun start(

@@ -22,7 +22,7 @@ public record JmhOptions(
     List<String> jvmArgs,
     String transport) {
 
-  /** JMH's entry point in the artifact. */
+  /** JMH's entry point on the runner. */
   public static final String MAIN = "org.openjdk.jmh.Main";
 
   /** The system property through which {@code CaseBenchmark} reports calls per operation. */

@@ -29,7 +29,7 @@ public final class Profiles {
     this.out = out;
   }
 
-  /** The commit's hot frames; null when its classpath is gone or the cache cannot be written. */
+  /** The commit's hot frames; null when its build is gone or the cache cannot be written. */
   public String hotFrames(String commit, Classpath classpath, List<String> cases) {
     Path cached = dir.resolve(commit + ".txt");
     try {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     description = {
       "Benchmark each case's hot path under replay with JMH.",
-      "Runs JMH (Mode.SampleTime, -prof gc) on the build's classpath in forked JVMs, one @Param"
+      "Runs JMH (Mode.SampleTime, -prof gc) on the project's build in forked JVMs, one @Param"
           + " caseId per case, and prints per case p50, p95 and p99 (the median over forks of each"
           + " fork's own quantile), bytes allocated per operation, calls per operation to each"
           + " upstream, and the forks; the last row aggregates the cases (geometric means; calls"
@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       "0:measured",
       "2:bad spec or option, unknown case",
-      "3:the build failed, its classpath is missing, or the benchmark failed"
+      "3:the build failed, its output is missing, or the benchmark failed"
     })
 final class BenchCommand implements Callable<Integer> {
 

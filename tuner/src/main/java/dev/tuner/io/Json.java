@@ -35,7 +35,7 @@ public final class Json {
 
   /**
    * Like {@link #mapper()}, ignoring fields the bound type lacks: for JSON another build wrote (the
-   * harness in a candidate's artifact may report more than this tuner knows).
+   * harness in a candidate's build may report more than this tuner knows).
    */
   public static ObjectMapper lenient() {
     return LENIENT;

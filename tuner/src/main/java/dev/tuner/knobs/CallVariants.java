@@ -17,7 +17,7 @@ import java.util.Map;
 /**
  * The other values of the knobs that change the hot path's calls ({@code calls:} in a knob's
  * declaration), which {@code tuner record} records next to the committed values: every combination
- * but the committed one, each run from a copy of the artifact whose packaged knobs file holds those
+ * but the committed one, each run from the build with a copy of its knobs file holding those
  * values, so no build is needed.
  */
 public final class CallVariants {

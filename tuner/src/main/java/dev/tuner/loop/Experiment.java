@@ -72,7 +72,7 @@ public final class Experiment {
   /**
    * What a try is measured against.
    *
-   * @param best the current best's commit; its classpath is cached
+   * @param best the current best's commit; its build is kept
    * @param explore keep the candidate if parity holds, even when it is not faster
    */
   public record Against(
@@ -164,7 +164,7 @@ public final class Experiment {
     return a.decide(built.classpath());
   }
 
-  /** What the benchmark runs for a commit: its classpath and its tree's JVM options. */
+  /** What the benchmark runs for a commit: its build and its tree's JVM options. */
   public BenchStage.Build benchBuild(String commit, Classpath classpath) throws TunerException {
     String text = jvmOptionsFile == null ? null : repo.readFile(commit, jvmOptionsFile);
     return new BenchStage.Build(classpath, text == null ? List.of() : JvmOptionsFile.parse(text));

@@ -65,7 +65,7 @@ public final class Recorder {
     Trial t = trial;
     if (t.commit() != null) {
       String amended = repo.amendMessage(message(t));
-      // The artifact is cached by commit; amending the message gave the same tree a new id.
+      // The build is kept by commit; amending the message gave the same tree a new id.
       builds.renamed(t.commit(), amended);
       t = t.withCommit(amended);
       if (!t.status().advancesBest()) {
