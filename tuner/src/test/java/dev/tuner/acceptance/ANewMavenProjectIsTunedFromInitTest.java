@@ -55,13 +55,9 @@ class ANewMavenProjectIsTunedFromInitTest {
 
   @BeforeAll
   static void aProjectWithNoTunerFilesAndItsLiveServices() throws Exception {
-    Path repository = dir.resolve("maven-repo");
-    publishTheHarness(repository);
+    installTheHarness();
     project = dir.resolve("pricing");
     copyTree(TEMPLATE, project);
-    Path pom = project.resolve("pom.xml");
-    Files.writeString(
-        pom, Files.readString(pom).replace("@HARNESS_REPO@", repository.toUri().toString()));
     Files.writeString(project.resolve(".gitignore"), "target/\n");
     live = liveServices();
     try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
@@ -212,32 +208,30 @@ class ANewMavenProjectIsTunedFromInitTest {
   // -- the project's world -----------------------------------------------------------------
 
   /**
-   * Publishes the harness jar as a release would, into a file repository the project names (a
-   * team's own repository, or {@code mvn install} of tuner, does the same for real).
+   * Installs the harness jar into the local Maven repository, as the README's {@code mvn install}
+   * of tuner does (replacing the same version in place, so runs do not pile up copies).
    */
-  static void publishTheHarness(Path repository) throws Exception {
+  static void installTheHarness() throws Exception {
     Path jar = ExampleBuild.REPO.resolve("harness-jar/target/harness-" + version() + ".jar");
     assertThat(jar).as("the reactor packages harness-jar before the tuner's tests").exists();
-    Processes.Outcome deployed =
+    Processes.Outcome installed =
         Processes.run(
             List.of(
                 "mvn",
                 "-B",
                 "-q",
-                "org.apache.maven.plugins:maven-deploy-plugin:3.1.4:deploy-file",
+                "org.apache.maven.plugins:maven-install-plugin:3.1.4:install-file",
                 "-Dfile=" + jar,
                 "-DgroupId=dev.tuner",
                 "-DartifactId=harness",
                 "-Dversion=" + version(),
                 "-Dpackaging=jar",
-                "-DgeneratePom=true",
-                "-Durl=" + repository.toUri(),
-                "-DrepositoryId=tuner-harness"),
+                "-DgeneratePom=true"),
             dir,
             Map.of(),
             Duration.ofMinutes(5),
-            dir.resolve("deploy.log"));
-    assertThat(deployed.ok()).as(deployed.output()).isTrue();
+            dir.resolve("install.log"));
+    assertThat(installed.ok()).as(installed.output()).isTrue();
   }
 
   static String version() {
