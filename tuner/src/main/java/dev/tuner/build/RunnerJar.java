@@ -6,10 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.stream.Stream;
 
 /**
  * tuner's prebuilt benchmark runner (JMH, {@code CaseBenchmark}, the harness and its in-JVM A/B
@@ -32,6 +36,8 @@ public final class RunnerJar {
     if (extracted == null) {
       try {
         extracted = extract(cacheDir());
+        // Marks it used, so another version's clean-up leaves it alone.
+        Files.setLastModifiedTime(extracted, FileTime.from(Instant.now()));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot extract tuner's benchmark runner: " + e, e);
       }
@@ -52,10 +58,27 @@ public final class RunnerJar {
       Path jar = dir.resolve("tuner-runner-" + sha + ".jar");
       if (!Files.exists(jar)) {
         Files.move(tmp, jar, StandardCopyOption.ATOMIC_MOVE);
+        forgetOldRunners(dir, jar);
       }
       return jar;
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /**
+   * Deletes other versions' runners unused for a week (each tuner build with other content brings
+   * its own); a tuner still running on one has touched it more recently than that.
+   */
+  private static void forgetOldRunners(Path dir, Path current) throws IOException {
+    FileTime weekAgo = FileTime.from(Instant.now().minus(Duration.ofDays(7)));
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path old :
+          files.filter(f -> f.getFileName().toString().startsWith("tuner-runner-")).toList()) {
+        if (!old.equals(current) && Files.getLastModifiedTime(old).compareTo(weekAgo) < 0) {
+          Files.deleteIfExists(old);
+        }
+      }
     }
   }
 
