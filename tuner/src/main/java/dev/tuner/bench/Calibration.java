@@ -46,6 +46,7 @@ public final class Calibration {
    * @param compare the comparison settings under test (design, rule, looks, JVMs)
    * @param aaRuns real A/A comparisons
    * @param changes knob values injected, each as a slowdown and as an improvement
+   * @param repeat real comparisons per change and direction
    * @param splits resampled decisions per scenario (at least 1,000)
    * @param resource the properties resource in the build that holds the knob
    * @param key the knob
@@ -58,6 +59,7 @@ public final class Calibration {
       CompareSettings compare,
       int aaRuns,
       List<Integer> changes,
+      int repeat,
       int splits,
       long seed,
       String resource,
@@ -70,8 +72,9 @@ public final class Calibration {
     public Settings {
       Objects.requireNonNull(compare, "compare");
       changes = List.copyOf(changes);
-      if (aaRuns < 1 || splits < 1) {
-        throw new IllegalArgumentException("calibration needs at least one A/A run and one split");
+      if (aaRuns < 1 || splits < 1 || repeat < 1) {
+        throw new IllegalArgumentException(
+            "calibration needs at least one A/A run, one split and one repeat");
       }
       for (int k : changes) {
         if (k <= 0) {
@@ -112,8 +115,12 @@ public final class Calibration {
   /**
    * A scenario's figures.
    *
-   * @param p50Effect the measured B/A of p50 (geomean over cases), all rounds of all its runs'
-   *     first
+   * @param p50Effect the measured B/A of p50 (geomean over cases): the median over its runs of each
+   *     run's fixed-design estimate on all its rounds
+   * @param realKeepsSequential the real decisions of the sequential plan that kept B
+   * @param keptLow the exact (Clopper–Pearson) 95% interval of the sequential plan's keep rate over
+   *     the real decisions: lower bound
+   * @param keptHigh its upper bound
    * @param keepRateSequential resampled share of decisions that keep B, sequential plan
    * @param keepRateFixed the same, fixed design
    * @param medianSecondsSequential resampled median wall time per decision, sequential plan
@@ -127,6 +134,8 @@ public final class Calibration {
       int runs,
       int realKeepsSequential,
       int realKeepsFixed,
+      double keptLow,
+      double keptHigh,
       double keepRateSequential,
       double keepRateFixed,
       double medianSecondsSequential,
@@ -200,8 +209,10 @@ public final class Calibration {
       scenarios.add(new Scenario("A/A", 0, 0));
     }
     for (int k : settings.changes()) {
-      scenarios.add(new Scenario("+" + k + "%", 0, k));
-      scenarios.add(new Scenario("-" + k + "%", k, 0));
+      for (int r = 0; r < settings.repeat(); r++) {
+        scenarios.add(new Scenario("+" + k + "%", 0, k));
+        scenarios.add(new Scenario("-" + k + "%", k, 0));
+      }
     }
     List<Run> runs = new ArrayList<>();
     for (int i = 0; i < scenarios.size(); i++) {

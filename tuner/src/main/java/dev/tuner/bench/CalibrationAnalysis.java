@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 import org.apache.commons.statistics.descriptive.Median;
 
 /**
@@ -55,13 +56,20 @@ final class CalibrationAnalysis {
       looks += step.look();
     }
     double[] fixedSeconds = group.stream().mapToDouble(Calibration.Run::fixedSeconds).toArray();
+    int realKeeps =
+        (int) group.stream().filter(r -> r.sequential().action() == Action.KEEP).count();
+    ConfidenceInterval kept = KeepRate.clopperPearson(group.size(), realKeeps);
     return new Calibration.Row(
         first.scenario(),
-        first.fixed().p50().ratio(),
-        first.fixed().p95().ratio(),
+        Median.withDefaults()
+            .evaluate(group.stream().mapToDouble(r -> r.fixed().p50().ratio()).toArray()),
+        Median.withDefaults()
+            .evaluate(group.stream().mapToDouble(r -> r.fixed().p95().ratio()).toArray()),
         group.size(),
-        (int) group.stream().filter(r -> r.sequential().action() == Action.KEEP).count(),
+        realKeeps,
         (int) group.stream().filter(r -> r.fixed().keep()).count(),
+        kept.getLowerBound(),
+        kept.getUpperBound(),
         (double) keepsSeq / settings.splits(),
         (double) keepsFixed / settings.splits(),
         Median.withDefaults().evaluate(seconds),

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tuner.bench.Calibration;
 import dev.tuner.bench.CompareSettings;
+import dev.tuner.bench.PowerChart;
 import dev.tuner.bench.Replicate;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.io.Classpath;
+import dev.tuner.io.CpuLoad;
 import dev.tuner.io.Dirs;
 import dev.tuner.io.Json;
 import dev.tuner.spec.BenchmarkSpec.Design;
@@ -85,6 +87,26 @@ final class CalibrateCommand implements Callable<Integer> {
   List<Integer> changes;
 
   @Option(
+      names = "--repeat",
+      paramLabel = "R",
+      defaultValue = "1",
+      converter = Bounds.Positive.class,
+      description =
+          "Real comparisons per --changes value and direction (default: ${DEFAULT-VALUE}); each is"
+              + " one decision, counted with its exact 95% interval.")
+  int repeat;
+
+  @Option(
+      names = "--load",
+      paramLabel = "N",
+      defaultValue = "0",
+      converter = Bounds.NonNegative.class,
+      description =
+          "Keep N cores busy while calibrating, with processes tuner starts and stops itself"
+              + " (default: ${DEFAULT-VALUE}).")
+  int load;
+
+  @Option(
       names = "--splits",
       paramLabel = "N",
       defaultValue = "1000",
@@ -152,6 +174,7 @@ final class CalibrateCommand implements Callable<Integer> {
               compare,
               aaRuns,
               changes,
+              repeat,
               splits,
               seed,
               knob.resource(),
@@ -173,10 +196,18 @@ final class CalibrateCommand implements Callable<Integer> {
           100 * compare.rule().threshold(),
           100 * compare.rule().alpha(),
           ids.size());
+      if (load > 0) {
+        err.printf(Locale.ROOT, "under load: %d busy process(es) beside the benchmark%n", load);
+      }
       err.flush();
-      Calibration.Report report =
-          new Calibration(settings)
-              .run(build, project.specFile.toAbsolutePath(), new Progress(err), err);
+      Calibration.Report report;
+      long start = System.nanoTime();
+      try (CpuLoad busy = CpuLoad.start(load)) {
+        report =
+            new Calibration(settings)
+                .run(build, project.specFile.toAbsolutePath(), new Progress(err), err);
+      }
+      double minutes = (System.nanoTime() - start) / 60e9;
       StringWriter text = new StringWriter();
       try (PrintWriter table = new PrintWriter(text)) {
         print(settings, report, table);
@@ -185,8 +216,16 @@ final class CalibrateCommand implements Callable<Integer> {
       out.flush();
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("report.txt"), text.toString());
-      JSON.writeValue(dir.resolve("report.json").toFile(), json(settings, report));
-      err.println("wrote " + dir.resolve("report.txt") + " and " + dir.resolve("report.json"));
+      ObjectNode json = json(settings, report);
+      json.put("load", load);
+      json.put("minutes", minutes);
+      JSON.writeValue(dir.resolve("report.json").toFile(), json);
+      PowerChart.write(report, load, dir.resolve("power.png"));
+      err.printf(
+          Locale.ROOT,
+          "calibrated in %.1f min; wrote %s, report.json and power.png%n",
+          minutes,
+          dir.resolve("report.txt"));
       return ExitCode.OK;
     } finally {
       Dirs.deleteTree(work);
@@ -222,7 +261,10 @@ final class CalibrateCommand implements Callable<Integer> {
         100 * c.rule().alpha(),
         settings.splits());
     out.println("keep rate: A/A = false keeps; +k (B slower) must be 0; -k (B faster) = power");
-    String format = "%-9s %-8s %4s  %8s %8s  %11s %11s  %9s %9s  %9s %9s%n";
+    out.println(
+        "real: the sequential plan's decisions, kept/decisions with the exact (Clopper-Pearson) 95%"
+            + " interval; seq/fix: resampled rates");
+    String format = "%-9s %-8s %4s  %8s %8s  %-22s %11s  %9s %9s  %9s %9s%n";
     out.printf(
         Locale.ROOT,
         format,
@@ -231,7 +273,7 @@ final class CalibrateCommand implements Callable<Integer> {
         "runs",
         "p50 B/A",
         "p95 B/A",
-        "kept seq",
+        "real kept [95% CI]",
         "kept fixed",
         "rate seq",
         "rate fix",
@@ -246,7 +288,13 @@ final class CalibrateCommand implements Callable<Integer> {
           r.runs(),
           String.format(Locale.ROOT, "%.4f", r.p50Effect()),
           String.format(Locale.ROOT, "%.4f", r.p95Effect()),
-          r.realKeepsSequential() + "/" + r.runs(),
+          String.format(
+              Locale.ROOT,
+              "%d/%d [%.1f, %.1f]%%",
+              r.realKeepsSequential(),
+              r.runs(),
+              100 * r.keptLow(),
+              100 * r.keptHigh()),
           r.realKeepsFixed() + "/" + r.runs(),
           percent(r.keepRateSequential()),
           percent(r.keepRateFixed()),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The calibration's bookkeeping on synthetic rounds whose truth is known; no JVM is started. */
 class CalibrationTest {
@@ -37,6 +38,7 @@ class CalibrationTest {
                 COMPARE,
                 3,
                 List.of(10),
+                1,
                 1000,
                 7,
                 "tuning.properties",
@@ -74,6 +76,56 @@ class CalibrationTest {
         .isNotEmpty()
         .allSatisfy(c -> assertThat(c.falseKeep()).isLessThanOrEqualTo(0.01));
     assertThat(report.recommendation()).contains("rounds per side", "-10%");
+  }
+
+  @Test
+  void realDecisionsAreCountedWithTheirExactIntervalAndDrawnAsAPowerCurve(@TempDir Path dir)
+      throws Exception {
+    Calibration calibration =
+        new Calibration(
+            new Calibration.Settings(
+                COMPARE,
+                20,
+                List.of(10),
+                20,
+                200,
+                7,
+                "tuning.properties",
+                "calibration.extraWorkPercent",
+                0.9,
+                0.05,
+                Path.of("unused"),
+                false));
+    SplittableRandom random = new SplittableRandom(11);
+    List<Calibration.Run> runs = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      runs.add(calibration.decide(new Calibration.Scenario("A/A", 0, 0), rounds(random, 1.0)));
+      runs.add(
+          calibration.decide(new Calibration.Scenario("-10%", 10, 0), rounds(random, 1 / 1.10)));
+    }
+
+    Calibration.Report report = calibration.report(runs, Double.NaN);
+
+    Calibration.Row aa = report.rows().get(0);
+    Calibration.Row faster = report.rows().get(1);
+    assertThat(aa.runs()).isEqualTo(20);
+    assertThat(aa.realKeepsSequential()).isZero();
+    // Exact bounds: 0 of 20 rules out rates above 1 - 0.025^(1/20); 20 of 20 those below
+    // 0.025^(1/20).
+    assertThat(aa.keptLow()).isZero();
+    assertThat(aa.keptHigh()).isCloseTo(0.1684, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(faster.realKeepsSequential()).isEqualTo(20);
+    assertThat(faster.keptLow()).isCloseTo(0.8316, org.assertj.core.data.Offset.offset(1e-4));
+    assertThat(faster.keptHigh()).isEqualTo(1.0);
+    assertThat(faster.p50Effect()).isBetween(0.89, 0.93);
+
+    Path png = dir.resolve("calibrate/power.png");
+    PowerChart.write(report, 1, png);
+    byte[] bytes = java.nio.file.Files.readAllBytes(png);
+    assertThat(bytes).startsWith(0x89, 'P', 'N', 'G');
+    assertThat(PowerChart.of(report, 1).getSeriesCollection())
+        .extracting(org.knowm.xchart.XYSeries::getName)
+        .containsExactly("A/A (false keeps)", "B faster (power)");
   }
 
   /** 24 rounds of 10 s each after 30 s of warm-up; B is {@code factor} times A plus noise. */
