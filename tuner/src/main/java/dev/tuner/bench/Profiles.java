@@ -36,7 +36,7 @@ public final class Profiles {
       if (Files.exists(cached)) {
         return Files.readString(cached);
       }
-      if (classpath == null || !classpath.entries().stream().allMatch(Files::exists)) {
+      if (classpath == null) {
         return null;
       }
       Files.createDirectories(dir);

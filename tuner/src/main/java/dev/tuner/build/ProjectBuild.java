@@ -135,6 +135,8 @@ public final class ProjectBuild {
         entries.addAll(Classpath.parse(text, dir).entries());
       }
     }
+    // Maven names the classes directory of a module without sources, which it never creates.
+    entries.removeIf(e -> !Files.exists(e));
     entries.add(0, RunnerJar.path());
     return new Classpath(entries);
   }

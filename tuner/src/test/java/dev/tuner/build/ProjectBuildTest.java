@@ -201,13 +201,13 @@ class ProjectBuildTest {
   }
 
   @Test
-  void aClasspathFileBuildGivesTheEntriesItWroteRelativeToTheRootBehindTheRunner()
+  void aClasspathFileBuildGivesTheEntriesItWroteThatExistRelativeToTheRootBehindTheRunner()
       throws Exception {
     Files.createDirectories(root.resolve("lib"));
     Files.writeString(root.resolve("lib/dep.jar"), "jar");
     BuildSpec spec =
         new BuildSpec(
-            "mkdir -p build/classes && printf 'build/classes:lib/dep.jar\\n' > build/cp.txt",
+            "mkdir -p build/classes && printf 'build/classes:build/none:lib/dep.jar\\n' > build/cp.txt",
             null,
             "build/cp.txt",
             null,

@@ -215,11 +215,11 @@ public final class InterleaveMain {
         throws Exception {
       List<URL> urls = new ArrayList<>();
       for (Path entry : classpath) {
-        if (!Files.exists(entry)) {
-          throw new IllegalArgumentException(
-              "class path entry of " + name + " not found: " + entry);
+        // As java -cp does: an entry that is not there holds nothing (Maven names the classes
+        // directory of a module without sources, which it never creates).
+        if (Files.exists(entry)) {
+          urls.add(entry.toUri().toURL());
         }
-        urls.add(entry.toUri().toURL());
       }
       // The platform loader as parent: the JDK is shared, nothing of either build is.
       URLClassLoader loader =
