@@ -124,18 +124,16 @@ public final class ProjectBuild {
     } else {
       if (build.maven()) {
         Path module = module(dir, build);
-        for (String classes : List.of("target/test-classes", "target/classes")) {
-          if (Files.isDirectory(module.resolve(classes))) {
-            entries.add(module.resolve(classes));
-          }
-        }
+        entries.add(module.resolve("target/test-classes"));
+        entries.add(module.resolve("target/classes"));
       }
       String text = Files.readString(marker, StandardCharsets.UTF_8);
       if (!text.isBlank()) {
         entries.addAll(Classpath.parse(text, dir).entries());
       }
     }
-    // Maven names the classes directory of a module without sources, which it never creates.
+    // As java -cp has it; Maven also names the classes directory of a module without sources,
+    // which it never creates.
     entries.removeIf(e -> !Files.exists(e));
     entries.add(0, RunnerJar.path());
     return new Classpath(entries);
