@@ -118,7 +118,7 @@ public final class BuildStage {
     Path top = root.toAbsolutePath().normalize();
     int n = 0;
     for (Path entry : produced.entries()) {
-      if (entry.equals(runner) || !Files.exists(entry)) {
+      if (entry.equals(runner)) {
         continue;
       }
       if (entry.startsWith(top)) {

@@ -83,9 +83,9 @@ final class VerifyCommand implements Callable<Integer> {
     if (update) {
       args.add("--update");
     }
-    args.addAll(
-        List.of(
-            "--transport", transport == null ? spec.benchmark().transport() : transport.label()));
+    if (transport != null) {
+      args.addAll(List.of("--transport", transport.label()));
+    }
     if (json != null) {
       args.addAll(List.of("--json", json.toAbsolutePath().toString()));
     }

@@ -87,8 +87,7 @@ public final class Optimizer {
         Repo repo = Repo.open(root)) {
       repo.excludeStateDir();
       BuildStage build = new BuildStage(root, stateDir, spec.build());
-      ParityStage parity =
-          new ParityStage(root, stateDir, root.resolve("tuner.yaml"), spec.benchmark().transport());
+      ParityStage parity = new ParityStage(root, stateDir, root.resolve("tuner.yaml"));
       Recorder recorder =
           new Recorder(
               repo,

@@ -29,16 +29,12 @@ public final class ParityStage {
   private final Path root;
   private final Path stateDir;
   private final Path specFile;
-  private final String transport;
 
-  /**
-   * @param transport the spec's {@code benchmark.transport}: parity replays as the benchmarks do
-   */
-  public ParityStage(Path root, Path stateDir, Path specFile, String transport) {
+  /** The harness replays over the spec's {@code benchmark.transport}, as the benchmarks do. */
+  public ParityStage(Path root, Path stateDir, Path specFile) {
     this.root = root;
     this.stateDir = stateDir;
     this.specFile = specFile;
-    this.transport = transport;
   }
 
   /** How the replay ended: passed ({@code stop} null), or why not. */
@@ -60,7 +56,6 @@ public final class ParityStage {
     Path json = stateDir.resolve("logs/" + label + "-parity.json");
     Files.deleteIfExists(json);
     List<String> options = new ArrayList<>(List.of("--json", json.toString()));
-    options.addAll(List.of("--transport", transport));
     options.addAll(HarnessFork.verifyOptions(cases, contracts));
     Processes.Outcome outcome =
         Processes.run(
