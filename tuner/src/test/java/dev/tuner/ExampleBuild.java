@@ -1,15 +1,13 @@
 package dev.tuner;
 
+import dev.tuner.bench.PropertyVariant;
 import dev.tuner.build.RunnerJar;
 import dev.tuner.io.Classpath;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
-import java.util.zip.ZipFile;
 
 /**
  * The bundled example as tests run it without building it: tuner's runner, then the example's own
@@ -44,27 +42,13 @@ public final class ExampleBuild {
 
   /**
    * Writes {@code to}: a copy of the example's jar whose {@code tuning.properties} has {@code
-   * key=value}, with the JDK's own {@code jar} tool.
+   * key=value} (edited as calibrate edits a knob), with the JDK's own {@code jar} tool.
    */
   public static Path jarWithKnob(Path to, String key, String value) throws Exception {
     Files.createDirectories(to.toAbsolutePath().getParent());
     Files.copy(JAR, to, StandardCopyOption.REPLACE_EXISTING);
     Path dir = Files.createTempDirectory("knob");
-    Path properties = dir.resolve("tuning.properties");
-    String text;
-    try (ZipFile zip = new ZipFile(JAR.toFile())) {
-      text =
-          new String(
-              zip.getInputStream(zip.getEntry("tuning.properties")).readAllBytes(),
-              StandardCharsets.ISO_8859_1);
-    }
-    String edited =
-        text.replaceFirst(
-            "(?m)^" + Pattern.quote(key) + "\\s*=.*$", Matcher.quoteReplacement(key + "=" + value));
-    if (edited.equals(text) && !text.contains(key + "=" + value)) {
-      throw new IllegalArgumentException("tuning.properties has no " + key);
-    }
-    Files.writeString(properties, edited, StandardCharsets.ISO_8859_1);
+    PropertyVariant.write(Classpath.of(JAR), dir, "tuning.properties", key, value);
     ToolProvider jar = ToolProvider.findFirst("jar").orElseThrow();
     int code =
         jar.run(

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.tuner.ExampleBuild;
 import dev.tuner.cli.Main;
 import dev.tuner.harness.ExitCode;
+import dev.tuner.io.Dirs;
 import dev.tuner.io.Processes;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
@@ -57,7 +58,7 @@ class ANewMavenProjectIsTunedFromInitTest {
   static void aProjectWithNoTunerFilesAndItsLiveServices() throws Exception {
     installTheHarness();
     project = dir.resolve("pricing");
-    copyTree(TEMPLATE, project);
+    Dirs.copyTree(TEMPLATE, project);
     Files.writeString(project.resolve(".gitignore"), "target/\n");
     live = liveServices();
     try (Git git = Git.init().setDirectory(project.toFile()).setInitialBranch("main").call()) {
@@ -322,15 +323,6 @@ class ANewMavenProjectIsTunedFromInitTest {
             log);
     assertThat(outcome.ok()).as(outcome.output()).isTrue();
     return outcome.output();
-  }
-
-  static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Files.copy(
-            p, to.resolve(from.relativize(p).toString()), StandardCopyOption.REPLACE_EXISTING);
-      }
-    }
   }
 
   static Path resource(String name) {

@@ -1,5 +1,6 @@
 package dev.tuner.acceptance;
 
+import dev.tuner.ExampleBuild;
 import dev.tuner.demo.LiveUpstream;
 import dev.tuner.io.Classpath;
 import java.nio.file.Files;
@@ -11,8 +12,8 @@ import java.nio.file.Path;
  */
 final class ExampleUpstream implements AutoCloseable {
 
-  static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-  static final Path JAR = REPO.resolve("example/target/example-upstream.jar");
+  static final Path REPO = ExampleBuild.REPO;
+  static final Path JAR = ExampleBuild.JAR;
 
   private final LiveUpstream live;
   final int port;

@@ -32,21 +32,7 @@ class CalibrationTest {
 
   @Test
   void reportsFalseKeepsPowerAndTimePerDecisionSideBySide() {
-    Calibration calibration =
-        new Calibration(
-            new Calibration.Settings(
-                COMPARE,
-                3,
-                List.of(10),
-                1,
-                1000,
-                7,
-                "tuning.properties",
-                "calibration.extraWorkPercent",
-                0.9,
-                0.05,
-                Path.of("unused"),
-                false));
+    Calibration calibration = calibration(3, 1, 1000);
     SplittableRandom random = new SplittableRandom(3);
     List<Calibration.Run> runs = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -81,21 +67,7 @@ class CalibrationTest {
   @Test
   void realDecisionsAreCountedWithTheirExactIntervalAndDrawnAsAPowerCurve(@TempDir Path dir)
       throws Exception {
-    Calibration calibration =
-        new Calibration(
-            new Calibration.Settings(
-                COMPARE,
-                20,
-                List.of(10),
-                20,
-                200,
-                7,
-                "tuning.properties",
-                "calibration.extraWorkPercent",
-                0.9,
-                0.05,
-                Path.of("unused"),
-                false));
+    Calibration calibration = calibration(20, 20, 200);
     SplittableRandom random = new SplittableRandom(11);
     List<Calibration.Run> runs = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
@@ -126,6 +98,24 @@ class CalibrationTest {
     assertThat(PowerChart.of(report, 1).getSeriesCollection())
         .extracting(org.knowm.xchart.XYSeries::getName)
         .containsExactly("A/A (false keeps)", "B faster (power)");
+  }
+
+  /** A calibration of a 10% knob change, seed 7, without the fork reference. */
+  private static Calibration calibration(int aaRuns, int repeat, int splits) {
+    return new Calibration(
+        new Calibration.Settings(
+            COMPARE,
+            aaRuns,
+            List.of(10),
+            repeat,
+            splits,
+            7,
+            "tuning.properties",
+            "calibration.extraWorkPercent",
+            0.9,
+            0.05,
+            Path.of("unused"),
+            false));
   }
 
   /** 24 rounds of 10 s each after 30 s of warm-up; B is {@code factor} times A plus noise. */
