@@ -76,6 +76,9 @@ public final class AbComparison {
     /** The in-JVM design finished a warm-up round. */
     default void warmup(int round, double seconds) {}
 
+    /** The in-JVM design's JVMs are warm, {@code seconds} after the comparison started. */
+    default void warmedUp(double seconds, boolean steady) {}
+
     /** Another replicate of both sides is in. */
     default void replicate(Replicate replicate) {}
 
@@ -174,8 +177,8 @@ public final class AbComparison {
     // its wall time shortens every comparison the loop makes.
     try (InterleavedRun one = start(a, b, false, rounds, log, deadline);
         InterleavedRun two = start(a, b, true, rounds, log, deadline)) {
-      one.awaitReady(warmup);
-      two.awaitReady(warmup);
+      boolean steady = one.awaitReady(warmup).steady() & two.awaitReady(warmup).steady();
+      collected.warmedUp(steady);
       for (int n = 1; n <= settings.maxReplicates(); n++) {
         InterleavedRun.Round r = (n % 2 == 1 ? one : two).round();
         if (collected.add(r.a(), r.b(), r.callsA(), r.callsB())) {
@@ -197,6 +200,7 @@ public final class AbComparison {
         a.jvmArgs(settings.jvmArgs()),
         settings.transport(),
         settings.warmupSeconds(),
+        settings.warmup().label(),
         rounds,
         settings.opsPerRound(),
         log,

@@ -70,11 +70,24 @@ public interface BenchStage {
    * @param stats ratio candidate/best, interval, p-value and forks per metric ({@code p50}, {@code
    *     p95}, …)
    * @param confidence 1 − p-value of the weaker of the two quantiles' improvement tests
+   * @param warmupSeconds the time before the first measured round (JVM starts, warm-up); null where
+   *     the design does not separate it
    */
   record Decision(
       boolean faster,
       String reason,
       Measurement candidate,
       Map<String, Stats> stats,
-      double confidence) {}
+      double confidence,
+      Double warmupSeconds) {
+
+    public Decision(
+        boolean faster,
+        String reason,
+        Measurement candidate,
+        Map<String, Stats> stats,
+        double confidence) {
+      this(faster, reason, candidate, stats, confidence, null);
+    }
+  }
 }

@@ -15,6 +15,9 @@ import java.util.Map;
  * @param assessment p50, p95 and allocation B vs A at that look, and per case
  * @param replicates every replicate measured (the decision read the first {@code look})
  * @param seconds wall time from the start to the decision: JVM starts, warm-up, builds excluded
+ * @param warmupSeconds of {@code seconds}, the time before the first measured round (JVM starts,
+ *     loading, warm-up); 0 in the forks design, whose warm-up is inside each fork
+ * @param steady the warm-up rule found every JVM warm before its cap
  * @param sides per case, allocation and calls per operation of each side
  */
 public record CompareOutcome(
@@ -24,11 +27,18 @@ public record CompareOutcome(
     Assessment assessment,
     List<Replicate> replicates,
     double seconds,
+    double warmupSeconds,
+    boolean steady,
     List<CaseSides> sides) {
 
   public CompareOutcome {
     replicates = List.copyOf(replicates);
     sides = List.copyOf(sides);
+  }
+
+  /** Of {@code seconds}, the time spent measuring. */
+  public double measureSeconds() {
+    return seconds - warmupSeconds;
   }
 
   public boolean keep() {

@@ -46,13 +46,14 @@ public final class CompareReport {
         outcome.design() == dev.tuner.spec.BenchmarkSpec.Design.INTERLEAVED ? "rounds" : "forks";
     out.printf(
         Locale.ROOT,
-        "A = %s, B = %s: %s design, %d %s per side, %.0f s%n",
+        "A = %s, B = %s: %s design, %d %s per side, %.0f s%s%n",
         a.label(),
         b.label(),
         outcome.design().label(),
         outcome.look(),
         unit,
-        outcome.seconds());
+        outcome.seconds(),
+        outcome.warmupSeconds() > 0 ? " (" + warmup() + ")" : "");
     int width = 8 + outcome.sides().stream().mapToInt(s -> s.caseId().length()).max().orElse(10);
     String format = "%-" + width + "s %11s %11s %8s  %-18s %9s  %s%n";
     out.printf(
@@ -161,6 +162,16 @@ public final class CompareReport {
     return Median.withDefaults().evaluate(values.clone());
   }
 
+  /** How long warm-up took and how it ended, in words. */
+  private String warmup() {
+    return String.format(
+        Locale.ROOT,
+        "warm-up %.0f s, %s; measuring %.0f s",
+        outcome.warmupSeconds(),
+        outcome.steady() ? "steady" : "to its cap",
+        outcome.measureSeconds());
+  }
+
   /**
    * Per metric ratio, ci, p_value, verdict and forks; B/op and calls/op side by side; the decision;
    * the raw replicates.
@@ -175,6 +186,10 @@ public final class CompareReport {
     root.put("reason", e.reason());
     root.put("look", outcome.look());
     root.put("seconds", outcome.seconds());
+    if (outcome.warmupSeconds() > 0) {
+      root.put("warmup_seconds", outcome.warmupSeconds());
+      root.put("warmup", outcome.steady() ? "steady" : "capped");
+    }
     ObjectNode metrics = root.putObject("metrics");
     List<Comparison> all = new ArrayList<>(List.of(e.p50(), e.p95(), e.alloc()));
     all.addAll(e.perCase());

@@ -5,6 +5,7 @@ import dev.tuner.decide.Pairing;
 import dev.tuner.decide.SequentialPlan;
 import dev.tuner.spec.BenchmarkSpec;
 import dev.tuner.spec.BenchmarkSpec.Design;
+import dev.tuner.spec.BenchmarkSpec.Warmup;
 import dev.tuner.spec.TunerSpec;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +19,8 @@ import java.util.Objects;
  *     look and decide once, at the whole α
  * @param cases the case ids both sides run
  * @param jvmArgs the benchmark JVMs' options
- * @param warmupSeconds interleaved: warm-up before the first measured round
+ * @param warmupSeconds interleaved: the most warm-up before the first measured round
+ * @param warmup interleaved: whether warm-up ends when the JVM is warm or at {@code warmupSeconds}
  * @param opsPerRound interleaved: operations per case and build in a round
  * @param jmh forks: each side's JMH run (its fork count is ignored: one per replicate)
  * @param workDir where benchmark JVMs run and write scratch files
@@ -31,6 +33,7 @@ public record CompareSettings(
     List<String> jvmArgs,
     String transport,
     int warmupSeconds,
+    Warmup warmup,
     int opsPerRound,
     JmhOptions jmh,
     Path workDir) {
@@ -38,6 +41,7 @@ public record CompareSettings(
   public CompareSettings {
     Objects.requireNonNull(design, "design");
     Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(warmup, "warmup");
     cases = List.copyOf(cases);
     jvmArgs = List.copyOf(jvmArgs);
     if (cases.isEmpty()) {
@@ -66,6 +70,7 @@ public record CompareSettings(
         b.jvmArgs(),
         b.transport(),
         b.compare().warmupSeconds(),
+        b.compare().warmup(),
         b.compare().opsPerRound(),
         JmhOptions.of(b),
         workDir);
@@ -81,6 +86,7 @@ public record CompareSettings(
         jvmArgs,
         transport,
         warmupSeconds,
+        warmup,
         opsPerRound,
         jmh,
         workDir);
@@ -88,17 +94,63 @@ public record CompareSettings(
 
   public CompareSettings withRule(DecisionRule r) {
     return new CompareSettings(
-        design, r, sequential, cases, jvmArgs, transport, warmupSeconds, opsPerRound, jmh, workDir);
+        design,
+        r,
+        sequential,
+        cases,
+        jvmArgs,
+        transport,
+        warmupSeconds,
+        warmup,
+        opsPerRound,
+        jmh,
+        workDir);
   }
 
   public CompareSettings withSequential(boolean s) {
     return new CompareSettings(
-        design, rule, s, cases, jvmArgs, transport, warmupSeconds, opsPerRound, jmh, workDir);
+        design,
+        rule,
+        s,
+        cases,
+        jvmArgs,
+        transport,
+        warmupSeconds,
+        warmup,
+        opsPerRound,
+        jmh,
+        workDir);
   }
 
+  /** Another warm-up cap and round size. */
   public CompareSettings withRounds(int warmup, int ops) {
     return new CompareSettings(
-        design, rule, sequential, cases, jvmArgs, transport, warmup, ops, jmh, workDir);
+        design,
+        rule,
+        sequential,
+        cases,
+        jvmArgs,
+        transport,
+        warmup,
+        this.warmup,
+        ops,
+        jmh,
+        workDir);
+  }
+
+  public CompareSettings withWarmup(Warmup w) {
+    return new CompareSettings(
+        design,
+        rule,
+        sequential,
+        cases,
+        jvmArgs,
+        transport,
+        warmupSeconds,
+        w,
+        opsPerRound,
+        jmh,
+        workDir);
   }
 
   public CompareSettings withJmh(JmhOptions j) {
@@ -110,6 +162,7 @@ public record CompareSettings(
         jvmArgs,
         transport,
         warmupSeconds,
+        warmup,
         opsPerRound,
         j,
         workDir);

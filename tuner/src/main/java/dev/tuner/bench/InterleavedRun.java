@@ -84,9 +84,9 @@ final class InterleavedRun implements AutoCloseable {
   }
 
   /**
-   * Starts the JVM: warm-up for {@code warmupSeconds}, then at most {@code rounds} rounds on
-   * request. With {@code swapped}, B takes A's role in the JVM (loaded first, its class path the
-   * class path).
+   * Starts the JVM: warm-up ({@code steady}: until the JVM is warm, at most {@code warmupSeconds};
+   * {@code fixed}: {@code warmupSeconds}), then at most {@code rounds} rounds on request. With
+   * {@code swapped}, B takes A's role in the JVM (loaded first, its class path the class path).
    */
   static InterleavedRun start(
       AbComparison.Build a,
@@ -96,6 +96,7 @@ final class InterleavedRun implements AutoCloseable {
       List<String> jvmArgs,
       String transport,
       int warmupSeconds,
+      String warmup,
       int rounds,
       int ops,
       PrintWriter log,
@@ -117,6 +118,7 @@ final class InterleavedRun implements AutoCloseable {
                 cases,
                 transport,
                 warmupSeconds,
+                warmup,
                 rounds,
                 ops,
                 true)
@@ -129,15 +131,18 @@ final class InterleavedRun implements AutoCloseable {
 
   /**
    * Reads the warm-up rounds, telling {@code warmup} each one's index and seconds, until the JVM is
-   * ready.
+   * ready, and returns how its warm-up ended.
    */
-  void awaitReady(java.util.function.BiConsumer<Integer, Double> warmup)
+  InterleaveProtocol.Ready awaitReady(java.util.function.BiConsumer<Integer, Double> warmup)
       throws IOException, BenchFailedException {
     while (true) {
-      if (!(nextLine() instanceof InterleaveProtocol.Round round)) {
-        return;
+      InterleaveProtocol.Message line = nextLine();
+      if (line instanceof InterleaveProtocol.Ready ready) {
+        return ready;
       }
-      warmup.accept(round.round(), round.seconds());
+      if (line instanceof InterleaveProtocol.Round round) {
+        warmup.accept(round.round(), round.seconds());
+      }
     }
   }
 

@@ -98,7 +98,13 @@ public final class JmhBenchStage implements BenchStage {
       all.addAll(e.perCase());
       all.forEach(c -> stats.put(c.metric(), stats(c)));
       double confidence = 1 - Math.max(improvementP(e.p50()), improvementP(e.p95()));
-      return new Decision(outcome.keep(), e.reason(), candidate(outcome), stats, confidence);
+      return new Decision(
+          outcome.keep(),
+          e.reason(),
+          candidate(outcome),
+          stats,
+          confidence,
+          outcome.warmupSeconds() > 0 ? outcome.warmupSeconds() : null);
     } finally {
       Dirs.deleteTree(work);
     }

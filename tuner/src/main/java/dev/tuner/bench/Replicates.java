@@ -22,12 +22,25 @@ final class Replicates {
   private int look;
   private Assessment assessment;
   private double decidedAt;
+  private double warmupSeconds;
+  private boolean steady;
 
   Replicates(CompareSettings settings, long start, AbComparison.Listener listener) {
     this.settings = settings;
     this.plan = new SequentialPlan(settings.rule(), settings.pairing());
     this.start = start;
     this.listener = listener;
+  }
+
+  /**
+   * Warm-up is over: the time so far (JVM starts, loading both builds, warm-up rounds) is warm-up.
+   *
+   * @param steady whether every JVM found itself warm before its cap
+   */
+  void warmedUp(boolean steady) {
+    warmupSeconds = (System.nanoTime() - start) / 1e9;
+    this.steady = steady;
+    listener.warmedUp(warmupSeconds, steady);
   }
 
   /** Adds a replicate; true once decided. */
@@ -78,6 +91,8 @@ final class Replicates {
         assessment,
         replicates,
         decidedAt,
+        warmupSeconds,
+        steady,
         CompareOutcome.sides(replicates.subList(0, look)));
   }
 }

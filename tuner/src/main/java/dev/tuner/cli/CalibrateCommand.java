@@ -377,6 +377,7 @@ final class CalibrateCommand implements Callable<Integer> {
     s.put("alpha", c.rule().alpha());
     s.put("ops_per_round", c.opsPerRound());
     s.put("warmup_seconds", c.warmupSeconds());
+    s.put("warmup", c.warmup().label());
     s.set("jvm_args", JSON.valueToTree(c.jvmArgs()));
     s.set("cases", JSON.valueToTree(c.cases()));
     s.put("splits", settings.splits());

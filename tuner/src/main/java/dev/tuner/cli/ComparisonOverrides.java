@@ -3,6 +3,7 @@ package dev.tuner.cli;
 import dev.tuner.bench.CompareSettings;
 import dev.tuner.error.UsageException;
 import dev.tuner.spec.BenchmarkSpec.Design;
+import dev.tuner.spec.BenchmarkSpec.Warmup;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,16 @@ class ComparisonOverrides {
       converter = DesignConverter.class,
       description = "interleaved or forks (default: benchmark.compare.design).")
   Design design;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "RULE",
+      converter = WarmupConverter.class,
+      description =
+          "steady: warm-up ends when the JVM is warm (the JIT quiet, rounds no longer getting"
+              + " faster), at most benchmark.compare.warmupSeconds; fixed: it always takes"
+              + " warmupSeconds (default: benchmark.compare.warmup).")
+  Warmup warmup;
 
   /** {@code --looks}, or null; only {@link WithReplicates} offers it. */
   List<Integer> looks() {
@@ -66,6 +77,9 @@ class ComparisonOverrides {
     }
     if (ops() != null) {
       settings = settings.withRounds(settings.warmupSeconds(), ops());
+    }
+    if (warmup != null) {
+      settings = settings.withWarmup(warmup);
     }
     return settings;
   }
@@ -126,6 +140,17 @@ class ComparisonOverrides {
           .orElseThrow(
               () ->
                   new TypeConversionException("must be interleaved or forks, got '" + value + "'"));
+    }
+  }
+
+  static final class WarmupConverter implements ITypeConverter<Warmup> {
+    @Override
+    public Warmup convert(String value) {
+      return Arrays.stream(Warmup.values())
+          .filter(w -> w.label().equals(value))
+          .findFirst()
+          .orElseThrow(
+              () -> new TypeConversionException("must be steady or fixed, got '" + value + "'"));
     }
   }
 }

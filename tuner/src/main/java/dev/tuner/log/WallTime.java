@@ -1,12 +1,67 @@
 package dev.tuner.log;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-/** Seconds spent per stage of a try; null for stages that did not run. */
-public record WallTime(Double propose, Double build, Double parity, Double bench) {
+/**
+ * Seconds spent per stage of a try; null for stages that did not run.
+ *
+ * @param bench the whole benchmark stage, JVM starts included
+ * @param warmup of {@code bench}, the time before the first measured round (interleaved design)
+ * @param measure of {@code bench}, the rest: measured rounds up to the decision
+ */
+public record WallTime(
+    Double propose, Double build, Double parity, Double bench, Double warmup, Double measure) {
+
+  /** Every stage {@link #stages()} may name, in the order of a try. */
+  public static final java.util.List<String> ORDER =
+      java.util.List.of("propose", "build", "parity", "warm-up", "measure", "bench");
+
+  public WallTime(Double propose, Double build, Double parity, Double bench) {
+    this(propose, build, parity, bench, null, null);
+  }
 
   /** A stage's time as the log writes it: seconds to one decimal. */
   public static double seconds(Duration d) {
-    return Math.round(d.toMillis() / 100.0) / 10.0;
+    return seconds(d.toMillis() / 1e3);
+  }
+
+  /** Seconds to one decimal. */
+  public static double seconds(double s) {
+    return Math.round(s * 10) / 10.0;
+  }
+
+  /**
+   * The stages that ran, in order, as people read them: the benchmark as warm-up and measure when
+   * the log has both, else as one stage.
+   */
+  public Map<String, Double> stages() {
+    Map<String, Double> stages = new LinkedHashMap<>();
+    put(stages, "propose", propose);
+    put(stages, "build", build);
+    put(stages, "parity", parity);
+    if (warmup != null && measure != null) {
+      stages.put("warm-up", warmup);
+      stages.put("measure", measure);
+    } else {
+      put(stages, "bench", bench);
+    }
+    return stages;
+  }
+
+  /** All of the try's stages together. */
+  public double total() {
+    double total = 0;
+    for (Double s : new Double[] {propose, build, parity, bench}) {
+      total += s == null ? 0 : s;
+    }
+    return total;
+  }
+
+  private static void put(Map<String, Double> stages, String name, Double seconds) {
+    if (seconds != null) {
+      stages.put(name, seconds);
+    }
   }
 }

@@ -305,7 +305,18 @@ public final class Experiment {
           status,
           asi,
           decision,
-          new WallTime(propose, buildSeconds, paritySeconds, bench));
+          wall(decision, bench));
+    }
+
+    /** The stages' times; a benchmark that timed its warm-up is split into warm-up and measure. */
+    private WallTime wall(BenchStage.Decision decision, Double bench) {
+      if (decision == null || decision.warmupSeconds() == null) {
+        return new WallTime(propose, buildSeconds, paritySeconds, bench);
+      }
+      // Measuring is the rest of the stage, so the parts add up to it.
+      double warmup = WallTime.seconds(Math.min(decision.warmupSeconds(), bench));
+      return new WallTime(
+          propose, buildSeconds, paritySeconds, bench, warmup, WallTime.seconds(bench - warmup));
     }
   }
 }

@@ -5,6 +5,7 @@ import dev.tuner.log.LogRecord;
 import dev.tuner.log.WallTime;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -241,24 +242,12 @@ public final class HtmlReport {
   }
 
   private static String wall(WallTime w) {
-    if (w == null) {
+    if (w == null || w.stages().isEmpty()) {
       return null;
     }
-    StringBuilder t = new StringBuilder();
-    append(t, "propose", w.propose());
-    append(t, "build", w.build());
-    append(t, "parity", w.parity());
-    append(t, "bench", w.bench());
-    return t.length() == 0 ? null : t.toString();
-  }
-
-  private static void append(StringBuilder t, String stage, Double seconds) {
-    if (seconds != null) {
-      t.append(t.length() == 0 ? "" : ", ")
-          .append(stage)
-          .append(' ')
-          .append(SummaryText.duration(seconds));
-    }
+    List<String> parts = new ArrayList<>();
+    w.stages().forEach((stage, seconds) -> parts.add(stage + " " + SummaryText.duration(seconds)));
+    return String.join(", ", parts);
   }
 
   private static String dash(String s) {

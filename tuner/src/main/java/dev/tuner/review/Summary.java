@@ -20,8 +20,7 @@ import java.util.Map;
  * @param holdout the hold-out check, or null when the run did not reach it
  * @param tokensIn tokens sent to proposers, or null when none reported any
  * @param cost the proposers' cost in USD, or null when none reported any
- * @param wall seconds per stage, summed over tries (null stages never ran)
- * @param wallTotal seconds over all stages
+ * @param wall where the tries' time went, per stage
  */
 public record Summary(
     ReviewLog.Segment segment,
@@ -35,8 +34,66 @@ public record Summary(
     Long tokensIn,
     Long tokensOut,
     Double cost,
-    WallTime wall,
-    double wallTotal) {
+    Stages wall) {
+
+  /**
+   * Where the run's time went.
+   *
+   * @param total per stage, seconds summed over every record (the baseline's too), in the order of
+   *     a try
+   * @param median per stage, the median over the tries it ran in (the baseline left out: it is
+   *     measured, not compared)
+   * @param seconds all stages of all records
+   * @param perHour tries logged per hour of the clock, from the baseline's record to the last; null
+   *     without a baseline or timestamps
+   */
+  public record Stages(
+      Map<String, Double> total, Map<String, Double> median, double seconds, Double perHour) {
+
+    static Stages of(List<WallTime> all, List<WallTime> tries, Double perHour) {
+      // The baseline has no warm-up of its own; a log written before warm-up was timed has only
+      // "bench" in its tries: then every record reads that way.
+      boolean split = tries.stream().allMatch(w -> w.bench() == null || w.warmup() != null);
+      Map<String, Double> total = new LinkedHashMap<>();
+      Map<String, Double> median = new LinkedHashMap<>();
+      for (String stage : WallTime.ORDER) {
+        List<Double> each = values(all, stage, split);
+        if (!each.isEmpty()) {
+          total.put(stage, each.stream().mapToDouble(Double::doubleValue).sum());
+        }
+        List<Double> perTry = values(tries, stage, split);
+        if (!perTry.isEmpty()) {
+          median.put(stage, median(perTry));
+        }
+      }
+      return new Stages(total, median, all.stream().mapToDouble(WallTime::total).sum(), perHour);
+    }
+
+    private static List<Double> values(List<WallTime> records, String stage, boolean split) {
+      return records.stream()
+          .map(w -> stages(w, split).get(stage))
+          .filter(java.util.Objects::nonNull)
+          .toList();
+    }
+
+    /** A record's stages; the baseline's benchmark counts as measuring. */
+    private static Map<String, Double> stages(WallTime w, boolean split) {
+      if (!split) {
+        return new WallTime(w.propose(), w.build(), w.parity(), w.bench()).stages();
+      }
+      Map<String, Double> stages = w.stages();
+      if (stages.containsKey("bench")) {
+        stages.put("measure", stages.remove("bench"));
+      }
+      return stages;
+    }
+
+    private static double median(List<Double> values) {
+      double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+      int n = sorted.length;
+      return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+  }
 
   /**
    * From the baseline to the best for one metric.
@@ -78,8 +135,8 @@ public record Summary(
     double cost = 0;
     boolean anyTokens = false;
     boolean anyCost = false;
-    double[] wall = new double[4];
-    boolean[] ran = new boolean[4];
+    List<WallTime> times = new ArrayList<>();
+    List<WallTime> tries = new ArrayList<>();
     for (Row r : rows) {
       var p = r.experiment().proposer();
       if (p != null) {
@@ -93,14 +150,10 @@ public record Summary(
           cost += p.cost();
         }
       }
-      WallTime w = r.experiment().wallS();
-      if (w != null) {
-        Double[] stages = {w.propose(), w.build(), w.parity(), w.bench()};
-        for (int i = 0; i < 4; i++) {
-          if (stages[i] != null) {
-            wall[i] += stages[i];
-            ran[i] = true;
-          }
+      if (r.experiment().wallS() != null) {
+        times.add(r.experiment().wallS());
+        if (!r.baseline()) {
+          tries.add(r.experiment().wallS());
         }
       }
     }
@@ -117,12 +170,21 @@ public record Summary(
         anyTokens ? tokensIn : null,
         anyTokens ? tokensOut : null,
         anyCost ? cost : null,
-        new WallTime(
-            ran[0] ? wall[0] : null,
-            ran[1] ? wall[1] : null,
-            ran[2] ? wall[2] : null,
-            ran[3] ? wall[3] : null),
-        wall[0] + wall[1] + wall[2] + wall[3]);
+        Stages.of(times, tries, perHour(baseline, rows)));
+  }
+
+  /** Tries after the baseline over the clock time from its record to the last one. */
+  private static Double perHour(Row baseline, List<Row> rows) {
+    if (baseline == null || rows.size() < 2) {
+      return null;
+    }
+    java.time.Instant from = Filter.timestamp(baseline.experiment().timestamp());
+    java.time.Instant to = Filter.timestamp(rows.get(rows.size() - 1).experiment().timestamp());
+    if (from == null || to == null || !to.isAfter(from)) {
+      return null;
+    }
+    long tries = rows.stream().filter(r -> !r.baseline()).count();
+    return tries * 3600.0 / java.time.Duration.between(from, to).toMillis() * 1000;
   }
 
   private static Progress progress(Row baseline, Row best, List<Row> kept, String quantile) {

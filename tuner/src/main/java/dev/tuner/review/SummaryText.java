@@ -81,6 +81,10 @@ public final class SummaryText {
                     ? "unknown (the model has no price; the tokens are above)"
                     : "none reported"));
     facts.add(Map.entry("wall time", wall(s)));
+    String perTry = perTry(s);
+    if (perTry != null) {
+      facts.add(Map.entry("median try", perTry));
+    }
     return facts;
   }
 
@@ -169,32 +173,30 @@ public final class SummaryText {
   }
 
   static String wall(Summary s) {
-    var w = s.wall();
-    if (w.propose() == null
-        && w.build() == null
-        && w.parity() == null
-        && w.bench() == null
-        && s.wallTotal() == 0) {
+    Summary.Stages w = s.wall();
+    if (w.total().isEmpty()) {
       return "none reported";
     }
-    StringBuilder t = new StringBuilder(duration(s.wallTotal()));
     List<String> parts = new ArrayList<>();
-    if (w.propose() != null) {
-      parts.add("propose " + duration(w.propose()));
+    w.total().forEach((stage, seconds) -> parts.add(stage + " " + duration(seconds)));
+    return duration(w.seconds()) + " (" + String.join(", ", parts) + ")";
+  }
+
+  /** The median try, stage by stage: where an hour of the loop goes. */
+  static String perTry(Summary s) {
+    List<String> parts = new ArrayList<>();
+    s.wall().median().forEach((stage, seconds) -> parts.add(stage + " " + duration(seconds)));
+    if (parts.isEmpty()) {
+      return null;
     }
-    if (w.build() != null) {
-      parts.add("build " + duration(w.build()));
-    }
-    if (w.parity() != null) {
-      parts.add("parity " + duration(w.parity()));
-    }
-    if (w.bench() != null) {
-      parts.add("bench " + duration(w.bench()));
-    }
-    if (!parts.isEmpty()) {
-      t.append(" (").append(String.join(", ", parts)).append(')');
-    }
-    return t.toString();
+    Double perHour = s.wall().perHour();
+    return String.join(", ", parts)
+        + (perHour == null
+            ? ""
+            : String.format(
+                Locale.ROOT,
+                perHour < 10 ? "; %.1f tries an hour" : "; %.0f tries an hour",
+                perHour));
   }
 
   static String duration(double seconds) {

@@ -71,7 +71,10 @@ public record BenchmarkSpec(
    * @param alpha the false-keep rate allowed per decision, over all looks (default 1%)
    * @param looks replicates per side (rounds, or forks) at which the sequential plan looks
    *     (default: interleaved 9, 16, 24; forks 3, 6, 10)
-   * @param warmupSeconds interleaved: rounds run before this many seconds are warm-up (default 60)
+   * @param warmupSeconds interleaved: the most warm-up may take (default 60)
+   * @param warmup interleaved: {@code steady} (default), warm-up ends when the JVM is warm (the JIT
+   *     quiet, rounds no longer getting faster) or at {@code warmupSeconds}; {@code fixed}, it
+   *     always takes {@code warmupSeconds}
    * @param opsPerRound interleaved: operations per case and build in one round (default 40)
    */
   public record Compare(
@@ -79,16 +82,31 @@ public record BenchmarkSpec(
       Double alpha,
       List<Integer> looks,
       Integer warmupSeconds,
+      Warmup warmup,
       Integer opsPerRound) {
 
-    public static final Compare DEFAULTS = new Compare(null, null, null, null, null);
+    public static final Compare DEFAULTS = new Compare(null, null, null, null, null, null);
 
     public Compare {
       design = design == null ? Design.INTERLEAVED : design;
       alpha = alpha == null ? 0.01 : alpha;
       looks = looks == null ? design.defaultLooks() : List.copyOf(looks);
       warmupSeconds = warmupSeconds == null ? 60 : warmupSeconds;
+      warmup = warmup == null ? Warmup.STEADY : warmup;
       opsPerRound = opsPerRound == null ? 40 : opsPerRound;
+    }
+  }
+
+  /** How the interleaved design's warm-up ends (see the harness's {@code WarmupRule}). */
+  public enum Warmup {
+    @JsonProperty("steady")
+    STEADY,
+    @JsonProperty("fixed")
+    FIXED;
+
+    /** The name in the spec, on the command line and in reports. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.tuner.decide.CaseFork;
 import dev.tuner.decide.DecisionRule;
 import dev.tuner.decide.ForkSummary;
 import dev.tuner.spec.BenchmarkSpec.Design;
+import dev.tuner.spec.BenchmarkSpec.Warmup;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ class CalibrationTest {
           List.of(),
           "in-process",
           0,
+          Warmup.STEADY,
           10,
           null,
           Path.of("unused"));

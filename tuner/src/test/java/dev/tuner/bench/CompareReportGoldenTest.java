@@ -139,6 +139,8 @@ class CompareReportGoldenTest {
               inCaseOrder(step.evidence().orElseThrow()),
               replicates,
               warmupSeconds + (i + 1) * secondsPerReplicate,
+              warmupSeconds,
+              true,
               sides(replicates));
         }
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuner.ExampleBuild;
 import dev.tuner.build.RunnerJar;
+import dev.tuner.harness.runner.InterleaveProtocol;
 import dev.tuner.io.Classpath;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,6 +31,12 @@ class InterleavedRunForkTest {
 
   private InterleavedRun start(boolean swapped, int warmupSeconds, int ops, Duration timeout)
       throws Exception {
+    return start(swapped, warmupSeconds, "fixed", ops, timeout);
+  }
+
+  private InterleavedRun start(
+      boolean swapped, int warmupSeconds, String warmup, int ops, Duration timeout)
+      throws Exception {
     var a = new AbComparison.Build("a", BUILD, SPEC);
     var b = new AbComparison.Build("b", BUILD, SPEC);
     return InterleavedRun.start(
@@ -40,10 +47,23 @@ class InterleavedRunForkTest {
         List.of(),
         "in-process",
         warmupSeconds,
+        warmup,
         2,
         ops,
         new PrintWriter(new StringWriter(), true),
         timeout);
+  }
+
+  @Test
+  void aSteadyWarmupEndsWhenTheJvmIsWarmNotAtItsCap() throws Exception {
+    List<Double> warmups = new ArrayList<>();
+    try (InterleavedRun run = start(false, 600, "steady", 8, Duration.ofMinutes(12))) {
+      InterleaveProtocol.Ready ready = run.awaitReady((round, seconds) -> warmups.add(seconds));
+
+      assertThat(ready.steady()).as("warm before the 600 s cap").isTrue();
+      assertThat(warmups).hasSizeGreaterThanOrEqualTo(6); // a whole window of the rule
+      assertThat(run.round().warmup()).isFalse();
+    }
   }
 
   @Test
@@ -96,6 +116,7 @@ class InterleavedRunForkTest {
               List.of(),
               "in-process",
               1,
+              "fixed",
               2,
               2,
               new PrintWriter(new StringWriter(), true),

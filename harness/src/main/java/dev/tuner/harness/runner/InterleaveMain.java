@@ -4,6 +4,8 @@ import dev.tuner.harness.ExitCode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -26,7 +28,8 @@ import java.util.stream.LongStream;
  *
  * <p>A round runs every case: for each, {@code --ops} pairs of operations, A then B or B then A in
  * turn, so both builds see the same moments of the machine (another tenant's burst, a GC, a JIT
- * compilation) in equal measure. Rounds before {@code --warmup-seconds} have passed are warm-up.
+ * compilation) in equal measure. Warm-up rounds (a quarter of the operations) run until {@link
+ * WarmupRule} finds the JVM warm ({@code --warmup steady}) or {@code --warmup-seconds} have passed.
  * Each round prints one line:
  *
  * <pre>
@@ -40,7 +43,7 @@ import java.util.stream.LongStream;
  *
  * <pre>
  * java -cp A dev.tuner.harness.runner.InterleaveMain --a A --a-spec A/tuner.yaml
- *     --b B --b-spec B/tuner.yaml --case ID... [--transport in-process] [--warmup-seconds 30]
+ *     --b B --b-spec B/tuner.yaml --case ID... [--transport in-process] [--warmup-seconds 30] [--warmup fixed]
  *     [--rounds 10] [--ops 10] [--paced false]
  * </pre>
  *
@@ -50,6 +53,9 @@ import java.util.stream.LongStream;
 public final class InterleaveMain {
 
   static final String RUNNER = CaseRunner.class.getName();
+
+  /** Steady warm-up never ends sooner: the JIT's first tiers alone can look flat for a while. */
+  static final double MIN_WARMUP_SECONDS = 5;
 
   private InterleaveMain() {}
 
@@ -113,33 +119,56 @@ public final class InterleaveMain {
         Side b = Side.open("b", args.b, args.bSpec, args)) {
       long start = System.nanoTime();
       int round = 1;
-      while (System.nanoTime() - start < args.warmupSeconds * 1_000_000_000L) {
-        out.println(round(args, a, b, round++, true, start));
+      WarmupRule rule = new WarmupRule(args.warmup, MIN_WARMUP_SECONDS, args.warmupSeconds);
+      WarmupRule.Verdict verdict =
+          rule.done(0) ? WarmupRule.Verdict.CAPPED : WarmupRule.Verdict.WARMING;
+      // Warm-up rounds are a quarter of a measured one, so the rule sees the JVM settle sooner.
+      int warmupOps = Math.max(1, args.ops / 4);
+      while (verdict == WarmupRule.Verdict.WARMING) {
+        long t0 = System.nanoTime();
+        double c0 = compileSeconds();
+        out.println(round(args, a, b, round++, true, start, warmupOps));
+        long t1 = System.nanoTime();
+        verdict = rule.after((t1 - t0) / 1e9, compileSeconds() - c0, (t1 - start) / 1e9);
       }
       if (args.paced) {
-        out.println(InterleaveProtocol.readyLine((System.nanoTime() - start) / 1e9));
+        out.println(
+            InterleaveProtocol.readyLine(
+                new InterleaveProtocol.Ready(
+                    (System.nanoTime() - start) / 1e9, verdict == WarmupRule.Verdict.STEADY)));
       }
       for (int measured = 0; measured < args.rounds; measured++) {
         if (args.paced && in.readLine() == null) {
           break; // the tuner has decided and closed our input
         }
-        out.println(round(args, a, b, round++, false, start));
+        out.println(round(args, a, b, round++, false, start, args.ops));
       }
     }
     return ExitCode.OK;
   }
 
-  /** Runs one round of every case and returns its JSON line. */
-  private static String round(Args args, Side a, Side b, int round, boolean warmup, long start)
-      throws Exception {
+  /**
+   * Time the JIT has spent compiling so far, summed over its threads; zero where the JVM does not
+   * keep it (the warm-up rule then reads the round times alone).
+   */
+  private static double compileSeconds() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime() / 1e3
+        : 0;
+  }
+
+  /** Runs one round of every case, {@code ops} pairs each, and returns its JSON line. */
+  private static String round(
+      Args args, Side a, Side b, int round, boolean warmup, long start, int ops) throws Exception {
     Map<String, InterleaveProtocol.CaseSamples> cases = new LinkedHashMap<>();
     int n = args.cases.size();
     for (int k = 0; k < n; k++) {
       // Each round starts at the next case, so no case always follows the same one.
       String id = args.cases.get((k + round) % n);
-      Samples sa = new Samples(args.ops);
-      Samples sb = new Samples(args.ops);
-      for (int i = 0; i < args.ops; i++) {
+      Samples sa = new Samples(ops);
+      Samples sb = new Samples(ops);
+      for (int i = 0; i < ops; i++) {
         if ((i + round) % 2 == 0) {
           sa.add(a, id);
           sb.add(b, id);
@@ -281,6 +310,7 @@ public final class InterleaveMain {
     final List<String> cases = new ArrayList<>();
     String transport = "in-process";
     double warmupSeconds = 30;
+    WarmupRule.Mode warmup = WarmupRule.Mode.FIXED;
     int rounds = 10;
     int ops = 10;
     boolean paced;
@@ -310,6 +340,7 @@ public final class InterleaveMain {
           case InterleaveProtocol.CASE -> args.cases.add(value);
           case InterleaveProtocol.TRANSPORT -> args.transport = value;
           case InterleaveProtocol.WARMUP_SECONDS -> args.warmupSeconds = Double.parseDouble(value);
+          case InterleaveProtocol.WARMUP_RULE -> args.warmup = WarmupRule.Mode.parse(value);
           case InterleaveProtocol.ROUNDS -> args.rounds = Integer.parseInt(value);
           case InterleaveProtocol.OPS -> args.ops = Integer.parseInt(value);
           case InterleaveProtocol.PACED -> args.paced = Boolean.parseBoolean(value);

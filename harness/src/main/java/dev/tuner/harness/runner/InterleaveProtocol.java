@@ -37,6 +37,7 @@ public final class InterleaveProtocol {
   public static final String CASE = "--case";
   public static final String TRANSPORT = "--transport";
   public static final String WARMUP_SECONDS = "--warmup-seconds";
+  public static final String WARMUP_RULE = "--warmup";
   public static final String ROUNDS = "--rounds";
   public static final String OPS = "--ops";
   public static final String PACED = "--paced";
@@ -62,6 +63,7 @@ public final class InterleaveProtocol {
   private static final String ROUND = "round";
   private static final String WARMUP = "warmup";
   private static final String SECONDS = "seconds";
+  private static final String STEADY = "steady";
   private static final String CASES = "cases";
   private static final String SIDE_A = "a";
   private static final String SIDE_B = "b";
@@ -79,7 +81,8 @@ public final class InterleaveProtocol {
    * @param a build A's class path, entries joined by the platform's path separator (as {@code -cp})
    * @param b build B's class path
    * @param warmupSeconds whole seconds: the tuner asks for no fractions, and {@code "30"} is what
-   *     it has always sent
+   *     it has always sent; with {@code warmup} steady, the most warm-up may take
+   * @param warmup {@code steady} or {@code fixed}
    * @param paced whether the JVM waits for a {@link #ROUND_REQUEST} before each measured round
    */
   public record Launch(
@@ -90,6 +93,7 @@ public final class InterleaveProtocol {
       List<String> cases,
       String transport,
       int warmupSeconds,
+      String warmup,
       int rounds,
       int ops,
       boolean paced) {
@@ -109,6 +113,7 @@ public final class InterleaveProtocol {
                   B_SPEC, bSpec.toString(),
                   TRANSPORT, transport,
                   WARMUP_SECONDS, Integer.toString(warmupSeconds),
+                  WARMUP_RULE, warmup,
                   ROUNDS, Integer.toString(rounds),
                   OPS, Integer.toString(ops),
                   PACED, Boolean.toString(paced)));
@@ -156,8 +161,12 @@ public final class InterleaveProtocol {
    */
   public sealed interface Message permits Ready, Round, Failed {}
 
-  /** Warm-up is over, {@code seconds} into measuring. */
-  public record Ready(double seconds) implements Message {}
+  /**
+   * Warm-up is over, {@code seconds} into measuring.
+   *
+   * @param steady the warm-up rule found the JVM warm (false: it ran to its cap)
+   */
+  public record Ready(double seconds, boolean steady) implements Message {}
 
   /**
    * One build failed to load or run, and the JVM ends: which ({@code a} or {@code b}, in the JVM's
@@ -172,9 +181,11 @@ public final class InterleaveProtocol {
     return print(line);
   }
 
-  /** The line a paced JVM prints when warm-up is over, {@code seconds} into measuring. */
-  public static String readyLine(double seconds) {
-    return LINE_PREFIX + "\"" + TYPE_READY + "\",\"" + SECONDS + "\":" + seconds + "}";
+  /** The line a paced JVM prints when warm-up is over. */
+  public static String readyLine(Ready ready) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put(TYPE, TYPE_READY).put(SECONDS, ready.seconds()).put(STEADY, ready.steady());
+    return print(line);
   }
 
   /** The line of a round. */
@@ -218,7 +229,7 @@ public final class InterleaveProtocol {
   public static Message parse(String line) throws IOException {
     JsonNode node = JSON.readTree(line);
     return switch (node.path(TYPE).asText()) {
-      case TYPE_READY -> new Ready(node.path(SECONDS).asDouble());
+      case TYPE_READY -> new Ready(node.path(SECONDS).asDouble(), node.path(STEADY).asBoolean());
       case TYPE_FAILED -> new Failed(node.path(SIDE).asText(), node.path(ERROR).asText());
       default -> round(node);
     };

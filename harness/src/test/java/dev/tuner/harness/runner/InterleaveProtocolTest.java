@@ -47,10 +47,10 @@ class InterleaveProtocolTest {
 
   @Test
   void theReadyLineIsTheOnlyOneThatSaysReady() throws Exception {
-    String ready = InterleaveProtocol.readyLine(30.5);
-    assertThat(ready).isEqualTo("{\"type\":\"ready\",\"seconds\":30.5}");
+    String ready = InterleaveProtocol.readyLine(new InterleaveProtocol.Ready(30.5, true));
+    assertThat(ready).isEqualTo("{\"type\":\"ready\",\"seconds\":30.5,\"steady\":true}");
     assertThat(InterleaveProtocol.isProtocolLine(ready)).isTrue();
-    assertThat(InterleaveProtocol.parse(ready)).isInstanceOf(InterleaveProtocol.Ready.class);
+    assertThat(InterleaveProtocol.parse(ready)).isEqualTo(new InterleaveProtocol.Ready(30.5, true));
     assertThat(InterleaveProtocol.isProtocolLine("the hot path says hello")).isFalse();
   }
 
@@ -65,6 +65,7 @@ class InterleaveProtocolTest {
             List.of("one", "two"),
             "in-process",
             30,
+            "steady",
             10,
             5,
             true);
@@ -82,6 +83,8 @@ class InterleaveProtocolTest {
             "in-process",
             "--warmup-seconds",
             "30",
+            "--warmup",
+            "steady",
             "--rounds",
             "10",
             "--ops",
@@ -98,6 +101,7 @@ class InterleaveProtocolTest {
     assertThat(args.b).containsExactly(Path.of("/b.jar"));
     assertThat(args.bSpec).isEqualTo(Path.of("/b/tuner.yaml"));
     assertThat(args.cases).containsExactly("one", "two");
+    assertThat(args.warmup).isEqualTo(WarmupRule.Mode.STEADY);
     assertThat(args.warmupSeconds).isEqualTo(30);
     assertThat(args.rounds).isEqualTo(10);
     assertThat(args.ops).isEqualTo(5);
