@@ -223,17 +223,22 @@ class ProjectBuildTest {
     BuildSpec maven = new BuildSpec(null, null, null, "service", null);
     assertThat(ProjectBuild.command(root, maven, true))
         .isEqualTo(
-            "mvn -B -q -Dstyle.color=never -o -pl service -am test-compile"
+            "mvn -B -q -Dstyle.color=never "
+                + String.join(" ", ProjectBuild.SKIPPED_CHECKS)
+                + " -o -pl service -am test-compile"
                 + " org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath"
                 + " -Dmdep.outputFile=target/tuner.classpath -Dmdep.includeScope=test");
     assertThat(ProjectBuild.marker(root, maven))
         .isEqualTo(root.resolve("service/target/tuner.classpath"));
     assertThat(ProjectBuild.command(root, BuildSpec.MAVEN, false))
-        .startsWith("mvn -B -q -Dstyle.color=never test-compile ");
+        .contains(" -Dspotless.check.skip=true ")
+        .doesNotContain(" -o ")
+        .contains(" test-compile ");
   }
 
   @Test
-  void aMavenProjectRunsOnItsTestClassesClassesAndTestClassPath() throws Exception {
+  void aMavenProjectRunsOnItsTestClassesClassesAndTestClassPathItsOwnChecksSkipped()
+      throws Exception {
     Files.writeString(
         root.resolve("pom.xml"),
         """
@@ -251,6 +256,19 @@ class ProjectBuildTest {
               </plugin>
               <plugin>
                 <artifactId>maven-resources-plugin</artifactId><version>3.3.1</version>
+              </plugin>
+              <plugin>
+                <!-- A check no benchmark build needs: here one that always fails. -->
+                <artifactId>maven-enforcer-plugin</artifactId><version>3.5.0</version>
+                <executions>
+                  <execution>
+                    <id>never</id>
+                    <goals><goal>enforce</goal></goals>
+                    <configuration>
+                      <rules><requireMavenVersion><version>[99,)</version></requireMavenVersion></rules>
+                    </configuration>
+                  </execution>
+                </executions>
               </plugin>
             </plugins>
           </build>
