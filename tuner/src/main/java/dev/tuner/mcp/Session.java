@@ -143,9 +143,11 @@ final class Session implements AutoCloseable {
       } finally {
         console.listen(null);
       }
-      if (outcome.isDone() && !proposer.waiting()) {
+      if (outcome.isCompletedExceptionally()) {
         throw new ToolFailure("the run did not start: " + ended(outcome));
       }
+      // A resumed run whose budget is spent ends at once (with its hold-out check): it is kept as
+      // the session's run, so evaluate says why it refuses and stop reports how it ended.
       run = started;
       return started;
     } finally {

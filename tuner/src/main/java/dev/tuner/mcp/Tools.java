@@ -211,6 +211,18 @@ final class Tools {
             progress);
     ObjectNode status = Views.status(session);
     status.put("tag", run.tag());
+    if (run.outcome().isDone()) {
+      String reason = run.outcome().join().stopReason();
+      status.put("ended", reason);
+      return new Result(
+          status,
+          "the run on tuner/"
+              + run.tag()
+              + " ended at once: "
+              + reason
+              + "; call stop for its result\n"
+              + Views.statusText(status));
+    }
     return new Result(
         status, "run started on tuner/" + run.tag() + "\n" + Views.statusText(status));
   }
