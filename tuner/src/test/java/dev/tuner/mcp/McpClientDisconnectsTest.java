@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bad proposals are logged with their status; a client that goes away in the middle of a try
- * leaves a whole log and a clean repository, and the next server resumes the run, whose spent
- * budget then refuses a further try.
+ * Bad proposals are logged with their status; a client that goes away in the middle of a try leaves
+ * a whole log and a clean repository, and the next server resumes the run, whose spent budget then
+ * refuses a further try.
  */
 class McpClientDisconnectsTest {
 
@@ -111,7 +111,10 @@ class McpClientDisconnectsTest {
       McpSchema.CallToolResult stopped = again.call("stop", Map.of());
       assertThat(AgentClient.data(stopped)).containsKey("holdout");
     }
-    assertThat(Views.experiments(new ExperimentLog(repo.resolve(".tuner/experiments.jsonl")).read(new PrintWriter(new StringWriter()))))
+    assertThat(
+            Views.experiments(
+                new ExperimentLog(repo.resolve(".tuner/experiments.jsonl"))
+                    .read(new PrintWriter(new StringWriter()))))
         .hasSize(4);
   }
 

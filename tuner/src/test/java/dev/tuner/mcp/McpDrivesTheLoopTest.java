@@ -183,7 +183,9 @@ class McpDrivesTheLoopTest {
       assertThat(e.proposer().client()).isEqualTo(AgentClient.NAME + " " + AgentClient.VERSION);
       assertThat(e.proposer().model()).isEqualTo("test");
     }
-    List<LogRecord> all = new ExperimentLog(viaMcp.resolve(".tuner/experiments.jsonl")).read(new PrintWriter(new StringWriter()));
+    List<LogRecord> all =
+        new ExperimentLog(viaMcp.resolve(".tuner/experiments.jsonl"))
+            .read(new PrintWriter(new StringWriter()));
     assertThat(all.get(0)).isInstanceOf(LogRecord.Config.class);
     assertThat(((LogRecord.Config) all.get(0)).proposer()).isEqualTo("mcp");
     assertThat(all.get(all.size() - 1)).isInstanceOf(LogRecord.Holdout.class);
