@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The directions the code may depend in, read from the bytecode (so a fully qualified name inside a
- * method cannot hide an arrow): cli → loop → stages (init among them) → spec → {decide, measure} →
- * {log, io, error}; the harness, the library users' builds depend on, knows nothing of the tuner;
- * only the CLI knows picocli.
+ * method cannot hide an arrow): cli → mcp → loop → stages (init among them) → spec → {decide,
+ * measure} → {log, io, error}; the harness, the library users' builds depend on, knows nothing of
+ * the tuner; only the CLI knows picocli.
  */
 class ArchitectureTest {
 
@@ -30,6 +30,8 @@ class ArchitectureTest {
           .consideringOnlyDependenciesInLayers()
           .layer("cli")
           .definedBy("dev.tuner.cli..")
+          .layer("mcp")
+          .definedBy("dev.tuner.mcp..")
           .layer("loop")
           .definedBy("dev.tuner.loop..")
           .layer("review")
@@ -53,18 +55,21 @@ class ArchitectureTest {
           .definedBy("dev.tuner.log..", "dev.tuner.io..", "dev.tuner.error..")
           .whereLayer("cli")
           .mayNotBeAccessedByAnyLayer()
+          .whereLayer("mcp")
+          .mayOnlyBeAccessedByLayers("cli")
           .whereLayer("loop")
-          .mayOnlyBeAccessedByLayers("cli")
+          .mayOnlyBeAccessedByLayers("cli", "mcp")
           .whereLayer("review")
-          .mayOnlyBeAccessedByLayers("cli")
+          .mayOnlyBeAccessedByLayers("cli", "mcp")
           .whereLayer("stages")
-          .mayOnlyBeAccessedByLayers("cli", "loop", "review")
+          .mayOnlyBeAccessedByLayers("cli", "mcp", "loop", "review")
           .whereLayer("spec")
-          .mayOnlyBeAccessedByLayers("cli", "loop", "review", "stages")
+          .mayOnlyBeAccessedByLayers("cli", "mcp", "loop", "review", "stages")
           .whereLayer("statistics")
-          .mayOnlyBeAccessedByLayers("cli", "loop", "review", "stages", "spec")
+          .mayOnlyBeAccessedByLayers("cli", "mcp", "loop", "review", "stages", "spec")
           .whereLayer("base")
-          .mayOnlyBeAccessedByLayers("cli", "loop", "review", "stages", "spec", "statistics");
+          .mayOnlyBeAccessedByLayers(
+              "cli", "mcp", "loop", "review", "stages", "spec", "statistics");
 
   static final ArchRule noCycles = slices().matching("dev.tuner.(*)..").should().beFreeOfCycles();
 
@@ -89,6 +94,19 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("picocli..");
+
+  static final ArchRule onlyMcpKnowsTheMcpSdk =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.tuner.mcp..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.modelcontextprotocol..");
+
+  @Test
+  void onlyMcpKnowsTheMcpSdk() {
+    onlyMcpKnowsTheMcpSdk.check(MAIN);
+  }
 
   @Test
   void layers() {

@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       LogCommand.class,
       ReportCommand.class,
       DemoCommand.class,
+      McpCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -204,7 +204,10 @@ public final class Optimizer {
         return asked.refused();
       }
       if (asked.proposal().outcome() == Proposal.Outcome.EXHAUSTED) {
-        return "the " + proposer.kind() + " proposer has nothing more to propose";
+        // A proposer that was told to stop (an agent's stop call) says why in its problem.
+        return asked.proposal().problem() != null
+            ? asked.proposal().problem()
+            : "the " + proposer.kind() + " proposer has nothing more to propose";
       }
       s.run = run;
       s.attempts++;

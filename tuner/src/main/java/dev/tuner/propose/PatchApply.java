@@ -44,7 +44,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * version (JGit's merge, the histogram diff). Applies whole or reports why not; a conflict is not
  * written.
  */
-final class PatchApply {
+public final class PatchApply {
 
   private PatchApply() {}
 
@@ -54,14 +54,14 @@ final class PatchApply {
    * @param threeWay whether it needed the three-way merge
    * @param problem why it did not apply; null when it did
    */
-  record Result(boolean threeWay, String problem) {
-    boolean applied() {
+  public record Result(boolean threeWay, String problem) {
+    public boolean applied() {
       return problem == null;
     }
   }
 
   /** Applies {@code diff} to the working tree of the repository at {@code root} (HEAD clean). */
-  static Result apply(Path root, String diff) throws IOException {
+  public static Result apply(Path root, String diff) throws IOException {
     byte[] bytes = diff.getBytes(StandardCharsets.UTF_8);
     try (Git git = Git.open(root.toFile())) {
       try {

@@ -15,18 +15,18 @@ import java.util.Map;
  * and applied in memory first (the file is in scope, the search text occurs exactly once), and only
  * then are the files written; if a write fails, the files already written are put back.
  */
-final class EditApplier {
+public final class EditApplier {
 
   private final Path root;
   private final Scope scope;
 
-  EditApplier(Path root, Scope scope) {
+  public EditApplier(Path root, Scope scope) {
     this.root = root;
     this.scope = scope;
   }
 
   /** The reason the edits cannot be applied, or null once they all are. */
-  String apply(List<Answer.Edit> edits) throws IOException {
+  public String apply(List<Answer.Edit> edits) throws IOException {
     Map<Path, String> before = new LinkedHashMap<>();
     Map<Path, String> after = new LinkedHashMap<>();
     for (int i = 0; i < edits.size(); i++) {
