@@ -10,6 +10,7 @@ import dev.tuner.spec.TunerSpec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What to measure and how to decide.
@@ -78,94 +79,86 @@ public record CompareSettings(
 
   /** Another design; the looks become that design's defaults unless {@code looks} is given. */
   public CompareSettings withDesign(Design d, List<Integer> looks) {
-    return new CompareSettings(
-        d,
-        rule.withLooks(looks == null ? d.defaultLooks() : looks),
-        sequential,
-        cases,
-        jvmArgs,
-        transport,
-        warmupSeconds,
-        warmup,
-        opsPerRound,
-        jmh,
-        workDir);
+    return with(
+        e -> {
+          e.design = d;
+          e.rule = rule.withLooks(looks == null ? d.defaultLooks() : looks);
+        });
   }
 
   public CompareSettings withRule(DecisionRule r) {
-    return new CompareSettings(
-        design,
-        r,
-        sequential,
-        cases,
-        jvmArgs,
-        transport,
-        warmupSeconds,
-        warmup,
-        opsPerRound,
-        jmh,
-        workDir);
+    return with(e -> e.rule = r);
   }
 
   public CompareSettings withSequential(boolean s) {
-    return new CompareSettings(
-        design,
-        rule,
-        s,
-        cases,
-        jvmArgs,
-        transport,
-        warmupSeconds,
-        warmup,
-        opsPerRound,
-        jmh,
-        workDir);
+    return with(e -> e.sequential = s);
   }
 
   /** Another warm-up cap and round size. */
-  public CompareSettings withRounds(int warmup, int ops) {
-    return new CompareSettings(
-        design,
-        rule,
-        sequential,
-        cases,
-        jvmArgs,
-        transport,
-        warmup,
-        this.warmup,
-        ops,
-        jmh,
-        workDir);
+  public CompareSettings withRounds(int warmupCap, int ops) {
+    return with(
+        e -> {
+          e.warmupSeconds = warmupCap;
+          e.opsPerRound = ops;
+        });
   }
 
   public CompareSettings withWarmup(Warmup w) {
-    return new CompareSettings(
-        design,
-        rule,
-        sequential,
-        cases,
-        jvmArgs,
-        transport,
-        warmupSeconds,
-        w,
-        opsPerRound,
-        jmh,
-        workDir);
+    return with(e -> e.warmup = w);
   }
 
   public CompareSettings withJmh(JmhOptions j) {
-    return new CompareSettings(
-        design,
-        rule,
-        sequential,
-        cases,
-        jvmArgs,
-        transport,
-        warmupSeconds,
-        warmup,
-        opsPerRound,
-        j,
-        workDir);
+    return with(e -> e.jmh = j);
+  }
+
+  private CompareSettings with(Consumer<Edit> change) {
+    Edit e = new Edit(this);
+    change.accept(e);
+    return e.settings();
+  }
+
+  /** A copy to change: the one place besides the record header that lists every component. */
+  private static final class Edit {
+    Design design;
+    DecisionRule rule;
+    boolean sequential;
+    final List<String> cases;
+    final List<String> jvmArgs;
+    final String transport;
+    int warmupSeconds;
+    Warmup warmup;
+    int opsPerRound;
+    JmhOptions jmh;
+    final Path workDir;
+
+    Edit(CompareSettings s) {
+      design = s.design;
+      rule = s.rule;
+      sequential = s.sequential;
+      cases = s.cases;
+      jvmArgs = s.jvmArgs;
+      transport = s.transport;
+      warmupSeconds = s.warmupSeconds;
+      warmup = s.warmup;
+      opsPerRound = s.opsPerRound;
+      jmh = s.jmh;
+      workDir = s.workDir;
+    }
+
+    CompareSettings settings() {
+      return new CompareSettings(
+          design,
+          rule,
+          sequential,
+          cases,
+          jvmArgs,
+          transport,
+          warmupSeconds,
+          warmup,
+          opsPerRound,
+          jmh,
+          workDir);
+    }
   }
 
   /** The most replicates per side a comparison runs: the last look. */

@@ -7,6 +7,7 @@ import dev.tuner.spec.BenchmarkSpec.Warmup;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -131,26 +132,38 @@ class ComparisonOverrides {
   }
 
   /** {@code interleaved} or {@code forks}, as the spec spells them. */
-  static final class DesignConverter implements ITypeConverter<Design> {
-    @Override
-    public Design convert(String value) {
-      return Arrays.stream(Design.values())
-          .filter(d -> d.label().equals(value))
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new TypeConversionException("must be interleaved or forks, got '" + value + "'"));
+  static final class DesignConverter extends LowerCaseConverter<Design> {
+    DesignConverter() {
+      super(Design.class);
     }
   }
 
-  static final class WarmupConverter implements ITypeConverter<Warmup> {
+  static final class WarmupConverter extends LowerCaseConverter<Warmup> {
+    WarmupConverter() {
+      super(Warmup.class);
+    }
+  }
+
+  /** An enum written as its constants' lower-case names, as the spec writes them. */
+  abstract static class LowerCaseConverter<E extends Enum<E>> implements ITypeConverter<E> {
+    private final Class<E> type;
+
+    LowerCaseConverter(Class<E> type) {
+      this.type = type;
+    }
+
     @Override
-    public Warmup convert(String value) {
-      return Arrays.stream(Warmup.values())
-          .filter(w -> w.label().equals(value))
-          .findFirst()
-          .orElseThrow(
-              () -> new TypeConversionException("must be steady or fixed, got '" + value + "'"));
+    public E convert(String value) {
+      List<String> names =
+          Arrays.stream(type.getEnumConstants())
+              .map(e -> e.name().toLowerCase(Locale.ROOT))
+              .toList();
+      int i = names.indexOf(value);
+      if (i < 0) {
+        throw new TypeConversionException(
+            "must be " + String.join(" or ", names) + ", got '" + value + "'");
+      }
+      return type.getEnumConstants()[i];
     }
   }
 }

@@ -21,7 +21,12 @@ public enum Status {
   /**
    * The proposer produced nothing: its provider kept failing (429, 5xx, timeouts) past the retries.
    */
-  PROPOSER_FAILED;
+  PROPOSER_FAILED,
+  /**
+   * The proposer took its proposal back before the decision (an MCP client cancelled its {@code
+   * evaluate}, or went away): the stage under way was stopped and nothing was decided.
+   */
+  CANCELLED;
 
   /** The status as the log writes it: {@code keep}, {@code parity_failed}, … */
   @JsonValue

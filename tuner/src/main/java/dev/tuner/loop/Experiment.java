@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * One experiment: a proposal in the working tree, taken through scope → commit → build → parity →
@@ -74,6 +75,7 @@ public final class Experiment {
    *
    * @param best the current best's commit; its build is kept
    * @param explore keep the candidate if parity holds, even when it is not faster
+   * @param withdrawn whether the proposer has taken the proposal back, read after each stage
    */
   public record Against(
       String best,
@@ -81,7 +83,8 @@ public final class Experiment {
       Map<String, Contract> contracts,
       List<String> cases,
       Deadlines deadlines,
-      boolean explore) {}
+      boolean explore,
+      BooleanSupplier withdrawn) {}
 
   /** The starting point's own numbers, and how long each stage took on it. */
   public record Baseline(BenchStage.Measurement numbers, WallTime wall) {}
@@ -145,6 +148,9 @@ public final class Experiment {
 
     BuildStage.Result built = build.build("run-" + run, a.commit, against.deadlines().build());
     a.buildSeconds = WallTime.seconds(built.elapsed());
+    if (against.withdrawn().getAsBoolean()) {
+      return a.cancelled("build");
+    }
     console.stage("build", a.buildSeconds, built.stop());
     if (!built.passed()) {
       return a.stop(built.stop());
@@ -157,6 +163,9 @@ public final class Experiment {
             against.contracts(),
             against.deadlines().parity());
     a.paritySeconds = WallTime.seconds(replayed.elapsed());
+    if (against.withdrawn().getAsBoolean()) {
+      return a.cancelled("parity");
+    }
     console.stage("parity", a.paritySeconds, replayed.stop());
     if (!replayed.passed()) {
       return a.stop(replayed.stop());
@@ -258,6 +267,9 @@ public final class Experiment {
                 against.cases(),
                 forks ? against.deadlines().benchForks() : against.deadlines().bench());
       } catch (BenchFailedException e) {
+        if (against.withdrawn().getAsBoolean()) {
+          return cancelled("bench");
+        }
         if (e.side() == BenchFailedException.Side.A) {
           // The best ran before; failing now, it fails for a reason outside the candidate.
           throw new BenchFailedException(
@@ -269,7 +281,10 @@ public final class Experiment {
         }
         return crashed(e, t0);
       } catch (Exception e) {
-        return crashed(e, t0);
+        return against.withdrawn().getAsBoolean() ? cancelled("bench") : crashed(e, t0);
+      }
+      if (against.withdrawn().getAsBoolean()) {
+        return cancelled("bench");
       }
       double seconds = WallTime.seconds(Duration.between(t0, clock.instant()));
       Status status =
@@ -282,6 +297,21 @@ public final class Experiment {
       }
       console.benched(seconds, status, decision.reason());
       return trial(status, asi, decision, seconds);
+    }
+
+    /**
+     * The proposer took the proposal back during {@code stage}, whose processes were stopped: its
+     * result, whatever it was, decides nothing.
+     */
+    Trial cancelled(String stage) {
+      String reason = "cancelled by the proposer during the " + stage + " stage";
+      console.refused(Status.CANCELLED, proposal.name(), run, reason);
+      return trial(
+          Status.CANCELLED,
+          new Stop(Status.CANCELLED, reason, "nothing was decided: evaluate it again", null)
+              .asi(proposal.hypothesis()),
+          null,
+          null);
     }
 
     private Trial crashed(Exception e, Instant t0) {

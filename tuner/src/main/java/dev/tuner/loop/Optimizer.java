@@ -218,7 +218,13 @@ public final class Optimizer {
               asked.proposal(),
               asked.elapsed(),
               new Experiment.Against(
-                  s.best, s.phaseName(), s.contracts(), s.cases(Split.TUNE), deadlines, explore));
+                  s.best,
+                  s.phaseName(),
+                  s.contracts(),
+                  s.cases(Split.TUNE),
+                  deadlines,
+                  explore,
+                  proposer::withdrawn));
       record(s, trial, recorder, repo);
       if (rules.count(s, trial.status())) {
         console.phaseChanged(s);

@@ -54,7 +54,9 @@ final class StopRules {
     } else if (status == Status.DISCARD || status == Status.EXPLORE) {
       s.plateauStreak++;
     }
-    s.breakages = status.isBreakage() ? s.breakages + 1 : 0;
+    if (status != Status.CANCELLED) { // a cancelled try says nothing about the loop's health
+      s.breakages = status.isBreakage() ? s.breakages + 1 : 0;
+    }
     Integer phaseBudget = s.phase().maxExperiments();
     boolean phaseDone = (phaseBudget != null && s.triesInPhase >= phaseBudget) || plateauReached(s);
     if (phaseDone && s.phaseIndex + 1 < s.spec.optimize().phases().size()) {

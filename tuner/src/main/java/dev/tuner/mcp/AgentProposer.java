@@ -43,6 +43,7 @@ final class AgentProposer implements Proposer {
   private int pendingRun = -1;
   private String stopReason;
   private boolean disconnected;
+  private volatile boolean withdrawn;
 
   @Override
   public String kind() {
@@ -134,6 +135,40 @@ final class AgentProposer implements Proposer {
     }
   }
 
+  @Override
+  public boolean withdrawn() {
+    return withdrawn;
+  }
+
+  /**
+   * Takes back the proposal under trial, if there is one: the loop logs it {@code cancelled} at the
+   * end of the stage under way (which the caller stops by ending its processes).
+   *
+   * @return whether a try was under way
+   */
+  boolean withdraw() {
+    lock.lock();
+    try {
+      if (pending == null) {
+        return false;
+      }
+      withdrawn = true;
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Whether a proposal was handed to the loop and its try is not logged yet. */
+  boolean trying() {
+    lock.lock();
+    try {
+      return pending != null;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Whether the loop is waiting for a proposal now. */
   boolean waiting() {
     lock.lock();
@@ -172,6 +207,7 @@ final class AgentProposer implements Proposer {
       }
       next = s;
       pending = new CompletableFuture<>();
+      withdrawn = false;
       changed.signalAll();
       return pending;
     } finally {
@@ -191,13 +227,14 @@ final class AgentProposer implements Proposer {
   }
 
   /**
-   * The client is gone: a try under way is finished and logged, then the loop ends without a
-   * hold-out check, leaving the run to resume.
+   * The client is gone: a try under way is taken back (and logged {@code cancelled}), then the loop
+   * ends without a hold-out check, leaving the run to resume.
    */
   void disconnect() {
     lock.lock();
     try {
       disconnected = true;
+      withdrawn = pending != null;
       changed.signalAll();
     } finally {
       lock.unlock();

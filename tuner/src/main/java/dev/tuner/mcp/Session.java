@@ -91,6 +91,12 @@ final class Session implements AutoCloseable {
     return stateDir.resolve("ideas.md");
   }
 
+  /** Whether an {@code evaluate} call is under way. */
+  boolean evaluating() {
+    Busy b = busy.get();
+    return b != null && b.what().equals("evaluate");
+  }
+
   /** The run under way, or null. */
   Run run() {
     return run;
@@ -254,17 +260,57 @@ final class Session implements AutoCloseable {
   }
 
   /**
-   * The client is gone: a try under way is finished and logged, then the loop ends without a
+   * Cancels the {@code evaluate} under way, if any: its proposal is taken back, and the stage
+   * running it is stopped, so the try is logged {@code cancelled} and the tree reset to the best.
+   *
+   * @return whether a try was under way
+   */
+  boolean cancel() {
+    Run r = run;
+    if (r == null || !r.proposer().withdraw()) {
+      return false;
+    }
+    endStages(r);
+    return true;
+  }
+
+  /**
+   * The client is gone: a try under way is cancelled (and logged so), then the loop ends without a
    * hold-out check and puts the user's branch back, so the run can be resumed.
    */
   @Override
-  public void close() throws InterruptedException {
+  public synchronized void close() throws InterruptedException {
     Run r = run;
     if (r != null) {
       r.proposer().disconnect();
+      endStages(r);
       r.thread().join();
       run = null;
     }
+  }
+
+  /**
+   * Ends the processes the try's stages run in (the build, the replay and benchmark JVMs: this
+   * server's only children) until the loop has logged it, so a stage that starts just after the
+   * cancel is stopped too. The loop's own work between stages (git, the log) is not interrupted, so
+   * nothing is left half-written.
+   */
+  private static void endStages(Run r) {
+    Thread t =
+        new Thread(
+            () -> {
+              while (r.proposer().withdrawn() && r.proposer().trying() && r.thread().isAlive()) {
+                ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+                try {
+                  Thread.sleep(100);
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "tuner-mcp-cancel");
+    t.setDaemon(true);
+    t.start();
   }
 
   List<String> cases(Split split) {

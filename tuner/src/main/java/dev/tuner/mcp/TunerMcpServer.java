@@ -8,20 +8,17 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.io.FilterInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code tuner mcp}: the loop's stages served over the Model Context Protocol on stdio (the
  * official Java SDK). It serves until the client closes its end (or the process is asked to end);
- * then a try under way is finished and logged, and the run is left to resume.
+ * then a try under way is cancelled and logged so, and the run is left to resume.
  */
 public final class TunerMcpServer {
 
@@ -57,7 +54,7 @@ public final class TunerMcpServer {
     ProgressLines console = new ProgressLines(err, clock);
     Session session = new Session(root, spec, specFile, console, clock);
     StdioServerTransportProvider transport =
-        new StdioServerTransportProvider(mapper, new EndOfInput(in, closed), out);
+        new StdioServerTransportProvider(mapper, new ClientInput(in, closed, session, err), out);
     McpSyncServer server =
         McpServer.sync(transport)
             .serverInfo("tuner", version)
@@ -68,18 +65,17 @@ public final class TunerMcpServer {
             .validateToolInputs(false)
             .tools(new Tools(session, mapper).all())
             .build();
-    AtomicBoolean finished = new AtomicBoolean();
+    // Both the end of stdin and a SIGTERM may come (the SDK's client closes stdin, then sends a
+    // SIGTERM): whichever is second waits in close() until the try under way is logged, so the JVM
+    // never exits half-way through it.
     Runnable finish =
         () -> {
-          if (finished.compareAndSet(false, true)) {
-            try {
-              session.close();
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
+          try {
+            session.close();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
           }
         };
-    // SIGTERM (a client that kills its server): the try under way is logged before the JVM exits.
     Thread hook = new Thread(finish, "tuner-mcp-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     err.println("tuner mcp: serving " + root + " on stdio");
@@ -96,32 +92,5 @@ public final class TunerMcpServer {
       // already shutting down
     }
     return 0;
-  }
-
-  /** The client's end of stdin: its end of file is the client going away. */
-  private static final class EndOfInput extends FilterInputStream {
-    private final CountDownLatch closed;
-
-    EndOfInput(InputStream in, CountDownLatch closed) {
-      super(in);
-      this.closed = closed;
-    }
-
-    @Override
-    public int read() throws IOException {
-      return seen(super.read());
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      return seen(super.read(b, off, len));
-    }
-
-    private int seen(int n) {
-      if (n < 0) {
-        closed.countDown();
-      }
-      return n;
-    }
   }
 }

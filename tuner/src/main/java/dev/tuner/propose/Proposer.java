@@ -19,6 +19,14 @@ public interface Proposer {
   Proposal propose(ProposalRequest request) throws IOException;
 
   /**
+   * Whether the proposal now under trial was taken back (an agent cancelled it): the try then stops
+   * at the end of the stage under way and is logged {@code cancelled}.
+   */
+  default boolean withdrawn() {
+    return false;
+  }
+
+  /**
    * The most the next proposal could cost (USD) given its prompt, so the loop can stop before a
    * call that might break the cost cap rather than after. Free proposers cost nothing.
    */

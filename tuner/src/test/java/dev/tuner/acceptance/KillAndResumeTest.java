@@ -2,6 +2,8 @@ package dev.tuner.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tuner.ExampleClone;
+import dev.tuner.TinyBench;
 import dev.tuner.cli.Main;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.io.Processes;

@@ -3,6 +3,8 @@ package dev.tuner.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.ExampleBuild;
+import dev.tuner.ExampleClone;
+import dev.tuner.TinyBench;
 import dev.tuner.cli.Main;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.log.ExperimentLog;

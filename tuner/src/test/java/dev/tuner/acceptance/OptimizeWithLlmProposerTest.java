@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.tuner.ExampleClone;
+import dev.tuner.TinyBench;
 import dev.tuner.cli.Main;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.log.ExperimentLog;

@@ -104,7 +104,8 @@ final class LoopRepo implements AutoCloseable {
         state.contracts(),
         state.cases(Split.TUNE),
         Deadlines.forBaseline(60),
-        false);
+        false,
+        () -> false);
   }
 
   Optimizer optimizer(Proposer proposer) {

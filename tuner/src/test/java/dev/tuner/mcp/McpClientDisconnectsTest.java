@@ -2,6 +2,8 @@ package dev.tuner.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tuner.ExampleClone;
+import dev.tuner.TinyBench;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
 import io.modelcontextprotocol.spec.McpSchema;
@@ -17,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bad proposals are logged with their status; a client that goes away in the middle of a try leaves
- * a whole log and a clean repository, and the next server resumes the run, whose spent budget then
- * refuses a further try.
+ * Bad proposals are logged with their status and the cost the agent reports; a client that closes
+ * (the SDK's client sends its server a SIGTERM) in the middle of a try leaves it logged {@code
+ * cancelled}, a whole log and a clean repository, and the next server resumes the run, whose spent
+ * cost budget then refuses a further try.
  */
 class McpClientDisconnectsTest {
 
@@ -27,7 +30,7 @@ class McpClientDisconnectsTest {
 
   @Test
   void aTryUnderWayIsLoggedWholeAndTheRunResumes() throws Exception {
-    Path repo = McpDrivesTheLoopTest.clone(dir.resolve("repo"));
+    Path repo = ExampleClone.create(dir.resolve("repo"), TinyBench::apply);
     Path spec = repo.resolve("tuner.yaml");
     Map<String, Object> budget = Map.of("tag", "d", "max_experiments", 3);
     AgentClient agent = new AgentClient(spec);
@@ -41,6 +44,8 @@ class McpClientDisconnectsTest {
               Map.of(
                   "description",
                   "a stale diff",
+                  "cost_usd",
+                  0.3,
                   "diff",
                   "diff --git a/example/pom.xml b/example/pom.xml\n--- a/example/pom.xml\n+++"
                       + " b/example/pom.xml\n@@ -1,1 +1,1 @@\n-no such line\n+another\n"));
@@ -50,6 +55,8 @@ class McpClientDisconnectsTest {
               Map.of(
                   "description",
                   "edit a file that is not there",
+                  "cost_usd",
+                  0.3,
                   "edits",
                   List.of(
                       Map.of(
@@ -82,8 +89,8 @@ class McpClientDisconnectsTest {
     assertThat(AgentClient.data(missingFile)).containsEntry("status", "invalid_proposal");
     assertThat(AgentClient.text(missingFile)).contains("no such file");
 
-    // The SDK's client ends its server when it closes (it does not wait for a try to finish), so
-    // this is the kill -9 case: the log holds whole lines only, and a new server resumes the run.
+    // The SDK's client ends its server when it closes (SIGTERM, without waiting for the try): the
+    // server cancels the try under way, logs it so, and a new server resumes the run.
     StringWriter warnings = new StringWriter();
     List<LogRecord> log =
         new ExperimentLog(repo.resolve(".tuner/experiments.jsonl")).read(new PrintWriter(warnings));
@@ -91,18 +98,19 @@ class McpClientDisconnectsTest {
     assertThat(Views.experiments(log))
         .extracting(e -> e.status().label())
         .as("server " + alive + "\n" + agent.serverLog)
-        .containsExactly("baseline", "invalid_proposal", "invalid_proposal");
+        .containsExactly("baseline", "invalid_proposal", "invalid_proposal", "cancelled");
 
     try (AgentClient again = new AgentClient(spec)) {
       McpSchema.CallToolResult resumed =
-          again.call("start", Map.of("resume", true, "max_experiments", 2));
+          again.call("start", Map.of("resume", true, "max_cost_usd", 0.5));
       assertThat(resumed.isError()).as(AgentClient.text(resumed)).isFalse();
-      assertThat(AgentClient.text(resumed)).contains("ended at once: budget: 2 experiments done");
+      assertThat(AgentClient.text(resumed))
+          .contains("ended at once: budget: cost $0.60 reached the cap of $0.50");
       McpSchema.CallToolResult refused =
           again.call("evaluate", McpDrivesTheLoopTest.evaluate("02-noop.diff"));
       assertThat(refused.isError()).isTrue();
       assertThat(AgentClient.text(refused))
-          .contains("the run has ended (stopped: budget: 2 experiments done)");
+          .contains("the run has ended (stopped: budget: cost $0.60 reached the cap of $0.50)");
       McpSchema.CallToolResult stopped = again.call("stop", Map.of());
       assertThat(AgentClient.data(stopped)).as(AgentClient.text(stopped)).containsKey("holdout");
     }
@@ -110,7 +118,7 @@ class McpClientDisconnectsTest {
         Views.experiments(
             new ExperimentLog(repo.resolve(".tuner/experiments.jsonl"))
                 .read(new PrintWriter(new StringWriter())));
-    assertThat(tries).hasSize(3);
+    assertThat(tries).hasSize(4);
     try (Git git = Git.open(repo.toFile())) {
       assertThat(git.getRepository().getBranch()).isEqualTo("main");
       assertThat(git.status().call().isClean()).isTrue();

@@ -3,8 +3,9 @@ package dev.tuner.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.ExampleBuild;
+import dev.tuner.ExampleClone;
+import dev.tuner.TinyBench;
 import dev.tuner.cli.Main;
-import dev.tuner.demo.DemoWorkspace;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
@@ -20,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -52,8 +52,8 @@ class McpDrivesTheLoopTest {
 
   @BeforeAll
   static void driveTheSameQueueThroughMcpAndThroughOptimize() throws Exception {
-    viaMcp = clone(dir.resolve("mcp"));
-    viaOptimize = clone(dir.resolve("optimize"));
+    viaMcp = ExampleClone.create(dir.resolve("mcp"), TinyBench::apply);
+    viaOptimize = ExampleClone.create(dir.resolve("optimize"), TinyBench::apply);
     Path queue = Files.createDirectories(dir.resolve("queue"));
     for (String p : PATCHES) {
       Files.copy(QUEUE.resolve(p), queue.resolve(p));
@@ -260,35 +260,6 @@ class McpDrivesTheLoopTest {
                 .run("report", "--spec", viaMcp.resolve("tuner.yaml").toString()))
         .as(report.toString())
         .isEqualTo(ExitCode.OK);
-  }
-
-  static Path clone(Path to) throws Exception {
-    try (Git git =
-        Git.cloneRepository()
-            .setURI(ExampleBuild.REPO.toUri().toString())
-            .setDirectory(to.toFile())
-            .call()) {
-      if (!git.getRepository().getBranch().equals("main")) {
-        git.branchRename().setNewName("main").call();
-      }
-      Path spec = to.resolve("tuner.yaml");
-      String text = Files.readString(spec);
-      Files.writeString(
-          spec,
-          text.substring(0, text.indexOf("\ncases:"))
-              + "\nbenchmark:\n"
-              + DemoWorkspace.QUICK_BENCHMARK
-              + DemoWorkspace.QUICK_CASES);
-      PersonIdent who = new PersonIdent("test", "test@localhost");
-      git.commit()
-          .setAll(true)
-          .setMessage("test settings")
-          .setAuthor(who)
-          .setCommitter(who)
-          .setSign(false)
-          .call();
-    }
-    return to;
   }
 
   static List<LogRecord.Experiment> experiments(Path repo) throws Exception {

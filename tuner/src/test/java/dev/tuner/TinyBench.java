@@ -1,4 +1,4 @@
-package dev.tuner.acceptance;
+package dev.tuner;
 
 import dev.tuner.demo.DemoWorkspace;
 
@@ -7,11 +7,11 @@ import dev.tuner.demo.DemoWorkspace;
  * three cases (two tuned, one held out), and nothing after the cases (no knob search unless a test
  * declares one).
  */
-final class TinyBench {
+public final class TinyBench {
 
   private TinyBench() {}
 
-  static String apply(String spec) {
+  public static String apply(String spec) {
     String head = spec.substring(0, spec.indexOf("\ncases:"));
     return head + "\nbenchmark:\n" + DemoWorkspace.QUICK_BENCHMARK + DemoWorkspace.QUICK_CASES;
   }

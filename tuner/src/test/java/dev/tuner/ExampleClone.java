@@ -1,4 +1,4 @@
-package dev.tuner.acceptance;
+package dev.tuner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import org.eclipse.jgit.lib.PersonIdent;
  * A temporary git clone of this repository (the bundled example with its recordings), as a user's
  * repo.
  */
-final class ExampleClone {
+public final class ExampleClone {
 
   private ExampleClone() {}
 
@@ -18,10 +18,10 @@ final class ExampleClone {
    * Clones the committed HEAD into {@code dir}, edits its tuner.yaml and commits that, leaving the
    * tree clean.
    */
-  static Path create(Path dir, UnaryOperator<String> specEdit) throws Exception {
+  public static Path create(Path dir, UnaryOperator<String> specEdit) throws Exception {
     try (Git git =
         Git.cloneRepository()
-            .setURI(ExampleUpstream.REPO.toUri().toString())
+            .setURI(ExampleBuild.REPO.toUri().toString())
             .setDirectory(dir.toFile())
             .call()) {
       // The user's branch is "main" in every test, whichever branch this repository is on.
