@@ -203,6 +203,7 @@ public final class AbComparison {
         settings.warmup().label(),
         rounds,
         settings.opsPerRound(),
+        settings.quantiles(),
         log,
         left);
   }

@@ -151,6 +151,14 @@ public final class Calibration {
       double threshold, int replicates, double falseKeep, Map<String, Double> power) {}
 
   /**
+   * A scenario's real decisions re-decided under one criterion, on the same rounds and looks.
+   *
+   * @param low the exact (Clopper–Pearson) 95% interval of the keep rate: lower bound
+   */
+  public record CriterionRow(
+      String scenario, String criterion, int runs, int keeps, double low, double high) {}
+
+  /**
    * Everything {@code tuner calibrate} prints and writes.
    *
    * @param forkPairSeconds wall time of one JMH fork of each side with the spec's JMH settings (NaN
@@ -160,6 +168,7 @@ public final class Calibration {
       List<Row> rows,
       List<Run> runs,
       List<Cell> grid,
+      List<CriterionRow> criteria,
       String recommendation,
       double forkPairSeconds) {
 

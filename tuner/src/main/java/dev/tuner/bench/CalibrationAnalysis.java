@@ -1,5 +1,6 @@
 package dev.tuner.bench;
 
+import dev.tuner.decide.Criterion;
 import dev.tuner.decide.DecisionRule;
 import dev.tuner.decide.KeepRule;
 import dev.tuner.decide.SequentialPlan;
@@ -36,7 +37,45 @@ final class CalibrationAnalysis {
     List<Calibration.Row> rows = new ArrayList<>();
     byScenario.forEach((name, group) -> rows.add(row(group, random)));
     List<Calibration.Cell> grid = grid(byScenario, random);
-    return new Calibration.Report(rows, runs, grid, recommend(rows, grid), forkPairSeconds);
+    return new Calibration.Report(
+        rows, runs, grid, criteria(byScenario), recommend(rows, grid), forkPairSeconds);
+  }
+
+  /**
+   * The same real decisions under each criterion: each run's rounds as measured, in their order,
+   * through the sequential plan's looks. Real decisions, not re-splits, so the power of the two
+   * criteria is compared on the same trials at the same false-keep bound.
+   */
+  private List<Calibration.CriterionRow> criteria(Map<String, List<Calibration.Run>> byScenario) {
+    DecisionRule rule = settings.compare().rule();
+    List<Calibration.CriterionRow> rows = new ArrayList<>();
+    for (Criterion c : Criterion.values()) {
+      AbComparison under =
+          new AbComparison(settings.compare().withRule(rule.withCriterion(c, rule.tailMargin())));
+      byScenario.forEach(
+          (name, group) -> {
+            int keeps =
+                (int)
+                    group.stream()
+                        .filter(
+                            r ->
+                                under
+                                    .sequentialDecision(r.replicates())
+                                    .map(step -> step.action() == Action.KEEP)
+                                    .orElse(false))
+                        .count();
+            ConfidenceInterval kept = KeepRate.clopperPearson(group.size(), keeps);
+            rows.add(
+                new Calibration.CriterionRow(
+                    name,
+                    c.label(),
+                    group.size(),
+                    keeps,
+                    kept.getLowerBound(),
+                    kept.getUpperBound()));
+          });
+    }
+    return rows;
   }
 
   private Calibration.Row row(List<Calibration.Run> group, SplittableRandom random) {

@@ -3,6 +3,7 @@ package dev.tuner.bench;
 import dev.tuner.decide.DecisionRule;
 import dev.tuner.decide.Pairing;
 import dev.tuner.decide.SequentialPlan;
+import dev.tuner.measure.QuantileEstimator;
 import dev.tuner.spec.BenchmarkSpec;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.BenchmarkSpec.Warmup;
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
  * @param warmupSeconds interleaved: the most warm-up before the first measured round
  * @param warmup interleaved: whether warm-up ends when the JVM is warm or at {@code warmupSeconds}
  * @param opsPerRound interleaved: operations per case and build in a round
+ * @param quantiles interleaved: how a round's p50 and p95 are read off its operations
  * @param jmh forks: each side's JMH run (its fork count is ignored: one per replicate)
  * @param workDir where benchmark JVMs run and write scratch files
  */
@@ -36,6 +38,7 @@ public record CompareSettings(
     int warmupSeconds,
     Warmup warmup,
     int opsPerRound,
+    QuantileEstimator quantiles,
     JmhOptions jmh,
     Path workDir) {
 
@@ -43,6 +46,7 @@ public record CompareSettings(
     Objects.requireNonNull(design, "design");
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(warmup, "warmup");
+    Objects.requireNonNull(quantiles, "quantiles");
     cases = List.copyOf(cases);
     jvmArgs = List.copyOf(jvmArgs);
     if (cases.isEmpty()) {
@@ -62,7 +66,8 @@ public record CompareSettings(
         DecisionRule.defaults()
             .withThreshold(spec.metric().threshold())
             .withAlpha(b.compare().alpha())
-            .withLooks(b.compare().looks());
+            .withLooks(b.compare().looks())
+            .withCriterion(b.compare().criterion(), b.compare().tailMargin());
     return new CompareSettings(
         b.compare().design(),
         rule,
@@ -73,6 +78,7 @@ public record CompareSettings(
         b.compare().warmupSeconds(),
         b.compare().warmup(),
         b.compare().opsPerRound(),
+        b.compare().quantiles(),
         JmhOptions.of(b),
         workDir);
   }
@@ -107,6 +113,10 @@ public record CompareSettings(
     return with(e -> e.warmup = w);
   }
 
+  public CompareSettings withQuantiles(QuantileEstimator q) {
+    return with(e -> e.quantiles = q);
+  }
+
   public CompareSettings withJmh(JmhOptions j) {
     return with(e -> e.jmh = j);
   }
@@ -128,6 +138,7 @@ public record CompareSettings(
     int warmupSeconds;
     Warmup warmup;
     int opsPerRound;
+    QuantileEstimator quantiles;
     JmhOptions jmh;
     final Path workDir;
 
@@ -141,6 +152,7 @@ public record CompareSettings(
       warmupSeconds = s.warmupSeconds;
       warmup = s.warmup;
       opsPerRound = s.opsPerRound;
+      quantiles = s.quantiles;
       jmh = s.jmh;
       workDir = s.workDir;
     }
@@ -156,6 +168,7 @@ public record CompareSettings(
           warmupSeconds,
           warmup,
           opsPerRound,
+          quantiles,
           jmh,
           workDir);
     }

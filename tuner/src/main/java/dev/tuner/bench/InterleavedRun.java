@@ -5,7 +5,7 @@ import dev.tuner.decide.ForkSummary;
 import dev.tuner.harness.runner.InterleaveProtocol;
 import dev.tuner.io.JavaFork;
 import dev.tuner.io.Processes;
-import dev.tuner.measure.Histogram;
+import dev.tuner.measure.QuantileEstimator;
 import dev.tuner.measure.Quantiles;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -49,11 +49,17 @@ final class InterleavedRun implements AutoCloseable {
   private final java.io.Writer requests;
   private final PrintWriter log;
   private final boolean swapped;
+  private final QuantileEstimator quantiles;
   private final java.util.concurrent.atomic.AtomicBoolean killed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Package-private for a test's stand-in process; {@link #start} forks the real JVM. */
-  InterleavedRun(Process process, PrintWriter log, Duration timeout, boolean swapped) {
+  InterleavedRun(
+      Process process,
+      PrintWriter log,
+      Duration timeout,
+      boolean swapped,
+      QuantileEstimator quantiles) {
     this.process = process;
     this.lines =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -61,6 +67,7 @@ final class InterleavedRun implements AutoCloseable {
         new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     this.log = log;
     this.swapped = swapped;
+    this.quantiles = quantiles;
     if (timeout != null) {
       // A round that never ends blocks the reader: the watchdog kills the JVM, which ends the
       // stream.
@@ -99,6 +106,7 @@ final class InterleavedRun implements AutoCloseable {
       String warmup,
       int rounds,
       int ops,
+      QuantileEstimator quantiles,
       PrintWriter log,
       Duration timeout)
       throws IOException {
@@ -126,7 +134,7 @@ final class InterleavedRun implements AutoCloseable {
     Process process =
         JavaFork.start(workDir, a.classpath().absolute(), jvmArgs, MAIN, args, Map.of());
     JavaFork.relay(process.getErrorStream(), log);
-    return new InterleavedRun(process, log, timeout, swapped);
+    return new InterleavedRun(process, log, timeout, swapped, quantiles);
   }
 
   /**
@@ -157,7 +165,7 @@ final class InterleavedRun implements AutoCloseable {
     if (!(nextLine() instanceof InterleaveProtocol.Round line)) {
       throw new BenchFailedException("the in-JVM A/B runner said it was ready twice");
     }
-    return parse(line, swapped);
+    return parse(line, swapped, quantiles);
   }
 
   /**
@@ -233,8 +241,11 @@ final class InterleavedRun implements AutoCloseable {
     }
   }
 
-  /** A round line; {@code swapped}: the JVM's A was our B, so its sides are swapped back. */
-  static Round parse(InterleaveProtocol.Round line, boolean swapped) {
+  /**
+   * A round line, each side's quantiles read by {@code quantiles}; {@code swapped}: the JVM's A was
+   * our B, so its sides are swapped back.
+   */
+  static Round parse(InterleaveProtocol.Round line, boolean swapped, QuantileEstimator quantiles) {
     Map<String, CaseFork> a = new LinkedHashMap<>();
     Map<String, CaseFork> b = new LinkedHashMap<>();
     Map<String, Map<String, Double>> callsA = new TreeMap<>();
@@ -242,8 +253,8 @@ final class InterleavedRun implements AutoCloseable {
     line.cases()
         .forEach(
             (id, c) -> {
-              a.put(id, caseFork(c.a()));
-              b.put(id, caseFork(c.b()));
+              a.put(id, caseFork(c.a(), quantiles));
+              b.put(id, caseFork(c.b(), quantiles));
               callsA.put(id, new TreeMap<>(c.a().callsPerOp()));
               callsB.put(id, new TreeMap<>(c.b().callsPerOp()));
             });
@@ -267,10 +278,9 @@ final class InterleavedRun implements AutoCloseable {
   }
 
   /** The side's quantiles from its own samples in the round, as a fork's are from its histogram. */
-  private static CaseFork caseFork(InterleaveProtocol.Samples side) {
-    TreeMap<Double, Long> counts = new TreeMap<>();
-    side.nanos().forEach(v -> counts.merge(v.doubleValue(), 1L, Long::sum));
-    Quantiles q = Histogram.of(counts).quantiles();
+  private static CaseFork caseFork(InterleaveProtocol.Samples side, QuantileEstimator quantiles) {
+    Quantiles q =
+        quantiles.quantiles(side.nanos().stream().mapToDouble(Number::doubleValue).toArray());
     return new CaseFork(q.p50(), q.p95(), side.allocBytesPerOp());
   }
 }

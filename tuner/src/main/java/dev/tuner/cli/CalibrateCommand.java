@@ -252,13 +252,15 @@ final class CalibrateCommand implements Callable<Integer> {
     String unit = c.design() == Design.INTERLEAVED ? "rounds" : "forks";
     out.printf(
         Locale.ROOT,
-        "%s design, looks at %s %s per side, delta %.3g%%, alpha %.3g%%; %d bootstrap splits"
-            + " per scenario%n%n",
+        "%s design, looks at %s %s per side, delta %.3g%%, alpha %.3g%%, %s, %s quantiles;"
+            + " %d bootstrap splits per scenario%n%n",
         c.design().label(),
         c.rule().looks(),
         unit,
         100 * c.rule().threshold(),
         100 * c.rule().alpha(),
+        c.rule().criterion().label(),
+        c.quantiles().label(),
         settings.splits());
     out.println("keep rate: A/A = false keeps; +k (B slower) must be 0; -k (B faster) = power");
     out.println(
@@ -359,8 +361,44 @@ final class CalibrateCommand implements Callable<Integer> {
               line.append(String.format(Locale.ROOT, "  %8s", percent(cell.power().get(name)))));
       out.println(line);
     }
+    printCriteria(out, report, c.rule().tailMargin());
     out.printf(Locale.ROOT, "%nrecommended: %s%n", report.recommendation());
     out.flush();
+  }
+
+  /** The real decisions again under each criterion, side by side. */
+  private static void printCriteria(PrintWriter out, Calibration.Report report, double margin) {
+    out.printf(
+        Locale.ROOT,
+        "%nthe same real decisions under each criterion (tail margin %.1f%%), kept [95%% CI]:%n",
+        100 * margin);
+    List<String> criteria =
+        report.criteria().stream().map(Calibration.CriterionRow::criterion).distinct().toList();
+    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-9s", "scenario"));
+    criteria.forEach(c -> header.append(String.format(Locale.ROOT, "  %-30s", c)));
+    out.println(header.toString().stripTrailing());
+    for (String scenario :
+        report.criteria().stream().map(Calibration.CriterionRow::scenario).distinct().toList()) {
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s", scenario));
+      for (String c : criteria) {
+        report.criteria().stream()
+            .filter(r -> r.scenario().equals(scenario) && r.criterion().equals(c))
+            .forEach(
+                r ->
+                    line.append(
+                        String.format(
+                            Locale.ROOT,
+                            "  %-30s",
+                            String.format(
+                                Locale.ROOT,
+                                "%d/%d [%.1f, %.1f]%%",
+                                r.keeps(),
+                                r.runs(),
+                                100 * r.low(),
+                                100 * r.high()))));
+      }
+      out.println(line.toString().stripTrailing());
+    }
   }
 
   private static String percent(Double v) {
@@ -378,12 +416,16 @@ final class CalibrateCommand implements Callable<Integer> {
     s.put("ops_per_round", c.opsPerRound());
     s.put("warmup_seconds", c.warmupSeconds());
     s.put("warmup", c.warmup().label());
+    s.put("criterion", c.rule().criterion().label());
+    s.put("tail_margin", c.rule().tailMargin());
+    s.put("quantiles", c.quantiles().label());
     s.set("jvm_args", JSON.valueToTree(c.jvmArgs()));
     s.set("cases", JSON.valueToTree(c.cases()));
     s.put("splits", settings.splits());
     s.put("seed", settings.seed());
     root.set("rows", JSON.valueToTree(report.rows()));
     root.set("grid", JSON.valueToTree(report.grid()));
+    root.set("criteria", JSON.valueToTree(report.criteria()));
     root.put("recommendation", report.recommendation());
     root.put("median_seconds_sequential", report.medianSequentialSeconds());
     root.put("median_seconds_fixed", report.medianFixedSeconds());

@@ -1,7 +1,10 @@
 package dev.tuner.cli;
 
 import dev.tuner.bench.CompareSettings;
+import dev.tuner.decide.Criterion;
+import dev.tuner.decide.DecisionRule;
 import dev.tuner.error.UsageException;
+import dev.tuner.measure.QuantileEstimator;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.BenchmarkSpec.Warmup;
 import java.util.ArrayList;
@@ -38,6 +41,34 @@ class ComparisonOverrides {
               + " faster), at most benchmark.compare.warmupSeconds; fixed: it always takes"
               + " warmupSeconds (default: benchmark.compare.warmup).")
   Warmup warmup;
+
+  @Option(
+      names = "--criterion",
+      paramLabel = "RULE",
+      converter = CriterionConverter.class,
+      description =
+          "both-improved: keep when p50 and p95 both improved beyond the threshold;"
+              + " median-improved-tail-not-worse: p50 improved beyond it and p95 not slower than"
+              + " --tail-margin (default: benchmark.compare.criterion).")
+  Criterion criterion;
+
+  @Option(
+      names = "--tail-margin",
+      paramLabel = "FRACTION",
+      converter = Bounds.Fraction.class,
+      description =
+          "With median-improved-tail-not-worse: how much slower p95 may be, such as 0.03"
+              + " (default: benchmark.compare.tailMargin).")
+  Double tailMargin;
+
+  @Option(
+      names = "--quantiles",
+      paramLabel = "ESTIMATOR",
+      converter = QuantilesConverter.class,
+      description =
+          "Interleaved: how a round's p50 and p95 are read off its operations, order-statistic or"
+              + " harrell-davis (default: benchmark.compare.quantiles).")
+  QuantileEstimator quantiles;
 
   /** {@code --looks}, or null; only {@link WithReplicates} offers it. */
   List<Integer> looks() {
@@ -81,6 +112,17 @@ class ComparisonOverrides {
     }
     if (warmup != null) {
       settings = settings.withWarmup(warmup);
+    }
+    if (criterion != null || tailMargin != null) {
+      DecisionRule rule = settings.rule();
+      settings =
+          settings.withRule(
+              rule.withCriterion(
+                  criterion != null ? criterion : rule.criterion(),
+                  tailMargin != null ? tailMargin : rule.tailMargin()));
+    }
+    if (quantiles != null) {
+      settings = settings.withQuantiles(quantiles);
     }
     return settings;
   }
@@ -144,7 +186,19 @@ class ComparisonOverrides {
     }
   }
 
-  /** An enum written as its constants' lower-case names, as the spec writes them. */
+  static final class CriterionConverter extends LowerCaseConverter<Criterion> {
+    CriterionConverter() {
+      super(Criterion.class);
+    }
+  }
+
+  static final class QuantilesConverter extends LowerCaseConverter<QuantileEstimator> {
+    QuantilesConverter() {
+      super(QuantileEstimator.class);
+    }
+  }
+
+  /** An enum written as its constants' lower-case names, words joined by '-', as the spec does. */
   abstract static class LowerCaseConverter<E extends Enum<E>> implements ITypeConverter<E> {
     private final Class<E> type;
 
@@ -156,7 +210,7 @@ class ComparisonOverrides {
     public E convert(String value) {
       List<String> names =
           Arrays.stream(type.getEnumConstants())
-              .map(e -> e.name().toLowerCase(Locale.ROOT))
+              .map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
               .toList();
       int i = names.indexOf(value);
       if (i < 0) {

@@ -15,13 +15,18 @@ import java.util.List;
  *     minimal object): JMH's {@code gc.alloc.rate.norm} spreads the harness's own background
  *     allocation over the operations, which shows as a fraction of a byte that varies from fork to
  *     fork
+ * @param criterion what p50 and p95 must show for a keep (default: both improved beyond δ)
+ * @param tailMargin for {@link Criterion#MEDIAN_IMPROVED_TAIL_NOT_WORSE}: how much slower p95 may
+ *     be at most, as a fraction (default 3%)
  */
 public record DecisionRule(
     double threshold,
     double alpha,
     List<Integer> looks,
     double futilityRatio,
-    double allocFloorBytes) {
+    double allocFloorBytes,
+    Criterion criterion,
+    double tailMargin) {
 
   public DecisionRule {
     if (!(threshold >= 0 && threshold < 1)) {
@@ -45,10 +50,15 @@ public record DecisionRule(
     if (!(allocFloorBytes > 0)) {
       throw new IllegalArgumentException("allocFloorBytes must be positive: " + allocFloorBytes);
     }
+    java.util.Objects.requireNonNull(criterion, "criterion");
+    if (!(tailMargin >= 0 && tailMargin < 1)) {
+      throw new IllegalArgumentException("tailMargin must be in [0, 1): " + tailMargin);
+    }
   }
 
   /**
-   * δ = 1%, α = 1%, looks at 3, 6 and 10 forks, futility at ratio 1, allocation floor 16 B/op.
+   * δ = 1%, α = 1%, looks at 3, 6 and 10 forks, futility at ratio 1, allocation floor 16 B/op, both
+   * p50 and p95 improved (a tail margin of 3% for the other criterion).
    *
    * <p>α = 1% rather than the customary 5%: the optimisation loop runs hundreds of experiments and
    * a false keep is compounding (it becomes the new baseline), while a missed win can be proposed
@@ -56,26 +66,33 @@ public record DecisionRule(
    * and the requirement that p50 and p95 both improve put the measured rate well below it.
    */
   public static DecisionRule defaults() {
-    return new DecisionRule(0.01, 0.01, List.of(3, 6, 10), 1.0, 16);
+    return new DecisionRule(0.01, 0.01, List.of(3, 6, 10), 1.0, 16, Criterion.BOTH_IMPROVED, 0.03);
   }
 
   public DecisionRule withThreshold(double v) {
-    return new DecisionRule(v, alpha, looks, futilityRatio, allocFloorBytes);
+    return new DecisionRule(v, alpha, looks, futilityRatio, allocFloorBytes, criterion, tailMargin);
   }
 
   public DecisionRule withAlpha(double v) {
-    return new DecisionRule(threshold, v, looks, futilityRatio, allocFloorBytes);
+    return new DecisionRule(
+        threshold, v, looks, futilityRatio, allocFloorBytes, criterion, tailMargin);
   }
 
   public DecisionRule withLooks(List<Integer> v) {
-    return new DecisionRule(threshold, alpha, v, futilityRatio, allocFloorBytes);
+    return new DecisionRule(
+        threshold, alpha, v, futilityRatio, allocFloorBytes, criterion, tailMargin);
   }
 
   public DecisionRule withFutilityRatio(double v) {
-    return new DecisionRule(threshold, alpha, looks, v, allocFloorBytes);
+    return new DecisionRule(threshold, alpha, looks, v, allocFloorBytes, criterion, tailMargin);
   }
 
   public DecisionRule withAllocFloorBytes(double v) {
-    return new DecisionRule(threshold, alpha, looks, futilityRatio, v);
+    return new DecisionRule(threshold, alpha, looks, futilityRatio, v, criterion, tailMargin);
+  }
+
+  /** Another criterion; {@code margin} is the tail's non-inferiority margin. */
+  public DecisionRule withCriterion(Criterion c, double margin) {
+    return new DecisionRule(threshold, alpha, looks, futilityRatio, allocFloorBytes, c, margin);
   }
 }

@@ -10,12 +10,12 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Keep the candidate B only when p50 and p95 (geometric means over cases) are both {@code improved}
- * and allocation is not {@code regressed}.
+ * Keep the candidate B only when p50 and p95 (geometric means over cases) meet the rule's {@link
+ * Criterion} (by default both {@code improved}) and allocation is not {@code regressed}.
  *
- * <p>Requiring both quantiles to reject at α is an intersection–union test: its false-keep rate is
- * at most α without any multiplicity correction. Allocation is compared on max(bytes, floor) with
- * the same δ; it can only veto.
+ * <p>Requiring every part to reject at α is an intersection–union test: its false-keep rate is at
+ * most α without any multiplicity correction. Allocation is compared on max(bytes, floor) with the
+ * same δ; it can only veto.
  */
 public final class KeepRule {
 
@@ -57,7 +57,7 @@ public final class KeepRule {
     Comparison allocation =
         compare.apply("alloc_bytes_per_op", forks -> Aggregate.geometricMeans(forks, alloc));
 
-    boolean faster = p50.verdict() == Verdict.IMPROVED && p95.verdict() == Verdict.IMPROVED;
+    boolean faster = rule.criterion().faster(p50, p95, rule.tailMargin());
     boolean allocates = allocation.verdict() == Verdict.REGRESSED;
     String reason = reason(p50, p95, allocation, faster, allocates);
     return new Assessment(p50, p95, allocation, perCase, faster && !allocates, reason);
@@ -66,11 +66,29 @@ public final class KeepRule {
   private String reason(
       Comparison p50, Comparison p95, Comparison alloc, boolean faster, boolean allocates) {
     String beyond = String.format(Locale.ROOT, "%.3g%%", 100 * rule.threshold());
+    boolean tailNotWorse = rule.criterion() == Criterion.MEDIAN_IMPROVED_TAIL_NOT_WORSE;
+    String margin = String.format(Locale.ROOT, "%.3g%%", 100 * rule.tailMargin());
     if (faster && !allocates) {
-      return "p50 and p95 improved beyond " + beyond + " and allocation did not grow";
+      return tailNotWorse
+          ? "p50 improved beyond "
+              + beyond
+              + ", p95 not worse than "
+              + margin
+              + " and allocation did not grow"
+          : "p50 and p95 improved beyond " + beyond + " and allocation did not grow";
     }
     List<String> why = new ArrayList<>();
-    for (Comparison c : List.of(p50, p95)) {
+    if (tailNotWorse && p95.ciHigh() >= 1 + rule.tailMargin()) {
+      why.add(
+          String.format(
+              Locale.ROOT,
+              "p95 may be more than %s slower (B/A %.4f, CI [%.4f, %.4f])",
+              margin,
+              p95.ratio(),
+              p95.ciLow(),
+              p95.ciHigh()));
+    }
+    for (Comparison c : tailNotWorse ? List.of(p50) : List.of(p50, p95)) {
       if (c.verdict() != Verdict.IMPROVED) {
         why.add(
             String.format(

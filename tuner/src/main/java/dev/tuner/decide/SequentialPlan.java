@@ -21,10 +21,11 @@ import java.util.stream.IntStream;
  *   <li>look 3, 10 forks: α 0.5%; keeps or discards, final.
  * </ul>
  *
- * At an interim look the plan discards for futility when the estimated p50 or p95 ratio is at least
- * {@link DecisionRule#futilityRatio()} or any aggregate is {@code regressed}. Futility can only
- * turn keeps into discards, so it never raises the false-keep rate; it costs a little power and
- * saves most of the forks of the many candidates that do nothing.
+ * At an interim look the plan discards for futility when the estimated p50 ratio (and p95's, when
+ * the criterion needs p95 to improve) is at least {@link DecisionRule#futilityRatio()} or any
+ * aggregate is {@code regressed}. Futility can only turn keeps into discards, so it never raises
+ * the false-keep rate; it costs a little power and saves most of the forks of the many candidates
+ * that do nothing.
  *
  * <p>The plan is a pure function of the forks given: a look uses exactly its first n forks of each
  * side, so asking again with more forks than the next look needs repeats the same answer.
@@ -106,8 +107,11 @@ public final class SequentialPlan {
   }
 
   private boolean futile(Assessment e) {
+    // The tail's estimate only counts when the criterion needs the tail to improve: a noisy p95
+    // that happens to look no faster at an early look must not end a try the criterion could keep.
+    boolean tailMustImprove = rule.criterion() == Criterion.BOTH_IMPROVED;
     return e.p50().ratio() >= rule.futilityRatio()
-        || e.p95().ratio() >= rule.futilityRatio()
+        || (tailMustImprove && e.p95().ratio() >= rule.futilityRatio())
         || List.of(e.p50(), e.p95(), e.alloc()).stream()
             .anyMatch(c -> c.verdict() == Verdict.REGRESSED);
   }

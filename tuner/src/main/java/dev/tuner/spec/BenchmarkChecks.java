@@ -71,6 +71,11 @@ final class BenchmarkChecks {
     }
     atLeast(reader, "benchmark.compare.warmupSeconds", compare.warmupSeconds(), 0);
     positive(reader, "benchmark.compare.opsPerRound", compare.opsPerRound());
+    if (!(compare.tailMargin() >= 0 && compare.tailMargin() < 1)) {
+      throw reader.error(
+          "benchmark.compare.tailMargin",
+          "must be in [0, 1): how much slower p95 may get, such as 0.03");
+    }
   }
 
   private static void positive(SpecReader reader, String key, int value) throws SpecException {

@@ -1,6 +1,8 @@
 package dev.tuner.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.tuner.decide.Criterion;
+import dev.tuner.measure.QuantileEstimator;
 import java.util.List;
 
 /**
@@ -76,6 +78,12 @@ public record BenchmarkSpec(
    *     quiet, rounds no longer getting faster) or at {@code warmupSeconds}; {@code fixed}, it
    *     always takes {@code warmupSeconds}
    * @param opsPerRound interleaved: operations per case and build in one round (default 40)
+   * @param criterion what p50 and p95 must show for a keep: {@code both-improved} (default) or
+   *     {@code median-improved-tail-not-worse}
+   * @param tailMargin for {@code median-improved-tail-not-worse}: how much slower p95 may be at
+   *     most (default 0.03)
+   * @param quantiles interleaved: how a round's quantiles are read, {@code order-statistic}
+   *     (default) or {@code harrell-davis}
    */
   public record Compare(
       Design design,
@@ -83,9 +91,13 @@ public record BenchmarkSpec(
       List<Integer> looks,
       Integer warmupSeconds,
       Warmup warmup,
-      Integer opsPerRound) {
+      Integer opsPerRound,
+      Criterion criterion,
+      Double tailMargin,
+      QuantileEstimator quantiles) {
 
-    public static final Compare DEFAULTS = new Compare(null, null, null, null, null, null);
+    public static final Compare DEFAULTS =
+        new Compare(null, null, null, null, null, null, null, null, null);
 
     public Compare {
       design = design == null ? Design.INTERLEAVED : design;
@@ -94,6 +106,9 @@ public record BenchmarkSpec(
       warmupSeconds = warmupSeconds == null ? 60 : warmupSeconds;
       warmup = warmup == null ? Warmup.STEADY : warmup;
       opsPerRound = opsPerRound == null ? 40 : opsPerRound;
+      criterion = criterion == null ? Criterion.BOTH_IMPROVED : criterion;
+      tailMargin = tailMargin == null ? 0.03 : tailMargin;
+      quantiles = quantiles == null ? QuantileEstimator.ORDER_STATISTIC : quantiles;
     }
   }
 

@@ -7,6 +7,7 @@ import dev.tuner.ExampleBuild;
 import dev.tuner.build.RunnerJar;
 import dev.tuner.harness.runner.InterleaveProtocol;
 import dev.tuner.io.Classpath;
+import dev.tuner.measure.QuantileEstimator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -50,6 +51,7 @@ class InterleavedRunForkTest {
         warmup,
         2,
         ops,
+        QuantileEstimator.ORDER_STATISTIC,
         new PrintWriter(new StringWriter(), true),
         timeout);
   }
@@ -119,6 +121,7 @@ class InterleavedRunForkTest {
               "fixed",
               2,
               2,
+              QuantileEstimator.ORDER_STATISTIC,
               new PrintWriter(new StringWriter(), true),
               Duration.ofMinutes(2))) {
         assertThatThrownBy(() -> run.awaitReady((round, seconds) -> {}))

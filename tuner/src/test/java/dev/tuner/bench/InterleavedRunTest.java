@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuner.decide.CaseFork;
 import dev.tuner.harness.runner.InterleaveProtocol;
+import dev.tuner.measure.QuantileEstimator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,7 +29,10 @@ class InterleavedRunTest {
             + "\"callsPerOp\":{\"embeddings\":1.0,\"reference\":19.0}}}}}";
 
     InterleavedRun.Round round =
-        InterleavedRun.parse((InterleaveProtocol.Round) InterleaveProtocol.parse(line), false);
+        InterleavedRun.parse(
+            (InterleaveProtocol.Round) InterleaveProtocol.parse(line),
+            false,
+            QuantileEstimator.ORDER_STATISTIC);
 
     assertThat(round.index()).isEqualTo(7);
     assertThat(round.warmup()).isFalse();
@@ -49,7 +53,8 @@ class InterleavedRunTest {
             new KilledUnderARead(),
             new PrintWriter(new StringWriter()),
             Duration.ofSeconds(1),
-            false)) {
+            false,
+            QuantileEstimator.ORDER_STATISTIC)) {
       assertThatThrownBy(() -> run.awaitReady((round, seconds) -> {}))
           .isInstanceOfSatisfying(
               BenchFailedException.class, e -> assertThat(e.timedOut()).isTrue())

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuner.bench.CompareSettings;
 import dev.tuner.bench.JmhOptions;
+import dev.tuner.decide.Criterion;
 import dev.tuner.error.UsageException;
+import dev.tuner.measure.QuantileEstimator;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.MinimalSpec;
 import dev.tuner.spec.TunerSpec;
@@ -102,6 +104,18 @@ class OverridesTest {
     assertThat(s.rule().looks()).containsExactly(5, 10);
     assertThat(s.opsPerRound()).isEqualTo(7);
     assertThat(s.warmupSeconds()).isEqualTo(compare().warmupSeconds());
+  }
+
+  @Test
+  void theCriterionItsMarginAndTheEstimatorCanBeChosenOneByOne() throws Exception {
+    CompareSettings s = compare("--criterion", "median-improved-tail-not-worse");
+    assertThat(s.rule().criterion()).isEqualTo(Criterion.MEDIAN_IMPROVED_TAIL_NOT_WORSE);
+    assertThat(s.rule().tailMargin()).as("the spec's default").isEqualTo(0.03);
+    assertThat(s.rule().looks()).isEqualTo(compare().rule().looks());
+    assertThat(compare("--tail-margin", "0.02").rule().tailMargin()).isEqualTo(0.02);
+    assertThat(compare("--quantiles", "harrell-davis").quantiles())
+        .isEqualTo(QuantileEstimator.HARRELL_DAVIS);
+    assertThat(compare().quantiles()).isEqualTo(QuantileEstimator.ORDER_STATISTIC);
   }
 
   @Test

@@ -107,6 +107,29 @@ class KeepRuleTest {
   }
 
   @Test
+  void withATailMarginAWinOnTheMedianIsKeptUnlessTheTailGetsWorse() {
+    KeepRule tailNotWorse =
+        new KeepRule(
+            DecisionRule.defaults().withCriterion(Criterion.MEDIAN_IMPROVED_TAIL_NOT_WORSE, 0.03));
+    SplittableRandom random = new SplittableRandom(18);
+    List<ForkSummary> a = Simulated.TYPICAL.forks(random, 10, 1.0, 0);
+    List<ForkSummary> same =
+        Simulated.TYPICAL.forks(random, 10, 0.8, 0).stream().map(f -> scaleP95(f, 1.25)).toList();
+    List<ForkSummary> worse =
+        Simulated.TYPICAL.forks(random, 10, 0.8, 0).stream().map(f -> scaleP95(f, 1.5)).toList();
+
+    Assessment kept = tailNotWorse.assess(a, same);
+    Assessment refused = tailNotWorse.assess(a, worse);
+
+    assertThat(kept.keep()).as(kept.reason()).isTrue();
+    assertThat(kept.reason())
+        .isEqualTo(
+            "p50 improved beyond 1.00%, p95 not worse than 3.00% and allocation did not grow");
+    assertThat(refused.keep()).isFalse();
+    assertThat(refused.reason()).startsWith("p95 may be more than 3.00% slower");
+  }
+
+  @Test
   void reportsEachCaseBesideTheAggregate() {
     SplittableRandom random = new SplittableRandom(19);
     Assessment a =

@@ -37,7 +37,9 @@ class BenchmarkSpecTest {
                     "  jvmArgs: [-XX:+UseSerialGC, -Xmx2g]",
                     "  transport: loopback",
                     "  jmh: {forks: 4, warmupIterations: 3, warmupTime: 500ms, iterations: 7, iterationTime: 2s}",
-                    "  compare: {design: forks, alpha: 0.02, warmupSeconds: 5, opsPerRound: 12}",
+                    "  compare: {design: forks, alpha: 0.02, warmupSeconds: 5, opsPerRound: 12,",
+                    "    criterion: median-improved-tail-not-worse, tailMargin: 0.02,",
+                    "    quantiles: harrell-davis}",
                     ""))
             .benchmark();
 
@@ -49,6 +51,11 @@ class BenchmarkSpecTest {
     assertThat(b.compare().design()).isEqualTo(BenchmarkSpec.Design.FORKS);
     assertThat(b.compare().looks()).as("the design's own default").isEqualTo(List.of(3, 6, 10));
     assertThat(b.compare().opsPerRound()).isEqualTo(12);
+    assertThat(b.compare().criterion())
+        .isEqualTo(dev.tuner.decide.Criterion.MEDIAN_IMPROVED_TAIL_NOT_WORSE);
+    assertThat(b.compare().tailMargin()).isEqualTo(0.02);
+    assertThat(b.compare().quantiles())
+        .isEqualTo(dev.tuner.measure.QuantileEstimator.HARRELL_DAVIS);
   }
 
   @Test
@@ -70,6 +77,13 @@ class BenchmarkSpecTest {
         "benchmark:\n  jvmArgs: ['-Xms1g -Xmx1g']\n",
         ":7: benchmark.jvmArgs: one JVM option per list item");
     expectError("benchmark:\n  fork: 3\n", ":7: benchmark.fork: unknown key");
+    expectError(
+        "benchmark:\n  compare:\n    criterion: fastest\n",
+        ":8: benchmark.compare.criterion: 'fastest' is not one of [both-improved,"
+            + " median-improved-tail-not-worse]");
+    expectError(
+        "benchmark:\n  compare:\n    tailMargin: 1.5\n",
+        "benchmark.compare.tailMargin: must be in [0, 1)");
     expectError(
         "benchmark:\n  transport: carrier-pigeon\n",
         ":7: benchmark.transport: 'carrier-pigeon' is not one of");
