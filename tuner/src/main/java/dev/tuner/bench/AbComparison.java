@@ -181,7 +181,7 @@ public final class AbComparison {
       collected.warmedUp(steady);
       for (int n = 1; n <= settings.maxReplicates(); n++) {
         InterleavedRun.Round r = (n % 2 == 1 ? one : two).round();
-        if (collected.add(r.a(), r.b(), r.callsA(), r.callsB())) {
+        if (collected.add(r.a(), r.b(), r.callsA(), r.callsB(), r.samples())) {
           return;
         }
       }

@@ -151,12 +151,19 @@ public final class Calibration {
       double threshold, int replicates, double falseKeep, Map<String, Double> power) {}
 
   /**
-   * A scenario's real decisions re-decided under one criterion, on the same rounds and looks.
+   * A scenario's real decisions re-decided under one criterion and quantile estimator, on the same
+   * rounds and looks.
    *
    * @param low the exact (Clopper–Pearson) 95% interval of the keep rate: lower bound
    */
   public record CriterionRow(
-      String scenario, String criterion, int runs, int keeps, double low, double high) {}
+      String scenario,
+      String criterion,
+      String quantiles,
+      int runs,
+      int keeps,
+      double low,
+      double high) {}
 
   /**
    * Everything {@code tuner calibrate} prints and writes.

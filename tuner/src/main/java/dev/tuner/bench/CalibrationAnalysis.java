@@ -5,6 +5,7 @@ import dev.tuner.decide.DecisionRule;
 import dev.tuner.decide.KeepRule;
 import dev.tuner.decide.SequentialPlan;
 import dev.tuner.decide.SequentialPlan.Action;
+import dev.tuner.measure.QuantileEstimator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,38 +43,50 @@ final class CalibrationAnalysis {
   }
 
   /**
-   * The same real decisions under each criterion: each run's rounds as measured, in their order,
-   * through the sequential plan's looks. Real decisions, not re-splits, so the power of the two
-   * criteria is compared on the same trials at the same false-keep bound.
+   * The same real decisions under each criterion and, where the rounds kept their operations, each
+   * quantile estimator: each run's rounds as measured, in their order, through the sequential
+   * plan's looks. Real decisions, not re-splits, so the variants' power is compared on the same
+   * trials at the same false-keep bound.
    */
   private List<Calibration.CriterionRow> criteria(Map<String, List<Calibration.Run>> byScenario) {
     DecisionRule rule = settings.compare().rule();
+    boolean reread =
+        byScenario.values().stream()
+            .flatMap(List::stream)
+            .flatMap(r -> r.replicates().stream())
+            .allMatch(r -> r.samples() != null);
+    List<QuantileEstimator> estimators =
+        reread ? List.of(QuantileEstimator.values()) : List.of(settings.compare().quantiles());
     List<Calibration.CriterionRow> rows = new ArrayList<>();
     for (Criterion c : Criterion.values()) {
-      AbComparison under =
-          new AbComparison(settings.compare().withRule(rule.withCriterion(c, rule.tailMargin())));
-      byScenario.forEach(
-          (name, group) -> {
-            int keeps =
-                (int)
-                    group.stream()
-                        .filter(
-                            r ->
-                                under
-                                    .sequentialDecision(r.replicates())
-                                    .map(step -> step.action() == Action.KEEP)
-                                    .orElse(false))
-                        .count();
-            ConfidenceInterval kept = KeepRate.clopperPearson(group.size(), keeps);
-            rows.add(
-                new Calibration.CriterionRow(
-                    name,
-                    c.label(),
-                    group.size(),
-                    keeps,
-                    kept.getLowerBound(),
-                    kept.getUpperBound()));
-          });
+      for (QuantileEstimator q : estimators) {
+        AbComparison under =
+            new AbComparison(settings.compare().withRule(rule.withCriterion(c, rule.tailMargin())));
+        byScenario.forEach(
+            (name, group) -> {
+              int keeps =
+                  (int)
+                      group.stream()
+                          .filter(
+                              r ->
+                                  under
+                                      .sequentialDecision(
+                                          r.replicates().stream().map(x -> x.reread(q)).toList())
+                                      .map(step -> step.action() == Action.KEEP)
+                                      .orElse(false))
+                          .count();
+              ConfidenceInterval kept = KeepRate.clopperPearson(group.size(), keeps);
+              rows.add(
+                  new Calibration.CriterionRow(
+                      name,
+                      c.label(),
+                      q.label(),
+                      group.size(),
+                      keeps,
+                      kept.getLowerBound(),
+                      kept.getUpperBound()));
+            });
+      }
     }
     return rows;
   }
@@ -186,10 +199,7 @@ final class CalibrationAnalysis {
     for (int i = 0; i < n; i++) {
       Replicate r = pool.remove(random.nextInt(pool.size()));
       boolean swap = aa && random.nextBoolean();
-      out.add(
-          swap
-              ? new Replicate(i + 1, r.endSeconds(), r.b(), r.a(), r.callsB(), r.callsA())
-              : new Replicate(i + 1, r.endSeconds(), r.a(), r.b(), r.callsA(), r.callsB()));
+      out.add(swap ? r.swapped(i + 1) : r.at(i + 1));
     }
     return out;
   }

@@ -42,7 +42,8 @@ final class InterleavedRun implements AutoCloseable {
       ForkSummary a,
       ForkSummary b,
       Map<String, Map<String, Double>> callsA,
-      Map<String, Map<String, Double>> callsB) {}
+      Map<String, Map<String, Double>> callsB,
+      Replicate.Samples samples) {}
 
   private final Process process;
   private final BufferedReader lines;
@@ -250,11 +251,15 @@ final class InterleavedRun implements AutoCloseable {
     Map<String, CaseFork> b = new LinkedHashMap<>();
     Map<String, Map<String, Double>> callsA = new TreeMap<>();
     Map<String, Map<String, Double>> callsB = new TreeMap<>();
+    Map<String, double[]> nanosA = new TreeMap<>();
+    Map<String, double[]> nanosB = new TreeMap<>();
     line.cases()
         .forEach(
             (id, c) -> {
-              a.put(id, caseFork(c.a(), quantiles));
-              b.put(id, caseFork(c.b(), quantiles));
+              nanosA.put(id, nanos(c.a()));
+              nanosB.put(id, nanos(c.b()));
+              a.put(id, caseFork(nanosA.get(id), c.a(), quantiles));
+              b.put(id, caseFork(nanosB.get(id), c.b(), quantiles));
               callsA.put(id, new TreeMap<>(c.a().callsPerOp()));
               callsB.put(id, new TreeMap<>(c.b().callsPerOp()));
             });
@@ -266,7 +271,8 @@ final class InterleavedRun implements AutoCloseable {
             new ForkSummary(b),
             new ForkSummary(a),
             callsB,
-            callsA)
+            callsA,
+            new Replicate.Samples(nanosB, nanosA))
         : new Round(
             line.round(),
             line.warmup(),
@@ -274,13 +280,18 @@ final class InterleavedRun implements AutoCloseable {
             new ForkSummary(a),
             new ForkSummary(b),
             callsA,
-            callsB);
+            callsB,
+            new Replicate.Samples(nanosA, nanosB));
   }
 
   /** The side's quantiles from its own samples in the round, as a fork's are from its histogram. */
-  private static CaseFork caseFork(InterleaveProtocol.Samples side, QuantileEstimator quantiles) {
-    Quantiles q =
-        quantiles.quantiles(side.nanos().stream().mapToDouble(Number::doubleValue).toArray());
+  private static double[] nanos(InterleaveProtocol.Samples side) {
+    return side.nanos().stream().mapToDouble(Number::doubleValue).toArray();
+  }
+
+  private static CaseFork caseFork(
+      double[] nanos, InterleaveProtocol.Samples side, QuantileEstimator quantiles) {
+    Quantiles q = quantiles.quantiles(nanos);
     return new CaseFork(q.p50(), q.p95(), side.allocBytesPerOp());
   }
 }

@@ -1,6 +1,10 @@
 package dev.tuner.bench;
 
+import dev.tuner.decide.CaseFork;
 import dev.tuner.decide.ForkSummary;
+import dev.tuner.measure.QuantileEstimator;
+import dev.tuner.measure.Quantiles;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -14,6 +18,8 @@ import java.util.Map;
  * @param b each case's numbers on B
  * @param callsA case id → upstream → calls per operation on A
  * @param callsB the same on B
+ * @param samples each operation's time, when the design measured them one by one (a round of the
+ *     in-JVM design); null for a fork pair, whose quantiles JMH read
  */
 public record Replicate(
     int index,
@@ -21,10 +27,82 @@ public record Replicate(
     ForkSummary a,
     ForkSummary b,
     Map<String, Map<String, Double>> callsA,
-    Map<String, Map<String, Double>> callsB) {
+    Map<String, Map<String, Double>> callsB,
+    Samples samples) {
 
   public Replicate {
     callsA = Map.copyOf(callsA);
     callsB = Map.copyOf(callsB);
+  }
+
+  /** A replicate without per-operation times. */
+  public Replicate(
+      int index,
+      double endSeconds,
+      ForkSummary a,
+      ForkSummary b,
+      Map<String, Map<String, Double>> callsA,
+      Map<String, Map<String, Double>> callsB) {
+    this(index, endSeconds, a, b, callsA, callsB, null);
+  }
+
+  /**
+   * Each side's operation times, case by case, in nanoseconds.
+   *
+   * @param a case id → A's operations
+   * @param b the same for B
+   */
+  public record Samples(Map<String, double[]> a, Map<String, double[]> b) {
+    public Samples {
+      a = Map.copyOf(a);
+      b = Map.copyOf(b);
+    }
+  }
+
+  /** The same replicate with its sides' roles exchanged. */
+  Replicate swapped(int newIndex) {
+    return new Replicate(
+        newIndex,
+        endSeconds,
+        b,
+        a,
+        callsB,
+        callsA,
+        samples == null ? null : new Samples(samples.b(), samples.a()));
+  }
+
+  /** The same replicate at another index. */
+  Replicate at(int newIndex) {
+    return new Replicate(newIndex, endSeconds, a, b, callsA, callsB, samples);
+  }
+
+  /**
+   * The replicate with its quantiles read again from its operations by {@code quantiles}
+   * (allocation as measured); itself when it has no operations to read.
+   */
+  Replicate reread(QuantileEstimator quantiles) {
+    if (samples == null) {
+      return this;
+    }
+    return new Replicate(
+        index,
+        endSeconds,
+        reread(a, samples.a(), quantiles),
+        reread(b, samples.b(), quantiles),
+        callsA,
+        callsB,
+        samples);
+  }
+
+  private static ForkSummary reread(
+      ForkSummary side, Map<String, double[]> nanos, QuantileEstimator quantiles) {
+    Map<String, CaseFork> cases = new LinkedHashMap<>();
+    side.cases()
+        .forEach(
+            (id, c) -> {
+              Quantiles q = quantiles.quantiles(nanos.get(id));
+              cases.put(id, new CaseFork(q.p50(), q.p95(), c.allocBytesPerOp()));
+            });
+    return new ForkSummary(cases);
   }
 }

@@ -49,10 +49,20 @@ final class Replicates {
       ForkSummary rb,
       Map<String, Map<String, Double>> callsA,
       Map<String, Map<String, Double>> callsB) {
+    return add(ra, rb, callsA, callsB, null);
+  }
+
+  /** Adds a replicate with its operations' times (null: none); true once decided. */
+  boolean add(
+      ForkSummary ra,
+      ForkSummary rb,
+      Map<String, Map<String, Double>> callsA,
+      Map<String, Map<String, Double>> callsB,
+      Replicate.Samples samples) {
     a.add(ra);
     b.add(rb);
     double now = (System.nanoTime() - start) / 1e9;
-    Replicate replicate = new Replicate(a.size(), now, ra, rb, callsA, callsB);
+    Replicate replicate = new Replicate(a.size(), now, ra, rb, callsA, callsB, samples);
     replicates.add(replicate);
     listener.replicate(replicate);
     int n = a.size();

@@ -366,38 +366,29 @@ final class CalibrateCommand implements Callable<Integer> {
     out.flush();
   }
 
-  /** The real decisions again under each criterion, side by side. */
+  /** The real decisions again under each criterion and estimator, side by side. */
   private static void printCriteria(PrintWriter out, Calibration.Report report, double margin) {
     out.printf(
         Locale.ROOT,
-        "%nthe same real decisions under each criterion (tail margin %.1f%%), kept [95%% CI]:%n",
+        "%nthe same real decisions under each criterion (tail margin %.1f%%) and quantile"
+            + " estimator:%n",
         100 * margin);
-    List<String> criteria =
-        report.criteria().stream().map(Calibration.CriterionRow::criterion).distinct().toList();
-    StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-9s", "scenario"));
-    criteria.forEach(c -> header.append(String.format(Locale.ROOT, "  %-30s", c)));
-    out.println(header.toString().stripTrailing());
-    for (String scenario :
-        report.criteria().stream().map(Calibration.CriterionRow::scenario).distinct().toList()) {
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s", scenario));
-      for (String c : criteria) {
-        report.criteria().stream()
-            .filter(r -> r.scenario().equals(scenario) && r.criterion().equals(c))
-            .forEach(
-                r ->
-                    line.append(
-                        String.format(
-                            Locale.ROOT,
-                            "  %-30s",
-                            String.format(
-                                Locale.ROOT,
-                                "%d/%d [%.1f, %.1f]%%",
-                                r.keeps(),
-                                r.runs(),
-                                100 * r.low(),
-                                100 * r.high()))));
-      }
-      out.println(line.toString().stripTrailing());
+    String format = "%-9s %-32s %-16s %s%n";
+    out.printf(Locale.ROOT, format, "scenario", "criterion", "quantiles", "kept [95% CI]");
+    for (Calibration.CriterionRow r : report.criteria()) {
+      out.printf(
+          Locale.ROOT,
+          format,
+          r.scenario(),
+          r.criterion(),
+          r.quantiles(),
+          String.format(
+              Locale.ROOT,
+              "%d/%d [%.1f, %.1f]%%",
+              r.keeps(),
+              r.runs(),
+              100 * r.low(),
+              100 * r.high()));
     }
   }
 

@@ -53,6 +53,40 @@ class CalibrationTest {
   }
 
   @Test
+  void roundsThatKeptTheirOperationsAreDecidedAgainUnderEachEstimator() {
+    Calibration calibration = SyntheticCalibration.calibration(2, 1, 100);
+    SplittableRandom random = new SplittableRandom(5);
+    List<Calibration.Run> runs = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      runs.add(
+          calibration.decide(
+              new Calibration.Scenario("A/A", 0, 0),
+              SyntheticCalibration.roundsWithOperations(random, 1.0)));
+    }
+    runs.add(
+        calibration.decide(
+            new Calibration.Scenario("-10%", 10, 0),
+            SyntheticCalibration.roundsWithOperations(random, 1 / 1.10)));
+
+    Calibration.Report report = calibration.report(runs, Double.NaN);
+
+    assertThat(report.criteria())
+        .extracting(c -> c.criterion() + " " + c.quantiles())
+        .containsOnly(
+            "both-improved order-statistic",
+            "both-improved harrell-davis",
+            "median-improved-tail-not-worse order-statistic",
+            "median-improved-tail-not-worse harrell-davis")
+        .hasSize(8);
+    assertThat(report.criteria())
+        .filteredOn(c -> c.scenario().equals("-10%"))
+        .allSatisfy(c -> assertThat(c.keeps()).isEqualTo(1));
+    assertThat(report.criteria())
+        .filteredOn(c -> c.scenario().equals("A/A"))
+        .allSatisfy(c -> assertThat(c.keeps()).isZero());
+  }
+
+  @Test
   void realDecisionsAreCountedWithTheirExactIntervalAndDrawnAsAPowerCurve(@TempDir Path dir)
       throws Exception {
     Calibration calibration = SyntheticCalibration.calibration(20, 20, 200);

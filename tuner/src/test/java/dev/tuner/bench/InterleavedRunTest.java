@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuner.decide.CaseFork;
 import dev.tuner.harness.runner.InterleaveProtocol;
+import dev.tuner.measure.HarrellDavis;
 import dev.tuner.measure.QuantileEstimator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,6 +42,24 @@ class InterleavedRunTest {
     assertThat(round.a().cases().get("ai")).isEqualTo(new CaseFork(10, 19, 1000));
     assertThat(round.b().cases().get("ai")).isEqualTo(new CaseFork(20, 38, 900));
     assertThat(round.callsB().get("ai")).containsEntry("reference", 19.0);
+    // The operations stay with the round, so calibrate can read them again another way.
+    assertThat(round.samples().b().get("ai")).hasSize(20).contains(40.0);
+    Replicate replicate =
+        new Replicate(1, 1, round.a(), round.b(), round.callsA(), round.callsB(), round.samples());
+    Replicate smooth = replicate.reread(QuantileEstimator.HARRELL_DAVIS);
+    assertThat(smooth.b().cases().get("ai").p95())
+        .isEqualTo(HarrellDavis.quantile(round.samples().b().get("ai"), 0.95))
+        .isNotEqualTo(38.0);
+    assertThat(smooth.b().cases().get("ai").allocBytesPerOp()).isEqualTo(900);
+    assertThat(replicate.reread(QuantileEstimator.ORDER_STATISTIC).b()).isEqualTo(round.b());
+
+    InterleavedRun.Round swapped =
+        InterleavedRun.parse(
+            (InterleaveProtocol.Round) InterleaveProtocol.parse(line),
+            true,
+            QuantileEstimator.ORDER_STATISTIC);
+    assertThat(swapped.a().cases().get("ai")).isEqualTo(new CaseFork(20, 38, 900));
+    assertThat(swapped.samples().a().get("ai")).contains(40.0);
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 
 /**
  * Calibrations of synthetic rounds whose truth is known, for tests of the analysis and of what
@@ -88,6 +89,51 @@ public final class SyntheticCalibration {
   /** Three A/A runs, a 10 % slowdown and a 10 % speedup, decided and analysed. */
   public static Calibration.Settings settings() {
     return settings(3, 1, 200);
+  }
+
+  /**
+   * 24 rounds like {@link #rounds}, each keeping its 40 operations a case and side (log-normal, σ =
+   * 5 %), their quantiles read as the order statistic.
+   */
+  static List<Replicate> roundsWithOperations(SplittableRandom random, double factor) {
+    List<Replicate> rounds = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      double shared = Math.exp(0.05 * random.nextGaussian());
+      Map<String, double[]> a = new TreeMap<>();
+      Map<String, double[]> b = new TreeMap<>();
+      for (Map.Entry<String, Double> c : Map.of("small", 1e6, "large", 5e6).entrySet()) {
+        a.put(c.getKey(), operations(random, c.getValue() * shared));
+        b.put(c.getKey(), operations(random, c.getValue() * shared * factor));
+      }
+      rounds.add(
+          new Replicate(
+              i + 1,
+              30 + 10 * (i + 1),
+              read(a),
+              read(b),
+              Map.of(),
+              Map.of(),
+              new Replicate.Samples(a, b)));
+    }
+    return rounds;
+  }
+
+  private static double[] operations(SplittableRandom random, double median) {
+    double[] v = new double[40];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = median * Math.exp(0.05 * random.nextGaussian());
+    }
+    return v;
+  }
+
+  private static ForkSummary read(Map<String, double[]> operations) {
+    Map<String, CaseFork> cases = new TreeMap<>();
+    operations.forEach(
+        (id, v) -> {
+          var q = QuantileEstimator.ORDER_STATISTIC.quantiles(v);
+          cases.put(id, new CaseFork(q.p50(), q.p95(), 1000));
+        });
+    return new ForkSummary(cases);
   }
 
   /** The report of {@link #settings()}'s runs, seed 3. */
