@@ -204,6 +204,7 @@ public final class AbComparison {
         rounds,
         settings.opsPerRound(),
         settings.quantiles(),
+        settings.clock(),
         log,
         left);
   }

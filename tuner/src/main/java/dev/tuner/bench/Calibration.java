@@ -151,8 +151,8 @@ public final class Calibration {
       double threshold, int replicates, double falseKeep, Map<String, Double> power) {}
 
   /**
-   * A scenario's real decisions re-decided under one criterion and quantile estimator, on the same
-   * rounds and looks.
+   * A scenario's real decisions re-decided under one criterion, quantile estimator and clock, on
+   * the same rounds and looks.
    *
    * @param low the exact (Clopper–Pearson) 95% interval of the keep rate: lower bound
    */
@@ -160,6 +160,7 @@ public final class Calibration {
       String scenario,
       String criterion,
       String quantiles,
+      String clock,
       int runs,
       int keeps,
       double low,

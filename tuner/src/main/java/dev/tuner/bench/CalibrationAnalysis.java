@@ -5,6 +5,7 @@ import dev.tuner.decide.DecisionRule;
 import dev.tuner.decide.KeepRule;
 import dev.tuner.decide.SequentialPlan;
 import dev.tuner.decide.SequentialPlan.Action;
+import dev.tuner.measure.Clock;
 import dev.tuner.measure.QuantileEstimator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,51 +45,61 @@ final class CalibrationAnalysis {
 
   /**
    * The same real decisions under each criterion and, where the rounds kept their operations, each
-   * quantile estimator: each run's rounds as measured, in their order, through the sequential
-   * plan's looks. Real decisions, not re-splits, so the variants' power is compared on the same
-   * trials at the same false-keep bound.
+   * quantile estimator and clock: each run's rounds as measured, in their order, through the
+   * sequential plan's looks. Real decisions, not re-splits, so the variants' power is compared on
+   * the same trials at the same false-keep bound.
    */
   private List<Calibration.CriterionRow> criteria(Map<String, List<Calibration.Run>> byScenario) {
     DecisionRule rule = settings.compare().rule();
-    boolean reread =
+    List<Replicate> all =
         byScenario.values().stream()
             .flatMap(List::stream)
             .flatMap(r -> r.replicates().stream())
-            .allMatch(r -> r.samples() != null);
+            .toList();
+    boolean reread = all.stream().allMatch(r -> r.samples() != null);
+    boolean cpu = reread && all.stream().allMatch(r -> r.samples().hasCpu());
     List<QuantileEstimator> estimators =
         reread ? List.of(QuantileEstimator.values()) : List.of(settings.compare().quantiles());
+    List<Clock> clocks = cpu ? List.of(Clock.values()) : List.of(settings.compare().clock());
     List<Calibration.CriterionRow> rows = new ArrayList<>();
     for (Criterion c : Criterion.values()) {
-      for (QuantileEstimator q : estimators) {
-        AbComparison under =
-            new AbComparison(settings.compare().withRule(rule.withCriterion(c, rule.tailMargin())));
-        byScenario.forEach(
-            (name, group) -> {
-              int keeps =
-                  (int)
-                      group.stream()
-                          .filter(
-                              r ->
-                                  under
-                                      .sequentialDecision(
-                                          r.replicates().stream().map(x -> x.reread(q)).toList())
-                                      .map(step -> step.action() == Action.KEEP)
-                                      .orElse(false))
-                          .count();
-              ConfidenceInterval kept = KeepRate.clopperPearson(group.size(), keeps);
-              rows.add(
-                  new Calibration.CriterionRow(
-                      name,
-                      c.label(),
-                      q.label(),
-                      group.size(),
-                      keeps,
-                      kept.getLowerBound(),
-                      kept.getUpperBound()));
-            });
+      AbComparison under =
+          new AbComparison(settings.compare().withRule(rule.withCriterion(c, rule.tailMargin())));
+      for (Clock clock : clocks) {
+        for (QuantileEstimator q : estimators) {
+          byScenario.forEach(
+              (name, group) -> {
+                int keeps =
+                    (int) group.stream().filter(r -> kept(under, r, q, clock, reread)).count();
+                ConfidenceInterval kept = KeepRate.clopperPearson(group.size(), keeps);
+                rows.add(
+                    new Calibration.CriterionRow(
+                        name,
+                        c.label(),
+                        q.label(),
+                        clock.label(),
+                        group.size(),
+                        keeps,
+                        kept.getLowerBound(),
+                        kept.getUpperBound()));
+              });
+        }
       }
     }
     return rows;
+  }
+
+  private static boolean kept(
+      AbComparison under,
+      Calibration.Run run,
+      QuantileEstimator quantiles,
+      Clock clock,
+      boolean reread) {
+    List<Replicate> rounds =
+        reread
+            ? run.replicates().stream().map(r -> r.reread(quantiles, clock)).toList()
+            : run.replicates();
+    return under.sequentialDecision(rounds).map(step -> step.action() == Action.KEEP).orElse(false);
   }
 
   private Calibration.Row row(List<Calibration.Run> group, SplittableRandom random) {

@@ -3,6 +3,7 @@ package dev.tuner.bench;
 import dev.tuner.decide.DecisionRule;
 import dev.tuner.decide.Pairing;
 import dev.tuner.decide.SequentialPlan;
+import dev.tuner.measure.Clock;
 import dev.tuner.measure.QuantileEstimator;
 import dev.tuner.spec.BenchmarkSpec;
 import dev.tuner.spec.BenchmarkSpec.Design;
@@ -25,6 +26,7 @@ import java.util.function.Consumer;
  * @param warmup interleaved: whether warm-up ends when the JVM is warm or at {@code warmupSeconds}
  * @param opsPerRound interleaved: operations per case and build in a round
  * @param quantiles interleaved: how a round's p50 and p95 are read off its operations
+ * @param clock interleaved: which time of an operation they read
  * @param jmh forks: each side's JMH run (its fork count is ignored: one per replicate)
  * @param workDir where benchmark JVMs run and write scratch files
  */
@@ -39,6 +41,7 @@ public record CompareSettings(
     Warmup warmup,
     int opsPerRound,
     QuantileEstimator quantiles,
+    Clock clock,
     JmhOptions jmh,
     Path workDir) {
 
@@ -47,6 +50,7 @@ public record CompareSettings(
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(warmup, "warmup");
     Objects.requireNonNull(quantiles, "quantiles");
+    Objects.requireNonNull(clock, "clock");
     cases = List.copyOf(cases);
     jvmArgs = List.copyOf(jvmArgs);
     if (cases.isEmpty()) {
@@ -79,6 +83,7 @@ public record CompareSettings(
         b.compare().warmup(),
         b.compare().opsPerRound(),
         b.compare().quantiles(),
+        b.compare().clock(),
         JmhOptions.of(b),
         workDir);
   }
@@ -117,6 +122,10 @@ public record CompareSettings(
     return with(e -> e.quantiles = q);
   }
 
+  public CompareSettings withClock(Clock c) {
+    return with(e -> e.clock = c);
+  }
+
   public CompareSettings withJmh(JmhOptions j) {
     return with(e -> e.jmh = j);
   }
@@ -139,6 +148,7 @@ public record CompareSettings(
     Warmup warmup;
     int opsPerRound;
     QuantileEstimator quantiles;
+    Clock clock;
     JmhOptions jmh;
     final Path workDir;
 
@@ -153,6 +163,7 @@ public record CompareSettings(
       warmup = s.warmup;
       opsPerRound = s.opsPerRound;
       quantiles = s.quantiles;
+      clock = s.clock;
       jmh = s.jmh;
       workDir = s.workDir;
     }
@@ -169,6 +180,7 @@ public record CompareSettings(
           warmup,
           opsPerRound,
           quantiles,
+          clock,
           jmh,
           workDir);
     }

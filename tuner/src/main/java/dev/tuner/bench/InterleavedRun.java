@@ -5,6 +5,7 @@ import dev.tuner.decide.ForkSummary;
 import dev.tuner.harness.runner.InterleaveProtocol;
 import dev.tuner.io.JavaFork;
 import dev.tuner.io.Processes;
+import dev.tuner.measure.Clock;
 import dev.tuner.measure.QuantileEstimator;
 import dev.tuner.measure.Quantiles;
 import java.io.BufferedReader;
@@ -51,6 +52,7 @@ final class InterleavedRun implements AutoCloseable {
   private final PrintWriter log;
   private final boolean swapped;
   private final QuantileEstimator quantiles;
+  private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean killed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -60,7 +62,8 @@ final class InterleavedRun implements AutoCloseable {
       PrintWriter log,
       Duration timeout,
       boolean swapped,
-      QuantileEstimator quantiles) {
+      QuantileEstimator quantiles,
+      Clock clock) {
     this.process = process;
     this.lines =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -69,6 +72,7 @@ final class InterleavedRun implements AutoCloseable {
     this.log = log;
     this.swapped = swapped;
     this.quantiles = quantiles;
+    this.clock = clock;
     if (timeout != null) {
       // A round that never ends blocks the reader: the watchdog kills the JVM, which ends the
       // stream.
@@ -108,6 +112,7 @@ final class InterleavedRun implements AutoCloseable {
       int rounds,
       int ops,
       QuantileEstimator quantiles,
+      Clock clock,
       PrintWriter log,
       Duration timeout)
       throws IOException {
@@ -135,7 +140,7 @@ final class InterleavedRun implements AutoCloseable {
     Process process =
         JavaFork.start(workDir, a.classpath().absolute(), jvmArgs, MAIN, args, Map.of());
     JavaFork.relay(process.getErrorStream(), log);
-    return new InterleavedRun(process, log, timeout, swapped, quantiles);
+    return new InterleavedRun(process, log, timeout, swapped, quantiles, clock);
   }
 
   /**
@@ -166,7 +171,15 @@ final class InterleavedRun implements AutoCloseable {
     if (!(nextLine() instanceof InterleaveProtocol.Round line)) {
       throw new BenchFailedException("the in-JVM A/B runner said it was ready twice");
     }
-    return parse(line, swapped, quantiles);
+    try {
+      return parse(line, swapped, quantiles, clock);
+    } catch (IllegalArgumentException e) {
+      throw new BenchFailedException(
+          "benchmark.compare.clock is cpu, but "
+              + e.getMessage()
+              + ": build A's harness is older than the one that measures CPU time; use clock:"
+              + " wall, or a newer harness");
+    }
   }
 
   /**
@@ -243,23 +256,36 @@ final class InterleavedRun implements AutoCloseable {
   }
 
   /**
-   * A round line, each side's quantiles read by {@code quantiles}; {@code swapped}: the JVM's A was
-   * our B, so its sides are swapped back.
+   * A round line, each side's quantiles read by {@code quantiles} on {@code clock}; {@code
+   * swapped}: the JVM's A was our B, so its sides are swapped back.
+   *
+   * @throws IllegalArgumentException for the CPU clock when the line holds no CPU times
    */
-  static Round parse(InterleaveProtocol.Round line, boolean swapped, QuantileEstimator quantiles) {
+  static Round parse(
+      InterleaveProtocol.Round line, boolean swapped, QuantileEstimator quantiles, Clock clock) {
     Map<String, CaseFork> a = new LinkedHashMap<>();
     Map<String, CaseFork> b = new LinkedHashMap<>();
     Map<String, Map<String, Double>> callsA = new TreeMap<>();
     Map<String, Map<String, Double>> callsB = new TreeMap<>();
     Map<String, double[]> nanosA = new TreeMap<>();
     Map<String, double[]> nanosB = new TreeMap<>();
+    Map<String, double[]> cpuA = new TreeMap<>();
+    Map<String, double[]> cpuB = new TreeMap<>();
     line.cases()
         .forEach(
             (id, c) -> {
-              nanosA.put(id, nanos(c.a()));
-              nanosB.put(id, nanos(c.b()));
-              a.put(id, caseFork(nanosA.get(id), c.a(), quantiles));
-              b.put(id, caseFork(nanosB.get(id), c.b(), quantiles));
+              nanosA.put(id, values(c.a().nanos()));
+              nanosB.put(id, values(c.b().nanos()));
+              if (!c.a().cpuNanos().isEmpty() && !c.b().cpuNanos().isEmpty()) {
+                cpuA.put(id, values(c.a().cpuNanos()));
+                cpuB.put(id, values(c.b().cpuNanos()));
+              }
+              if (clock == Clock.CPU && !cpuA.containsKey(id)) {
+                throw new IllegalArgumentException("the rounds hold no CPU times to read");
+              }
+              boolean cpu = clock == Clock.CPU;
+              a.put(id, caseFork(cpu ? cpuA.get(id) : nanosA.get(id), c.a(), quantiles));
+              b.put(id, caseFork(cpu ? cpuB.get(id) : nanosB.get(id), c.b(), quantiles));
               callsA.put(id, new TreeMap<>(c.a().callsPerOp()));
               callsB.put(id, new TreeMap<>(c.b().callsPerOp()));
             });
@@ -272,7 +298,7 @@ final class InterleavedRun implements AutoCloseable {
             new ForkSummary(a),
             callsB,
             callsA,
-            new Replicate.Samples(nanosB, nanosA))
+            new Replicate.Samples(nanosB, nanosA, cpuB, cpuA))
         : new Round(
             line.round(),
             line.warmup(),
@@ -281,12 +307,12 @@ final class InterleavedRun implements AutoCloseable {
             new ForkSummary(b),
             callsA,
             callsB,
-            new Replicate.Samples(nanosA, nanosB));
+            new Replicate.Samples(nanosA, nanosB, cpuA, cpuB));
   }
 
   /** The side's quantiles from its own samples in the round, as a fork's are from its histogram. */
-  private static double[] nanos(InterleaveProtocol.Samples side) {
-    return side.nanos().stream().mapToDouble(Number::doubleValue).toArray();
+  private static double[] values(List<Long> nanos) {
+    return nanos.stream().mapToDouble(Number::doubleValue).toArray();
   }
 
   private static CaseFork caseFork(

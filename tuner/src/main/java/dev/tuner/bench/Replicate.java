@@ -2,6 +2,7 @@ package dev.tuner.bench;
 
 import dev.tuner.decide.CaseFork;
 import dev.tuner.decide.ForkSummary;
+import dev.tuner.measure.Clock;
 import dev.tuner.measure.QuantileEstimator;
 import dev.tuner.measure.Quantiles;
 import java.util.LinkedHashMap;
@@ -49,26 +50,37 @@ public record Replicate(
   /**
    * Each side's operation times, case by case, in nanoseconds.
    *
-   * @param a case id → A's operations
+   * @param a case id → A's operations, wall time
    * @param b the same for B
+   * @param cpuA case id → A's operations, CPU time; empty when not measured
+   * @param cpuB the same for B
    */
-  public record Samples(Map<String, double[]> a, Map<String, double[]> b) {
+  public record Samples(
+      Map<String, double[]> a,
+      Map<String, double[]> b,
+      Map<String, double[]> cpuA,
+      Map<String, double[]> cpuB) {
     public Samples {
       a = Map.copyOf(a);
       b = Map.copyOf(b);
+      cpuA = Map.copyOf(cpuA);
+      cpuB = Map.copyOf(cpuB);
+    }
+
+    /** Whether CPU times were measured. */
+    public boolean hasCpu() {
+      return !cpuA.isEmpty() && !cpuB.isEmpty();
+    }
+
+    Samples swapped() {
+      return new Samples(b, a, cpuB, cpuA);
     }
   }
 
   /** The same replicate with its sides' roles exchanged. */
   Replicate swapped(int newIndex) {
     return new Replicate(
-        newIndex,
-        endSeconds,
-        b,
-        a,
-        callsB,
-        callsA,
-        samples == null ? null : new Samples(samples.b(), samples.a()));
+        newIndex, endSeconds, b, a, callsB, callsA, samples == null ? null : samples.swapped());
   }
 
   /** The same replicate at another index. */
@@ -77,18 +89,24 @@ public record Replicate(
   }
 
   /**
-   * The replicate with its quantiles read again from its operations by {@code quantiles}
-   * (allocation as measured); itself when it has no operations to read.
+   * The replicate with its quantiles read again from its operations on {@code clock} by {@code
+   * quantiles} (allocation as measured); itself when it has no operations to read.
+   *
+   * @throws IllegalArgumentException for the CPU clock when CPU times were not measured
    */
-  Replicate reread(QuantileEstimator quantiles) {
+  Replicate reread(QuantileEstimator quantiles, Clock clock) {
     if (samples == null) {
       return this;
     }
+    if (clock == Clock.CPU && !samples.hasCpu()) {
+      throw new IllegalArgumentException("the rounds hold no CPU times to read");
+    }
+    boolean cpu = clock == Clock.CPU;
     return new Replicate(
         index,
         endSeconds,
-        reread(a, samples.a(), quantiles),
-        reread(b, samples.b(), quantiles),
+        reread(a, cpu ? samples.cpuA() : samples.a(), quantiles),
+        reread(b, cpu ? samples.cpuB() : samples.b(), quantiles),
         callsA,
         callsB,
         samples);

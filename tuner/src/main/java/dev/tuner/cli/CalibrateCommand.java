@@ -252,8 +252,8 @@ final class CalibrateCommand implements Callable<Integer> {
     String unit = c.design() == Design.INTERLEAVED ? "rounds" : "forks";
     out.printf(
         Locale.ROOT,
-        "%s design, looks at %s %s per side, delta %.3g%%, alpha %.3g%%, %s, %s quantiles;"
-            + " %d bootstrap splits per scenario%n%n",
+        "%s design, looks at %s %s per side, delta %.3g%%, alpha %.3g%%, %s, %s quantiles, %s"
+            + " clock; %d bootstrap splits per scenario%n%n",
         c.design().label(),
         c.rule().looks(),
         unit,
@@ -261,6 +261,7 @@ final class CalibrateCommand implements Callable<Integer> {
         100 * c.rule().alpha(),
         c.rule().criterion().label(),
         c.quantiles().label(),
+        c.clock().label(),
         settings.splits());
     out.println("keep rate: A/A = false keeps; +k (B slower) must be 0; -k (B faster) = power");
     out.println(
@@ -370,11 +371,11 @@ final class CalibrateCommand implements Callable<Integer> {
   private static void printCriteria(PrintWriter out, Calibration.Report report, double margin) {
     out.printf(
         Locale.ROOT,
-        "%nthe same real decisions under each criterion (tail margin %.1f%%) and quantile"
-            + " estimator:%n",
+        "%nthe same real decisions under each criterion (tail margin %.1f%%), quantile estimator"
+            + " and clock:%n",
         100 * margin);
-    String format = "%-9s %-32s %-16s %s%n";
-    out.printf(Locale.ROOT, format, "scenario", "criterion", "quantiles", "kept [95% CI]");
+    String format = "%-9s %-32s %-16s %-6s %s%n";
+    out.printf(Locale.ROOT, format, "scenario", "criterion", "quantiles", "clock", "kept [95% CI]");
     for (Calibration.CriterionRow r : report.criteria()) {
       out.printf(
           Locale.ROOT,
@@ -382,6 +383,7 @@ final class CalibrateCommand implements Callable<Integer> {
           r.scenario(),
           r.criterion(),
           r.quantiles(),
+          r.clock(),
           String.format(
               Locale.ROOT,
               "%d/%d [%.1f, %.1f]%%",
@@ -410,6 +412,7 @@ final class CalibrateCommand implements Callable<Integer> {
     s.put("criterion", c.rule().criterion().label());
     s.put("tail_margin", c.rule().tailMargin());
     s.put("quantiles", c.quantiles().label());
+    s.put("clock", c.clock().label());
     s.set("jvm_args", JSON.valueToTree(c.jvmArgs()));
     s.set("cases", JSON.valueToTree(c.cases()));
     s.put("splits", settings.splits());

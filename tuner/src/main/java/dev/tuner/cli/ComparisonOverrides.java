@@ -4,6 +4,7 @@ import dev.tuner.bench.CompareSettings;
 import dev.tuner.decide.Criterion;
 import dev.tuner.decide.DecisionRule;
 import dev.tuner.error.UsageException;
+import dev.tuner.measure.Clock;
 import dev.tuner.measure.QuantileEstimator;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.BenchmarkSpec.Warmup;
@@ -70,6 +71,15 @@ class ComparisonOverrides {
               + " harrell-davis (default: benchmark.compare.quantiles).")
   QuantileEstimator quantiles;
 
+  @Option(
+      names = "--clock",
+      paramLabel = "CLOCK",
+      converter = ClockConverter.class,
+      description =
+          "Interleaved: which time of an operation is read, wall or cpu (its thread's CPU time"
+              + " plus the collectors'; default: benchmark.compare.clock).")
+  Clock clock;
+
   /** {@code --looks}, or null; only {@link WithReplicates} offers it. */
   List<Integer> looks() {
     return null;
@@ -123,6 +133,9 @@ class ComparisonOverrides {
     }
     if (quantiles != null) {
       settings = settings.withQuantiles(quantiles);
+    }
+    if (clock != null) {
+      settings = settings.withClock(clock);
     }
     return settings;
   }
@@ -189,6 +202,12 @@ class ComparisonOverrides {
   static final class CriterionConverter extends LowerCaseConverter<Criterion> {
     CriterionConverter() {
       super(Criterion.class);
+    }
+  }
+
+  static final class ClockConverter extends LowerCaseConverter<Clock> {
+    ClockConverter() {
+      super(Clock.class);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.tuner.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tuner.decide.Criterion;
+import dev.tuner.measure.Clock;
 import dev.tuner.measure.QuantileEstimator;
 import java.util.List;
 
@@ -84,6 +85,8 @@ public record BenchmarkSpec(
    *     most (default 0.03)
    * @param quantiles interleaved: how a round's quantiles are read, {@code order-statistic}
    *     (default) or {@code harrell-davis}
+   * @param clock interleaved: which time of an operation is read, {@code wall} (default) or {@code
+   *     cpu} (the thread's CPU time plus the collectors')
    */
   public record Compare(
       Design design,
@@ -94,10 +97,11 @@ public record BenchmarkSpec(
       Integer opsPerRound,
       Criterion criterion,
       Double tailMargin,
-      QuantileEstimator quantiles) {
+      QuantileEstimator quantiles,
+      Clock clock) {
 
     public static final Compare DEFAULTS =
-        new Compare(null, null, null, null, null, null, null, null, null);
+        new Compare(null, null, null, null, null, null, null, null, null, null);
 
     public Compare {
       design = design == null ? Design.INTERLEAVED : design;
@@ -109,6 +113,7 @@ public record BenchmarkSpec(
       criterion = criterion == null ? Criterion.BOTH_IMPROVED : criterion;
       tailMargin = tailMargin == null ? 0.03 : tailMargin;
       quantiles = quantiles == null ? QuantileEstimator.ORDER_STATISTIC : quantiles;
+      clock = clock == null ? Clock.WALL : clock;
     }
   }
 

@@ -53,7 +53,7 @@ class CalibrationTest {
   }
 
   @Test
-  void roundsThatKeptTheirOperationsAreDecidedAgainUnderEachEstimator() {
+  void roundsThatKeptTheirOperationsAreDecidedAgainUnderEachEstimatorAndClock() {
     Calibration calibration = SyntheticCalibration.calibration(2, 1, 100);
     SplittableRandom random = new SplittableRandom(5);
     List<Calibration.Run> runs = new ArrayList<>();
@@ -71,13 +71,14 @@ class CalibrationTest {
     Calibration.Report report = calibration.report(runs, Double.NaN);
 
     assertThat(report.criteria())
-        .extracting(c -> c.criterion() + " " + c.quantiles())
-        .containsOnly(
-            "both-improved order-statistic",
-            "both-improved harrell-davis",
-            "median-improved-tail-not-worse order-statistic",
-            "median-improved-tail-not-worse harrell-davis")
-        .hasSize(8);
+        .extracting(c -> c.scenario() + " " + c.criterion() + " " + c.quantiles() + " " + c.clock())
+        .contains(
+            "A/A both-improved order-statistic wall",
+            "-10% both-improved harrell-davis cpu",
+            "A/A median-improved-tail-not-worse order-statistic cpu",
+            "-10% median-improved-tail-not-worse harrell-davis wall")
+        .doesNotHaveDuplicates()
+        .hasSize(8 * 2);
     assertThat(report.criteria())
         .filteredOn(c -> c.scenario().equals("-10%"))
         .allSatisfy(c -> assertThat(c.keeps()).isEqualTo(1));

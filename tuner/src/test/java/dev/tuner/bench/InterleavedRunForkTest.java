@@ -7,6 +7,7 @@ import dev.tuner.ExampleBuild;
 import dev.tuner.build.RunnerJar;
 import dev.tuner.harness.runner.InterleaveProtocol;
 import dev.tuner.io.Classpath;
+import dev.tuner.measure.Clock;
 import dev.tuner.measure.QuantileEstimator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -52,6 +53,7 @@ class InterleavedRunForkTest {
         2,
         ops,
         QuantileEstimator.ORDER_STATISTIC,
+        Clock.WALL,
         new PrintWriter(new StringWriter(), true),
         timeout);
   }
@@ -87,6 +89,11 @@ class InterleavedRunForkTest {
         assertThat(r.a().cases().get("water-europe").p50()).isPositive();
         assertThat(r.callsA().get("water-europe")).containsEntry("embeddings", 1.0);
         assertThat(r.callsB()).isEqualTo(r.callsA());
+        // Every operation's CPU time too: the thread's, plus the collectors'.
+        assertThat(r.samples().hasCpu()).isTrue();
+        assertThat(r.samples().cpuA().get("water-europe")).hasSize(2);
+        assertThat(java.util.Arrays.stream(r.samples().cpuA().get("water-europe")).min().orElse(0))
+            .isPositive();
       }
     }
   }
@@ -122,6 +129,7 @@ class InterleavedRunForkTest {
               2,
               2,
               QuantileEstimator.ORDER_STATISTIC,
+              Clock.WALL,
               new PrintWriter(new StringWriter(), true),
               Duration.ofMinutes(2))) {
         assertThatThrownBy(() -> run.awaitReady((round, seconds) -> {}))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuner.decide.CaseFork;
 import dev.tuner.harness.runner.InterleaveProtocol;
+import dev.tuner.measure.Clock;
 import dev.tuner.measure.HarrellDavis;
 import dev.tuner.measure.QuantileEstimator;
 import java.io.IOException;
@@ -33,7 +34,8 @@ class InterleavedRunTest {
         InterleavedRun.parse(
             (InterleaveProtocol.Round) InterleaveProtocol.parse(line),
             false,
-            QuantileEstimator.ORDER_STATISTIC);
+            QuantileEstimator.ORDER_STATISTIC,
+            Clock.WALL);
 
     assertThat(round.index()).isEqualTo(7);
     assertThat(round.warmup()).isFalse();
@@ -46,20 +48,52 @@ class InterleavedRunTest {
     assertThat(round.samples().b().get("ai")).hasSize(20).contains(40.0);
     Replicate replicate =
         new Replicate(1, 1, round.a(), round.b(), round.callsA(), round.callsB(), round.samples());
-    Replicate smooth = replicate.reread(QuantileEstimator.HARRELL_DAVIS);
+    Replicate smooth = replicate.reread(QuantileEstimator.HARRELL_DAVIS, Clock.WALL);
     assertThat(smooth.b().cases().get("ai").p95())
         .isEqualTo(HarrellDavis.quantile(round.samples().b().get("ai"), 0.95))
         .isNotEqualTo(38.0);
     assertThat(smooth.b().cases().get("ai").allocBytesPerOp()).isEqualTo(900);
-    assertThat(replicate.reread(QuantileEstimator.ORDER_STATISTIC).b()).isEqualTo(round.b());
+    assertThat(replicate.reread(QuantileEstimator.ORDER_STATISTIC, Clock.WALL).b())
+        .isEqualTo(round.b());
 
     InterleavedRun.Round swapped =
         InterleavedRun.parse(
             (InterleaveProtocol.Round) InterleaveProtocol.parse(line),
             true,
-            QuantileEstimator.ORDER_STATISTIC);
+            QuantileEstimator.ORDER_STATISTIC,
+            Clock.WALL);
     assertThat(swapped.a().cases().get("ai")).isEqualTo(new CaseFork(20, 38, 900));
     assertThat(swapped.samples().a().get("ai")).contains(40.0);
+  }
+
+  @Test
+  void theCpuClockReadsCpuTimesAndRefusesALineWithout() throws Exception {
+    String line =
+        "{\"type\":\"round\",\"round\":2,\"warmup\":false,\"seconds\":1.0,\"cases\":{"
+            + "\"ai\":{\"a\":{\"nanos\":[10,20,30],\"cpuNanos\":[1,2,3],\"allocBytesPerOp\":1.0,"
+            + "\"callsPerOp\":{}},\"b\":{\"nanos\":[40,50,60],\"cpuNanos\":[4,5,6],"
+            + "\"allocBytesPerOp\":1.0,\"callsPerOp\":{}}}}}";
+    InterleaveProtocol.Round parsed = (InterleaveProtocol.Round) InterleaveProtocol.parse(line);
+
+    InterleavedRun.Round cpu =
+        InterleavedRun.parse(parsed, false, QuantileEstimator.ORDER_STATISTIC, Clock.CPU);
+    InterleavedRun.Round wall =
+        InterleavedRun.parse(parsed, false, QuantileEstimator.ORDER_STATISTIC, Clock.WALL);
+
+    assertThat(cpu.a().cases().get("ai").p50()).isEqualTo(2);
+    assertThat(cpu.b().cases().get("ai").p50()).isEqualTo(5);
+    assertThat(wall.b().cases().get("ai").p50()).isEqualTo(50);
+    Replicate r =
+        new Replicate(1, 1, wall.a(), wall.b(), wall.callsA(), wall.callsB(), wall.samples());
+    assertThat(r.reread(QuantileEstimator.ORDER_STATISTIC, Clock.CPU).b()).isEqualTo(cpu.b());
+
+    String old = line.replace(",\"cpuNanos\":[1,2,3]", "").replace(",\"cpuNanos\":[4,5,6]", "");
+    InterleaveProtocol.Round withoutCpu = (InterleaveProtocol.Round) InterleaveProtocol.parse(old);
+    assertThatThrownBy(
+            () ->
+                InterleavedRun.parse(
+                    withoutCpu, false, QuantileEstimator.ORDER_STATISTIC, Clock.CPU))
+        .hasMessageContaining("no CPU times");
   }
 
   @Test
@@ -73,7 +107,8 @@ class InterleavedRunTest {
             new PrintWriter(new StringWriter()),
             Duration.ofSeconds(1),
             false,
-            QuantileEstimator.ORDER_STATISTIC)) {
+            QuantileEstimator.ORDER_STATISTIC,
+            Clock.WALL)) {
       assertThatThrownBy(() -> run.awaitReady((round, seconds) -> {}))
           .isInstanceOfSatisfying(
               BenchFailedException.class, e -> assertThat(e.timedOut()).isTrue())

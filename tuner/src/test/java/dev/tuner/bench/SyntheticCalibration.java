@@ -3,6 +3,7 @@ package dev.tuner.bench;
 import dev.tuner.decide.CaseFork;
 import dev.tuner.decide.DecisionRule;
 import dev.tuner.decide.ForkSummary;
+import dev.tuner.measure.Clock;
 import dev.tuner.measure.QuantileEstimator;
 import dev.tuner.spec.BenchmarkSpec.Design;
 import dev.tuner.spec.BenchmarkSpec.Warmup;
@@ -33,6 +34,7 @@ public final class SyntheticCalibration {
           Warmup.STEADY,
           10,
           QuantileEstimator.ORDER_STATISTIC,
+          Clock.WALL,
           null,
           Path.of("unused"));
 
@@ -92,8 +94,8 @@ public final class SyntheticCalibration {
   }
 
   /**
-   * 24 rounds like {@link #rounds}, each keeping its 40 operations a case and side (log-normal, σ =
-   * 5 %), their quantiles read as the order statistic.
+   * 24 rounds like {@link #rounds}, each keeping its 40 operations a case and side, wall and CPU
+   * time (log-normal, σ = 5 %), their quantiles read as the order statistic on the wall clock.
    */
   static List<Replicate> roundsWithOperations(SplittableRandom random, double factor) {
     List<Replicate> rounds = new ArrayList<>();
@@ -101,9 +103,14 @@ public final class SyntheticCalibration {
       double shared = Math.exp(0.05 * random.nextGaussian());
       Map<String, double[]> a = new TreeMap<>();
       Map<String, double[]> b = new TreeMap<>();
+      Map<String, double[]> cpuA = new TreeMap<>();
+      Map<String, double[]> cpuB = new TreeMap<>();
       for (Map.Entry<String, Double> c : Map.of("small", 1e6, "large", 5e6).entrySet()) {
         a.put(c.getKey(), operations(random, c.getValue() * shared));
         b.put(c.getKey(), operations(random, c.getValue() * shared * factor));
+        // The CPU clock: most of the wall time, without the machine's share.
+        cpuA.put(c.getKey(), operations(random, 0.9 * c.getValue()));
+        cpuB.put(c.getKey(), operations(random, 0.9 * c.getValue() * factor));
       }
       rounds.add(
           new Replicate(
@@ -113,7 +120,7 @@ public final class SyntheticCalibration {
               read(b),
               Map.of(),
               Map.of(),
-              new Replicate.Samples(a, b)));
+              new Replicate.Samples(a, b, cpuA, cpuB)));
     }
     return rounds;
   }

@@ -116,6 +116,7 @@ class OverridesTest {
     assertThat(compare("--quantiles", "harrell-davis").quantiles())
         .isEqualTo(QuantileEstimator.HARRELL_DAVIS);
     assertThat(compare().quantiles()).isEqualTo(QuantileEstimator.ORDER_STATISTIC);
+    assertThat(compare("--clock", "cpu").clock()).isEqualTo(dev.tuner.measure.Clock.CPU);
   }
 
   @Test

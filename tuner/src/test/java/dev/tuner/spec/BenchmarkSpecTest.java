@@ -39,7 +39,7 @@ class BenchmarkSpecTest {
                     "  jmh: {forks: 4, warmupIterations: 3, warmupTime: 500ms, iterations: 7, iterationTime: 2s}",
                     "  compare: {design: forks, alpha: 0.02, warmupSeconds: 5, opsPerRound: 12,",
                     "    criterion: median-improved-tail-not-worse, tailMargin: 0.02,",
-                    "    quantiles: harrell-davis}",
+                    "    quantiles: harrell-davis, clock: cpu}",
                     ""))
             .benchmark();
 
@@ -56,6 +56,7 @@ class BenchmarkSpecTest {
     assertThat(b.compare().tailMargin()).isEqualTo(0.02);
     assertThat(b.compare().quantiles())
         .isEqualTo(dev.tuner.measure.QuantileEstimator.HARRELL_DAVIS);
+    assertThat(b.compare().clock()).isEqualTo(dev.tuner.measure.Clock.CPU);
   }
 
   @Test

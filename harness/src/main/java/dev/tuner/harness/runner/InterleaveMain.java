@@ -5,7 +5,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.lang.management.CompilationMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -34,7 +36,7 @@ import java.util.stream.LongStream;
  *
  * <pre>
  * {"type":"round","round":1,"warmup":false,"seconds":12.3,
- *  "cases":{"ai-default":{"a":{"nanos":[…],"allocBytesPerOp":…,"callsPerOp":{…}},"b":{…}},…}}
+ *  "cases":{"ai-default":{"a":{"nanos":[…],"cpuNanos":[…],"allocBytesPerOp":…,"callsPerOp":{…}},"b":{…}},…}}
  * </pre>
  *
  * With {@code --paced true} the JVM prints {@code {"type":"ready"}} after warm-up and then runs one
@@ -187,19 +189,34 @@ public final class InterleaveMain {
         new InterleaveProtocol.Round(round, warmup, cases, (System.nanoTime() - start) / 1e9));
   }
 
-  /** One operation's samples of one case on one side, within a round. */
+  /**
+   * One case's operations on one side, within a round: each one's wall time and its CPU time. A
+   * neighbour on the machine steals wall time but not the thread's CPU time; the collectors run on
+   * threads of their own, so their time while the operation ran is added to it.
+   */
   private static final class Samples {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final boolean CPU = THREADS.isCurrentThreadCpuTimeSupported();
     private final long[] nanos;
+    private final long[] cpuNanos;
     private long allocated;
     private final Map<String, Long> calls = new TreeMap<>();
     private int n;
 
     Samples(int ops) {
       nanos = new long[ops];
+      cpuNanos = new long[ops];
     }
 
     void add(Side side, String caseId) throws Exception {
-      nanos[n++] = side.run(caseId);
+      long cpu = CPU ? THREADS.getCurrentThreadCpuTime() : 0;
+      long gc = collectorMillis();
+      nanos[n] = side.run(caseId);
+      if (CPU) {
+        cpuNanos[n] =
+            THREADS.getCurrentThreadCpuTime() - cpu + (collectorMillis() - gc) * 1_000_000;
+      }
+      n++;
       allocated += side.lastAllocatedBytes();
       side.lastCalls().forEach((upstream, count) -> calls.merge(upstream, (long) count, Long::sum));
     }
@@ -208,7 +225,18 @@ public final class InterleaveMain {
       Map<String, Double> perOp = new TreeMap<>();
       calls.forEach((upstream, count) -> perOp.put(upstream, (double) count / n));
       return new InterleaveProtocol.Samples(
-          LongStream.of(nanos).boxed().toList(), (double) allocated / n, perOp);
+          LongStream.of(nanos).boxed().toList(),
+          CPU ? LongStream.of(cpuNanos).boxed().toList() : List.of(),
+          (double) allocated / n,
+          perOp);
+    }
+
+    private static long collectorMillis() {
+      long total = 0;
+      for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        total += Math.max(0, gc.getCollectionTime());
+      }
+      return total;
     }
   }
 

@@ -68,6 +68,7 @@ public final class InterleaveProtocol {
   private static final String SIDE_A = "a";
   private static final String SIDE_B = "b";
   private static final String NANOS = "nanos";
+  private static final String CPU_NANOS = "cpuNanos";
   private static final String ALLOC_BYTES_PER_OP = "allocBytesPerOp";
   private static final String CALLS_PER_OP = "callsPerOp";
 
@@ -126,13 +127,25 @@ public final class InterleaveProtocol {
    * One build's operations on one case within a round.
    *
    * @param nanos the time of each operation
+   * @param cpuNanos the CPU time of each operation: its thread's, plus the collectors' time while
+   *     it ran; empty when the JVM cannot measure thread CPU time (or an older harness wrote it)
    * @param callsPerOp calls per operation, by upstream
    */
-  public record Samples(List<Long> nanos, double allocBytesPerOp, Map<String, Double> callsPerOp) {
+  public record Samples(
+      List<Long> nanos,
+      List<Long> cpuNanos,
+      double allocBytesPerOp,
+      Map<String, Double> callsPerOp) {
 
     public Samples {
       nanos = List.copyOf(nanos);
+      cpuNanos = List.copyOf(cpuNanos);
       callsPerOp = Collections.unmodifiableMap(new LinkedHashMap<>(callsPerOp));
+    }
+
+    /** Samples without CPU times. */
+    public Samples(List<Long> nanos, double allocBytesPerOp, Map<String, Double> callsPerOp) {
+      this(nanos, List.of(), allocBytesPerOp, callsPerOp);
     }
   }
 
@@ -215,6 +228,10 @@ public final class InterleaveProtocol {
     for (long v : samples.nanos()) {
       nanos.add(v);
     }
+    if (!samples.cpuNanos().isEmpty()) {
+      ArrayNode cpu = node.putArray(CPU_NANOS);
+      samples.cpuNanos().forEach(cpu::add);
+    }
     node.put(ALLOC_BYTES_PER_OP, samples.allocBytesPerOp());
     ObjectNode perOp = node.putObject(CALLS_PER_OP);
     samples.callsPerOp().forEach(perOp::put);
@@ -253,10 +270,12 @@ public final class InterleaveProtocol {
   private static Samples samples(JsonNode side) {
     List<Long> nanos = new ArrayList<>();
     side.path(NANOS).forEach(v -> nanos.add(v.asLong()));
+    List<Long> cpu = new ArrayList<>();
+    side.path(CPU_NANOS).forEach(v -> cpu.add(v.asLong()));
     Map<String, Double> calls = new TreeMap<>();
     side.path(CALLS_PER_OP)
         .properties()
         .forEach(e -> calls.put(e.getKey(), e.getValue().asDouble()));
-    return new Samples(nanos, side.path(ALLOC_BYTES_PER_OP).asDouble(), calls);
+    return new Samples(nanos, cpu, side.path(ALLOC_BYTES_PER_OP).asDouble(), calls);
   }
 }

@@ -39,6 +39,23 @@ class InterleaveProtocolTest {
   }
 
   @Test
+  void cpuTimesTravelBesideWallTimesAndAnOlderLineHasNone() throws Exception {
+    Map<String, InterleaveProtocol.CaseSamples> cases = new LinkedHashMap<>();
+    cases.put(
+        "ai",
+        new InterleaveProtocol.CaseSamples(
+            new InterleaveProtocol.Samples(List.of(5L, 1L), List.of(4L, 1L), 10, Map.of()),
+            new InterleaveProtocol.Samples(List.of(2L, 4L), List.of(2L, 3L), 20, Map.of())));
+    InterleaveProtocol.Round withCpu = new InterleaveProtocol.Round(3, false, cases, 1.5);
+    String line = InterleaveProtocol.roundLine(withCpu);
+
+    assertThat(line).contains("\"nanos\":[5,1],\"cpuNanos\":[4,1]");
+    assertThat(InterleaveProtocol.parse(line)).isEqualTo(withCpu);
+    InterleaveProtocol.Round old = (InterleaveProtocol.Round) InterleaveProtocol.parse(ROUND_LINE);
+    assertThat(old.cases().get("ai").a().cpuNanos()).isEmpty();
+  }
+
+  @Test
   void aWarmupRoundHasNoCases() {
     assertThat(InterleaveProtocol.roundLine(new InterleaveProtocol.Round(1, true, Map.of(), 0.25)))
         .isEqualTo(
