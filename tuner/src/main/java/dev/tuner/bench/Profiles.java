@@ -35,8 +35,9 @@ public final class Profiles {
   }
 
   /**
-   * The commit's hottest frames as text (self, total and own time, allocation sites, GC); empty
-   * when profiling failed, null when its build is gone or the store cannot be written.
+   * The commit's hottest frames as text (own, total and self time, allocation sites, GC); empty
+   * when profiling failed or the bench stage does not profile, null when its build is gone or the
+   * store cannot be written.
    */
   public String hotFrames(String commit, Classpath classpath, List<String> cases) {
     try {
@@ -44,7 +45,7 @@ public final class Profiles {
       if (stored.isPresent()) {
         return stored.get().table().text();
       }
-      return store.failure(commit).isPresent() ? "" : null;
+      return classpath == null ? null : ""; // failed (said, remembered), or nothing profiles
     } catch (IOException | UnreadableProfileException e) {
       out.println("  profile skipped: " + e.getMessage());
       return null;
