@@ -218,6 +218,9 @@ public final class JfrProfiler {
     }
     packages.remove("");
     packages.removeIf(p -> p.startsWith("META-INF"));
+    // tuner's harness is infrastructure even where a build has it as a class directory (this
+    // repository's own reactor).
+    packages.removeIf(p -> p.startsWith("dev.tuner."));
     return packages;
   }
 }

@@ -111,12 +111,14 @@ public final class JfrReader {
   }
 
   /**
-   * {@code Type.method}, a lambda's or hidden class's address left out ({@code
-   * Foo$$Lambda$41/0x0000000800c0b040} → {@code Foo$$Lambda}), so two JVMs name it alike.
+   * {@code Type.method}, a lambda's number and address left out ({@code
+   * Foo$$Lambda$41/0x0000000800c0b040}, or as JFR names it {@code
+   * Foo$$Lambda+0x00007fd68d2d3158.2016576867}, → {@code Foo$$Lambda}), so two JVMs name it alike.
    */
   static String name(String type, String method) {
     String stable =
-        type.replaceAll("\\$\\$Lambda\\$\\d+", "\\$\\$Lambda").replaceAll("/0x\\p{XDigit}+", "");
+        type.replaceAll(
+            "\\$\\$Lambda(\\$\\d+|\\+0x\\p{XDigit}+)(\\.\\d+)?(/0x\\p{XDigit}+)?", "\\$\\$Lambda");
     return stable + "." + method;
   }
 

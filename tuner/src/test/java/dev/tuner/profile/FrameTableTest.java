@@ -76,5 +76,7 @@ class FrameTableTest {
         .containsExactly("app.Main.run", "java.lang.String.split");
     assertThat(JfrReader.name("app.Main$$Lambda$41/0x0000000800c0b040", "apply"))
         .isEqualTo("app.Main$$Lambda.apply");
+    assertThat(JfrReader.name("app.Main$$Lambda+0x00007fd68d2d3158.2016576867", "apply"))
+        .isEqualTo("app.Main$$Lambda.apply");
   }
 }
