@@ -113,12 +113,13 @@ public final class JfrReader {
   /**
    * {@code Type.method}, a lambda's number and address left out ({@code
    * Foo$$Lambda$41/0x0000000800c0b040}, or as JFR names it {@code
-   * Foo$$Lambda+0x00007fd68d2d3158.2016576867}, → {@code Foo$$Lambda}), so two JVMs name it alike.
+   * Foo$$Lambda$166+0x00007fd68d2d3158.2016576867}, → {@code Foo$$Lambda}; any hidden class's
+   * address likewise), so two JVMs name it alike.
    */
   static String name(String type, String method) {
     String stable =
-        type.replaceAll(
-            "\\$\\$Lambda(\\$\\d+|\\+0x\\p{XDigit}+)(\\.\\d+)?(/0x\\p{XDigit}+)?", "\\$\\$Lambda");
+        type.replaceAll("\\$\\$Lambda\\$\\d+", "\\$\\$Lambda")
+            .replaceAll("(\\+0x\\p{XDigit}+(\\.\\d+)?|/0x\\p{XDigit}+)", "");
     return stable + "." + method;
   }
 

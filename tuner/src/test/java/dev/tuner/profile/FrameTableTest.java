@@ -76,7 +76,10 @@ class FrameTableTest {
         .containsExactly("app.Main.run", "java.lang.String.split");
     assertThat(JfrReader.name("app.Main$$Lambda$41/0x0000000800c0b040", "apply"))
         .isEqualTo("app.Main$$Lambda.apply");
-    assertThat(JfrReader.name("app.Main$$Lambda+0x00007fd68d2d3158.2016576867", "apply"))
+    assertThat(JfrReader.name("app.Main$$Lambda$166+0x00007fd68d2d3158.2016576867", "apply"))
+        .as("as JDK 17's recorder names it")
         .isEqualTo("app.Main$$Lambda.apply");
+    assertThat(JfrReader.name("java.lang.invoke.LambdaForm$MH+0x00007f8ec522e800.249234927", "x"))
+        .isEqualTo("java.lang.invoke.LambdaForm$MH.x");
   }
 }
