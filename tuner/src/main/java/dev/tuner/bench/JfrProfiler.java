@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -91,8 +92,13 @@ public final class JfrProfiler {
     try {
       Path settings = Files.writeString(work.resolve("tuner.jfc"), SETTINGS);
       Path dir = Files.createDirectories(work.resolve("jfr"));
+      // JMH's stackDepth option does not reach a recorder it starts by diagnostic command after the
+      // JVM is up (stacks stayed at JFR's 64 frames, roots lost); the JVM option does.
+      List<String> jvmArgs = new ArrayList<>(spec.jvmArgs());
+      jvmArgs.add("-XX:FlightRecorderOptions:stackdepth=" + STACK_DEPTH);
       JmhOptions options =
           JmhOptions.of(spec)
+              .withJvmArgs(jvmArgs)
               .withForks(1)
               .withWarmup(
                   1, window(spec.jmh().warmupIterations(), spec.jmh().warmupTime(), WARMUP_MS))

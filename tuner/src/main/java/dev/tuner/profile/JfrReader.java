@@ -97,8 +97,16 @@ public final class JfrReader {
       }
       rootFirst.add(name(f.getMethod().getType().getName(), f.getMethod().getName()));
     }
+    if (trace.isTruncated()) {
+      // Its root is lost, so it cannot be cut at the hot path: shown apart, not mixed in.
+      rootFirst.add(0, TRUNCATED);
+      return rootFirst;
+    }
     return cut(rootFirst);
   }
+
+  /** The root frame of stacks deeper than the recorder kept. */
+  public static final String TRUNCATED = "[truncated stack]";
 
   /** Drops the infrastructure frames below the first frame of the user's code. */
   static List<String> cut(List<String> rootFirst) {

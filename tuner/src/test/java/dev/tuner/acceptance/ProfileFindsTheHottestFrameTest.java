@@ -63,12 +63,18 @@ class ProfileFindsTheHottestFrameTest {
   }
 
   @Test
-  void theHottestFrameOfInefficienciesMdIsAmongTheTopFive() {
+  void theHottestFrameOfInefficienciesMdIsAmongTheTopFrames() {
     FrameTable table = FrameTable.of(profile, 10);
     System.out.println(table.text());
-    assertThat(table.frames().stream().limit(5).map(FrameTable.Row::frame))
+    // By own time tokenize has come 4th to 6th in repeated recordings (7-8 % own, 14-17 % total,
+    // isNumber's 6-9 % being its callee's): close to KeywordMatcher.match, snapshot,
+    // SegmentMatcher's pattern lambda, parseSecurities and isNumber, so the top five alone flakes.
+    assertThat(table.frames().stream().limit(6).map(FrameTable.Row::frame))
         .as(table.text())
         .contains(HOTTEST);
+    FrameTable.Row tokenize =
+        table.frames().stream().filter(r -> r.frame().equals(HOTTEST)).findFirst().orElseThrow();
+    assertThat(100.0 * tokenize.total() / table.samples()).as(table.text()).isGreaterThan(10);
     assertThat(profile.ownPackages()).contains("com.example.portfolio");
   }
 
@@ -77,6 +83,8 @@ class ProfileFindsTheHottestFrameTest {
     assertThat(profile.cpu().total()).isGreaterThan(1000);
     assertThat(profile.cpu().weights().keySet())
         .allSatisfy(s -> assertThat(Stacks.frames(s).get(0)).startsWith("com.example.portfolio."));
+    // 512 frames reach every root: no stack lost its root.
+    assertThat(profile.cpu().weights().keySet()).noneMatch(s -> s.startsWith(JfrReader.TRUNCATED));
   }
 
   @Test
