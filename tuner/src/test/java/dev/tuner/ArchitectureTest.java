@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The directions the code may depend in, read from the bytecode (so a fully qualified name inside a
  * method cannot hide an arrow): cli → mcp → loop → stages (init among them) → spec → {decide,
- * measure} → {log, io, error}; the harness, the library users' builds depend on, knows nothing of
- * the tuner; only the CLI knows picocli.
+ * measure, profile} → {log, io, error}; the harness, the library users' builds depend on, knows
+ * nothing of the tuner; only the CLI knows picocli.
  */
 class ArchitectureTest {
 
@@ -50,7 +50,7 @@ class ArchitectureTest {
           .layer("spec")
           .definedBy("dev.tuner.spec..")
           .layer("statistics")
-          .definedBy("dev.tuner.decide..", "dev.tuner.measure..")
+          .definedBy("dev.tuner.decide..", "dev.tuner.measure..", "dev.tuner.profile..")
           .layer("base")
           .definedBy("dev.tuner.log..", "dev.tuner.io..", "dev.tuner.error..")
           .whereLayer("cli")

@@ -2,6 +2,7 @@ package dev.tuner.bench;
 
 import dev.tuner.io.Classpath;
 import dev.tuner.log.Stats;
+import dev.tuner.profile.Profile;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -31,13 +32,21 @@ public interface BenchStage {
   }
 
   /**
-   * Where the build's hot path spends its time on these cases: the hottest stacks of a short
-   * profile, as text for a prompt; empty when there is nothing to show. Throws when profiling
-   * fails; the loop goes on without it.
+   * Where the build's hot path spends its time on these cases: a flight recording of a short run in
+   * its own JVMs, never part of a measurement that decides. Throws when profiling fails; the loop
+   * goes on without it.
+   *
+   * @param recordings where to keep the recordings ({@code <case>.jfr}); null: not kept
    */
-  default String hotFrames(Path root, Classpath classpath, List<String> cases, Duration timeout)
+  /** Whether {@link #profile} records anything (a test's stage does not). */
+  default boolean profiles() {
+    return false;
+  }
+
+  default Profile profile(
+      Path root, Classpath classpath, List<String> cases, Path recordings, Duration timeout)
       throws Exception {
-    return "";
+    throw new UnsupportedOperationException("this bench stage does not profile");
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.tuner.decide.ForkSummary;
 import dev.tuner.io.Classpath;
 import dev.tuner.io.Dirs;
 import dev.tuner.log.Stats;
+import dev.tuner.profile.Profile;
 import dev.tuner.spec.BenchmarkSpec;
 import dev.tuner.spec.JvmOptionsFile;
 import dev.tuner.spec.TunerSpec;
@@ -71,9 +72,16 @@ public final class JmhBenchStage implements BenchStage {
   }
 
   @Override
-  public String hotFrames(Path root, Classpath classpath, List<String> cases, Duration timeout)
+  public boolean profiles() {
+    return true;
+  }
+
+  @Override
+  public Profile profile(
+      Path root, Classpath classpath, List<String> cases, Path recordings, Duration timeout)
       throws Exception {
-    return HotFrames.profile(root, classpath, specFile, spec.benchmark(), cases, timeout, log);
+    return JfrProfiler.record(
+        root, classpath, specFile, spec.benchmark(), cases, recordings, timeout, log);
   }
 
   @Override

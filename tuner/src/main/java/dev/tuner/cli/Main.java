@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       OptimizeCommand.class,
       LogCommand.class,
       ReportCommand.class,
+      ProfileCommand.class,
       DemoCommand.class,
       McpCommand.class,
       CommandLine.HelpCommand.class

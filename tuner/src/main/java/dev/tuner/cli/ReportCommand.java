@@ -4,6 +4,7 @@ import dev.tuner.error.EnvironmentException;
 import dev.tuner.error.UsageException;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.io.AtomicFile;
+import dev.tuner.review.Flames;
 import dev.tuner.review.HtmlReport;
 import dev.tuner.review.ReviewLog;
 import dev.tuner.review.RunChart;
@@ -11,6 +12,7 @@ import dev.tuner.review.Summary;
 import dev.tuner.review.SummaryText;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,8 +30,10 @@ import picocli.CommandLine.Spec;
           + " best for p50 and p95 with intervals (chained from the kept steps' decisions), tries"
           + " by status, the top 3 changes, the hold-out verdict, tokens, cost and wall time.",
       "--html writes one self-contained page (summary, chart, table, each try's hypothesis, asi and"
-          + " diff stats; no script, no network); --png and --svg write the chart of the primary"
-          + " metric over runs.",
+          + " diff stats; no script, no network), and, when the run's profiles are in"
+          + " .tuner/profiles/, the best's CPU and allocation flame graphs and the differential"
+          + " flame graph baseline → best; --png and --svg write the chart of the primary metric"
+          + " over runs; --flame writes one flame graph alone.",
       "Without FILE they write .tuner/report/report.html, chart.png and chart.svg next to the spec."
           + " Files are written whole (a temporary file, then a move)."
     },
@@ -37,7 +41,8 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the report was printed and every file asked for written",
-      "2:no log at the path, no such segment, an empty log, or a bad option",
+      "2:no log at the path, no such segment, an empty log, a bad option, or no profile for"
+          + " --flame (or an unreadable one)",
       "3:a file could not be written"
     })
 final class ReportCommand implements Callable<Integer> {
@@ -83,6 +88,24 @@ final class ReportCommand implements Callable<Integer> {
       description = "Write the chart as SVG (default FILE: .tuner/report/chart.svg).")
   String svg;
 
+  @Option(
+      names = "--flame",
+      paramLabel = "FILE",
+      description =
+          "Write one flame graph alone as SVG (which: --flame-of), and its collapsed stacks next to"
+              + " it (FILE with .collapsed). Needs the run's profiles in .tuner/profiles/ next to"
+              + " the log.")
+  Path flame;
+
+  @Option(
+      names = "--flame-of",
+      paramLabel = "KIND",
+      defaultValue = "cpu",
+      description =
+          "cpu (the best's CPU, the default), alloc (the best's allocations) or diff (baseline →"
+              + " best; its collapsed file has two columns, before and after).")
+  String flameOf;
+
   @Spec CommandSpec commandSpec;
 
   @Override
@@ -104,6 +127,24 @@ final class ReportCommand implements Callable<Integer> {
           "segment " + chosen.get().number() + " has no measured try: no chart to write");
     }
     RunChart chart = measured ? RunChart.of(chosen.get(), CHART_WIDTH, CHART_HEIGHT) : null;
+    Flames.Kind kind = flameKind();
+    Path profiles = file.toAbsolutePath().getParent().resolve("profiles");
+    Flames flames = html != null || flame != null ? Flames.of(summary, profiles) : Flames.NONE;
+    if (flame != null && flames.svg(kind) == null) {
+      throw new UsageException(
+          "no "
+              + flameOf
+              + " flame graph for segment "
+              + chosen.get().number()
+              + ": "
+              + (kind == Flames.Kind.DIFF
+                  ? "the baseline's and the best's profiles are both needed (a run that kept"
+                      + " nothing has no diff)"
+                  : "no profile of the best")
+              + " in "
+              + profiles
+              + "; tuner profile REV takes one");
+    }
     try {
       if (png != null) {
         write(target(png, "chart.png"), chart.png());
@@ -114,12 +155,30 @@ final class ReportCommand implements Callable<Integer> {
       if (html != null) {
         write(
             target(html, "report.html"),
-            HtmlReport.render(summary, chart == null ? null : chart.png()));
+            HtmlReport.render(summary, chart == null ? null : chart.png(), flames));
+      }
+      if (flame != null) {
+        Path svgFile = flame.toAbsolutePath().normalize();
+        String base = svgFile.getFileName().toString().replaceFirst("\\.svg$", "");
+        write(svgFile, flames.svg(kind).getBytes(StandardCharsets.UTF_8));
+        write(
+            svgFile.resolveSibling(base + ".collapsed"),
+            flames.collapsed(kind).getBytes(StandardCharsets.UTF_8));
       }
     } catch (IOException e) {
       throw new EnvironmentException("cannot write " + e.getMessage(), e);
     }
     return ExitCode.OK;
+  }
+
+  private Flames.Kind flameKind() throws UsageException {
+    return switch (flameOf) {
+      case "cpu" -> Flames.Kind.CPU;
+      case "alloc" -> Flames.Kind.ALLOC;
+      case "diff" -> Flames.Kind.DIFF;
+      default ->
+          throw new UsageException("--flame-of " + flameOf + ": expected cpu, alloc or diff");
+    };
   }
 
   private void write(Path target, byte[] content) throws IOException {

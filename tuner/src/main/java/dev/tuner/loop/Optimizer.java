@@ -21,6 +21,7 @@ import dev.tuner.scope.FrozenFiles;
 import dev.tuner.scope.ScopeCheck;
 import dev.tuner.spec.Scope;
 import dev.tuner.spec.TunerSpec;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -183,10 +184,10 @@ public final class Optimizer {
       }
       int run = s.run + 1;
       console.proposing(s.attempts + 1, options.maxExperiments(), s.phaseName(), proposer.kind());
-      String hotFrames =
-          spec.optimize().profile() && proposer.readsPrompt()
-              ? profiles.hotFrames(s.best, build.cached(s.best), s.cases(Split.TUNE))
-              : null;
+      // The best is profiled whenever it changes (the baseline, each kept step), in JVMs of its
+      // own: the report's flame graphs need it whichever proposer runs; a prompt quotes it.
+      String frames = profileBest(s, profiles, build);
+      String hotFrames = proposer.readsPrompt() ? frames : null;
       ProposeStage.Proposed asked =
           propose.ask(
               new ProposeStage.Turn(
@@ -231,9 +232,17 @@ public final class Optimizer {
       }
       stop = rules.afterTry(s);
       if (stop != null) {
+        profileBest(s, profiles, build); // the final best, when the last try was kept
         return stop;
       }
     }
+  }
+
+  /** The best's hot frames (profiled once per commit), or null when profiles are off. */
+  private String profileBest(RunState s, Profiles profiles, BuildStage build) throws IOException {
+    return spec.optimize().profile()
+        ? profiles.hotFrames(s.best, build.cached(s.best), s.cases(Split.TUNE))
+        : null;
   }
 
   private void baseline(RunState s, Experiment experiment, Recorder recorder) throws Exception {

@@ -46,12 +46,22 @@ public final class HtmlReport {
       pre{white-space:pre-wrap;word-break:break-word;background:#f3f4f7;padding:8px;border-radius:6px;
         max-height:320px;overflow:auto;font-size:12px}
       ol{margin:6px 0 0 0;padding-left:22px}
+      section.flame{padding:8px;margin:0 0 12px;overflow-x:auto}
+      section.flame svg{width:100%;height:auto;display:block}
       """;
 
   private HtmlReport() {}
 
   /** The page for one segment; {@code chartPng} may be null when nothing was measured. */
   public static byte[] render(Summary summary, byte[] chartPng) throws IOException {
+    return render(summary, chartPng, Flames.NONE);
+  }
+
+  /**
+   * The page with the run's flame graphs (inline SVG, a title per frame for hovering), when its
+   * profiles were kept.
+   */
+  public static byte[] render(Summary summary, byte[] chartPng, Flames flames) throws IOException {
     ReviewLog.Segment segment = summary.segment();
     StringBuilder h = new StringBuilder(64 * 1024);
     h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -105,6 +115,16 @@ public final class HtmlReport {
           .append("\"></figure></section>\n");
     }
 
+    if (flames.any()) {
+      h.append("<h2>Where the time goes</h2>\n<p class=\"sub\">JDK Flight Recorder profiles of the")
+          .append(" tune cases under replay, in JVMs of their own (")
+          .append(esc(flames.caption()))
+          .append("). Hover a frame for its share.</p>\n");
+      flame(h, flames.cpuSvg());
+      flame(h, flames.diffSvg());
+      flame(h, flames.allocSvg());
+    }
+
     h.append(
             "<h2>Tries</h2>\n<table>\n<thead><tr><th>run</th><th>commit</th><th>status</th><th>phase</th>")
         .append("<th>p50 Δ</th><th>p95 Δ</th><th>")
@@ -146,6 +166,13 @@ public final class HtmlReport {
     }
     h.append("</main>\n</body>\n</html>\n");
     return h.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** A flame graph, inline: no script, the SVG's own titles give the hover text. */
+  private static void flame(StringBuilder h, String svg) {
+    if (svg != null) {
+      h.append("<section class=\"card flame\">").append(svg).append("</section>\n");
+    }
   }
 
   private static void details(StringBuilder h, Row r) {

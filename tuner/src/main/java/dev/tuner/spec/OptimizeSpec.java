@@ -18,8 +18,9 @@ import java.util.Map;
  * @param timeoutFactor a stage may take this many times the baseline's time for it (default 2)
  * @param phases phases in order, each with its own call contracts (default: one phase, the spec's
  *     contracts)
- * @param profile whether prompts show the hottest stacks of the current best, from a short JMH
- *     stack profile per new best (default true; only proposers that read the prompt get it)
+ * @param profile whether the baseline and each new best are profiled (a flight recording in JVMs of
+ *     their own): the report's flame graphs, and the hottest frames that prompts show (default
+ *     true; only proposers that read the prompt get them)
  */
 public record OptimizeSpec(
     Integer maxExperiments,

@@ -1,0 +1,110 @@
+package dev.tuner.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tuner.ExampleBuild;
+import dev.tuner.bench.JfrProfiler;
+import dev.tuner.build.RunnerJar;
+import dev.tuner.io.Classpath;
+import dev.tuner.profile.FrameTable;
+import dev.tuner.profile.JfrReader;
+import dev.tuner.profile.Profile;
+import dev.tuner.profile.Stacks;
+import dev.tuner.spec.TunerSpec;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A flight recording of the bundled example under replay, read back: the frame that the example's
+ * INEFFICIENCIES.md names as its hottest (item 10, {@code DescriptionAnalyzer.tokenize}, ≈22 %
+ * inclusive) is among the top five of the frame table, stacks start at the hot path, and there are
+ * allocation samples. One recording (three cases) serves every assertion.
+ */
+class ProfileFindsTheHottestFrameTest {
+
+  static final String HOTTEST = "com.example.portfolio.DescriptionAnalyzer.tokenize";
+
+  @TempDir static Path dir;
+
+  static Profile profile;
+  static String log;
+
+  @BeforeAll
+  static void recordTheExample() throws Exception {
+    Path specFile = ExampleBuild.REPO.resolve("tuner.yaml");
+    TunerSpec spec = TunerSpec.load(specFile);
+    // The example's class directory first, as a Maven build's class path has it: its packages are
+    // the project's own code; its jar then brings Jackson.
+    Classpath classpath =
+        Classpath.of(
+            RunnerJar.path(),
+            ExampleBuild.REPO.resolve("example/target/classes"),
+            ExampleBuild.JAR);
+    StringWriter out = new StringWriter();
+    profile =
+        JfrProfiler.record(
+            ExampleBuild.REPO,
+            classpath,
+            specFile,
+            spec.benchmark(),
+            List.of("ai-default", "genomics-wide", "clean-energy-broad"),
+            dir.resolve("jfr"),
+            Duration.ofMinutes(3),
+            new PrintWriter(out));
+    log = out.toString();
+  }
+
+  @Test
+  void theHottestFrameOfInefficienciesMdIsAmongTheTopFrames() {
+    FrameTable table = FrameTable.of(profile, 10);
+    System.out.println(table.text());
+    // By own time tokenize has come 4th to 6th in repeated recordings (7-8 % own, 14-17 % total,
+    // isNumber's 6-9 % being its callee's): close to KeywordMatcher.match, snapshot,
+    // SegmentMatcher's pattern lambda, parseSecurities and isNumber, so the top five alone flakes.
+    assertThat(table.frames().stream().limit(6).map(FrameTable.Row::frame))
+        .as(table.text())
+        .contains(HOTTEST);
+    FrameTable.Row tokenize =
+        table.frames().stream().filter(r -> r.frame().equals(HOTTEST)).findFirst().orElseThrow();
+    assertThat(100.0 * tokenize.total() / table.samples()).as(table.text()).isGreaterThan(10);
+    assertThat(profile.ownPackages()).contains("com.example.portfolio");
+  }
+
+  @Test
+  void stacksStartAtTheHotPathNotAtJmhOrTheHarness() {
+    assertThat(profile.cpu().total()).isGreaterThan(1000);
+    assertThat(profile.cpu().weights().keySet())
+        .allSatisfy(s -> assertThat(Stacks.frames(s).get(0)).startsWith("com.example.portfolio."));
+    // 512 frames reach every root: no stack lost its root.
+    assertThat(profile.cpu().weights().keySet()).noneMatch(s -> s.startsWith(JfrReader.TRUNCATED));
+  }
+
+  @Test
+  void allocationsAndCollectionsAreRecorded() {
+    assertThat(profile.alloc().total()).isPositive();
+    assertThat(profile.alloc().weights().keySet())
+        .allSatisfy(s -> assertThat(s).endsWith(Profile.ALLOCATED));
+    assertThat(profile.gc().recordedSeconds()).isPositive();
+  }
+
+  @Test
+  void theKeptRecordingsReadBackToTheSameProfile() throws Exception {
+    List<Path> files;
+    try (Stream<Path> all = Files.list(dir.resolve("jfr"))) {
+      files = all.sorted().toList();
+    }
+    assertThat(files)
+        .extracting(f -> f.getFileName().toString())
+        .containsExactly("ai-default.jfr", "clean-energy-broad.jfr", "genomics-wide.jfr");
+    Profile again = JfrReader.read(files, profile.ownPackages());
+    assertThat(again.cpu()).isEqualTo(profile.cpu());
+  }
+}
