@@ -156,7 +156,7 @@ public final class Calibration {
    *
    * @param low the exact (Clopper–Pearson) 95% interval of the keep rate: lower bound
    */
-  public record CriterionRow(
+  public record VariantRow(
       String scenario,
       String criterion,
       String quantiles,
@@ -176,7 +176,7 @@ public final class Calibration {
       List<Row> rows,
       List<Run> runs,
       List<Cell> grid,
-      List<CriterionRow> criteria,
+      List<VariantRow> variants,
       String recommendation,
       double forkPairSeconds) {
 

@@ -40,7 +40,7 @@ final class CalibrationAnalysis {
     byScenario.forEach((name, group) -> rows.add(row(group, random)));
     List<Calibration.Cell> grid = grid(byScenario, random);
     return new Calibration.Report(
-        rows, runs, grid, criteria(byScenario), recommend(rows, grid), forkPairSeconds);
+        rows, runs, grid, variants(byScenario), recommend(rows, grid), forkPairSeconds);
   }
 
   /**
@@ -49,7 +49,7 @@ final class CalibrationAnalysis {
    * sequential plan's looks. Real decisions, not re-splits, so the variants' power is compared on
    * the same trials at the same false-keep bound.
    */
-  private List<Calibration.CriterionRow> criteria(Map<String, List<Calibration.Run>> byScenario) {
+  private List<Calibration.VariantRow> variants(Map<String, List<Calibration.Run>> byScenario) {
     DecisionRule rule = settings.compare().rule();
     List<Replicate> all =
         byScenario.values().stream()
@@ -61,7 +61,7 @@ final class CalibrationAnalysis {
     List<QuantileEstimator> estimators =
         reread ? List.of(QuantileEstimator.values()) : List.of(settings.compare().quantiles());
     List<Clock> clocks = cpu ? List.of(Clock.values()) : List.of(settings.compare().clock());
-    List<Calibration.CriterionRow> rows = new ArrayList<>();
+    List<Calibration.VariantRow> rows = new ArrayList<>();
     for (Criterion c : Criterion.values()) {
       AbComparison under =
           new AbComparison(settings.compare().withRule(rule.withCriterion(c, rule.tailMargin())));
@@ -73,7 +73,7 @@ final class CalibrationAnalysis {
                     (int) group.stream().filter(r -> kept(under, r, q, clock, reread)).count();
                 ConfidenceInterval kept = KeepRate.clopperPearson(group.size(), keeps);
                 rows.add(
-                    new Calibration.CriterionRow(
+                    new Calibration.VariantRow(
                         name,
                         c.label(),
                         q.label(),

@@ -35,15 +35,18 @@ public final class Profiles {
   }
 
   /**
-   * The commit's hottest frames as text (own, total and self time, allocation sites, GC); empty
-   * when profiling failed or the bench stage does not profile, null when its build is gone or the
-   * store cannot be written.
+   * The commit's hottest frames as text (the cases profiled; own, total and self time, allocation
+   * sites, GC); empty when profiling failed or the bench stage does not profile, null when its
+   * build is gone or the store cannot be written.
    */
   public String hotFrames(String commit, Classpath classpath, List<String> cases) {
     try {
       Optional<ProfileStore.Stored> stored = profile(commit, classpath, cases);
       if (stored.isPresent()) {
-        return stored.get().table().text();
+        return "Cases profiled: "
+            + String.join(", ", stored.get().cases())
+            + "\n"
+            + stored.get().table().text();
       }
       return classpath == null ? null : ""; // failed (said, remembered), or nothing profiles
     } catch (IOException | UnreadableProfileException e) {

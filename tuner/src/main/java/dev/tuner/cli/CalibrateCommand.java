@@ -362,13 +362,13 @@ final class CalibrateCommand implements Callable<Integer> {
               line.append(String.format(Locale.ROOT, "  %8s", percent(cell.power().get(name)))));
       out.println(line);
     }
-    printCriteria(out, report, c.rule().tailMargin());
+    printVariants(out, report, c.rule().tailMargin());
     out.printf(Locale.ROOT, "%nrecommended: %s%n", report.recommendation());
     out.flush();
   }
 
   /** The real decisions again under each criterion and estimator, side by side. */
-  private static void printCriteria(PrintWriter out, Calibration.Report report, double margin) {
+  private static void printVariants(PrintWriter out, Calibration.Report report, double margin) {
     out.printf(
         Locale.ROOT,
         "%nthe same real decisions under each criterion (tail margin %.1f%%), quantile estimator"
@@ -376,7 +376,7 @@ final class CalibrateCommand implements Callable<Integer> {
         100 * margin);
     String format = "%-9s %-32s %-16s %-6s %s%n";
     out.printf(Locale.ROOT, format, "scenario", "criterion", "quantiles", "clock", "kept [95% CI]");
-    for (Calibration.CriterionRow r : report.criteria()) {
+    for (Calibration.VariantRow r : report.variants()) {
       out.printf(
           Locale.ROOT,
           format,
@@ -419,7 +419,7 @@ final class CalibrateCommand implements Callable<Integer> {
     s.put("seed", settings.seed());
     root.set("rows", JSON.valueToTree(report.rows()));
     root.set("grid", JSON.valueToTree(report.grid()));
-    root.set("criteria", JSON.valueToTree(report.criteria()));
+    root.set("variants", JSON.valueToTree(report.variants()));
     root.put("recommendation", report.recommendation());
     root.put("median_seconds_sequential", report.medianSequentialSeconds());
     root.put("median_seconds_fixed", report.medianFixedSeconds());

@@ -24,6 +24,7 @@ public sealed interface LogRecord {
    * Opens a segment: what is optimised, on which branch, from which commit.
    *
    * @param specHash sha256 of tuner.yaml, so a reader knows when the rules changed
+   * @param decision how the segment's tries are decided; null in logs written before it was
    */
   record Config(
       int segment,
@@ -36,8 +37,61 @@ public sealed interface LogRecord {
       String base,
       String userBranch,
       String proposer,
-      String timestamp)
-      implements LogRecord {}
+      String timestamp,
+      Decision decision)
+      implements LogRecord {
+
+    /** A config record without the decision settings, as older logs have it. */
+    public Config(
+        int segment,
+        String name,
+        String metric,
+        String unit,
+        String direction,
+        String specHash,
+        String branch,
+        String base,
+        String userBranch,
+        String proposer,
+        String timestamp) {
+      this(
+          segment,
+          name,
+          metric,
+          unit,
+          direction,
+          specHash,
+          branch,
+          base,
+          userBranch,
+          proposer,
+          timestamp,
+          null);
+    }
+  }
+
+  /**
+   * What the keep rule of a segment reads; each try's {@code stats} then give, per metric, the
+   * interval it read and the look it stopped at ({@code forks}: replicates per side).
+   *
+   * @param design {@code interleaved} or {@code forks}
+   * @param criterion what p50 and p95 must show for a keep
+   * @param tailMargin how much slower p95 may be, for {@code median-improved-tail-not-worse}
+   * @param quantiles how a round's quantiles are read (interleaved)
+   * @param clock which time of an operation is read (interleaved)
+   * @param threshold the smallest change kept (metric.threshold)
+   * @param alpha the false-keep rate allowed per decision over all looks
+   * @param looks replicates per side at which the sequential plan looks
+   */
+  record Decision(
+      String design,
+      String criterion,
+      Double tailMargin,
+      String quantiles,
+      String clock,
+      double threshold,
+      double alpha,
+      List<Integer> looks) {}
 
   /**
    * One try. {@code metric} is the primary metric of the candidate (ms), {@code metrics} all of

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param plateauSet whether the user asked for the plateau ({@code --plateau}); a patch queue runs
  *     to its end unless they did
  * @param targetMs null for no target
+ * @param minStageTimeout no stage's deadline is shorter, however quick the baseline was: a loaded
+ *     machine is slow
  */
 public record LoopOptions(
     String tag,
@@ -25,16 +27,11 @@ public record LoopOptions(
     Double targetMs,
     int exploreEvery,
     double timeoutFactor,
+    Duration minStageTimeout,
     Duration proposerTimeout) {
 
   /** Consecutive crashes or build failures after which the loop gives up: something is broken. */
   public static final int MAX_BREAKAGES = 3;
-
-  /**
-   * No stage timeout is shorter than this, however quick the baseline was: a loaded machine is
-   * slow.
-   */
-  public static final Duration MIN_STAGE_TIMEOUT = Duration.ofMinutes(2);
 
   public static LoopOptions from(OptimizeSpec spec, String tag, boolean resume) {
     return new LoopOptions(
@@ -48,6 +45,7 @@ public record LoopOptions(
         spec.targetMs(),
         spec.exploreEvery(),
         spec.timeoutFactor(),
+        Duration.ofSeconds(spec.minStageSeconds()),
         Duration.ofSeconds(spec.proposer().timeoutSeconds()));
   }
 
@@ -63,6 +61,7 @@ public record LoopOptions(
         targetMs,
         exploreEvery,
         timeoutFactor,
+        minStageTimeout,
         proposerTimeout);
   }
 
@@ -78,6 +77,7 @@ public record LoopOptions(
         targetMs,
         exploreEvery,
         timeoutFactor,
+        minStageTimeout,
         proposerTimeout);
   }
 
@@ -93,6 +93,7 @@ public record LoopOptions(
         targetMs,
         exploreEvery,
         timeoutFactor,
+        minStageTimeout,
         proposerTimeout);
   }
 
@@ -109,6 +110,7 @@ public record LoopOptions(
         targetMs,
         exploreEvery,
         timeoutFactor,
+        minStageTimeout,
         proposerTimeout);
   }
 
@@ -124,12 +126,13 @@ public record LoopOptions(
         targetMs,
         n,
         timeoutFactor,
+        minStageTimeout,
         proposerTimeout);
   }
 
   /** A stage's deadline: the factor times the baseline's time for it, never below the floor. */
   public Duration stageTimeout(Duration baseline) {
     Duration scaled = Duration.ofMillis((long) (baseline.toMillis() * timeoutFactor));
-    return scaled.compareTo(MIN_STAGE_TIMEOUT) < 0 ? MIN_STAGE_TIMEOUT : scaled;
+    return scaled.compareTo(minStageTimeout) < 0 ? minStageTimeout : scaled;
   }
 }

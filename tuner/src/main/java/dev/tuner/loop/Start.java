@@ -1,6 +1,7 @@
 package dev.tuner.loop;
 
 import dev.tuner.commit.Repo;
+import dev.tuner.decide.Criterion;
 import dev.tuner.error.TunerException;
 import dev.tuner.error.UsageException;
 import dev.tuner.harness.fixture.Sha256;
@@ -8,6 +9,7 @@ import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
 import dev.tuner.record.Recorder;
 import dev.tuner.scope.ScopeCheck;
+import dev.tuner.spec.BenchmarkSpec;
 import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,8 +72,22 @@ final class Start {
             s.base,
             s.userBranch,
             proposerKind,
-            recorder.now()));
+            recorder.now(),
+            decision(spec)));
     console.started(s.branch, s.base, s.userBranch, root.relativize(log.file()));
     return s;
+  }
+
+  private static LogRecord.Decision decision(TunerSpec spec) {
+    BenchmarkSpec.Compare c = spec.benchmark().compare();
+    return new LogRecord.Decision(
+        c.design().label(),
+        c.criterion().label(),
+        c.criterion() == Criterion.MEDIAN_IMPROVED_TAIL_NOT_WORSE ? c.tailMargin() : null,
+        c.quantiles().label(),
+        c.clock().label(),
+        spec.metric().threshold(),
+        c.alpha(),
+        c.looks());
   }
 }

@@ -21,6 +21,14 @@ final class Frames {
     return INFRASTRUCTURE.stream().anyMatch(frame::startsWith);
   }
 
+  /**
+   * Whether a stack's root-most frame is where a thread starts: a {@code Thread}'s run method (JMH
+   * measures on pool threads) or a {@code main} method.
+   */
+  static boolean threadRoot(String frame) {
+    return frame.equals("java.lang.Thread.run") || frame.endsWith(".main");
+  }
+
   static boolean jdk(String frame) {
     return JDK.stream().anyMatch(frame::startsWith);
   }
@@ -30,7 +38,7 @@ final class Frames {
    * they are unknown, it is neither the JDK nor tuner's.
    */
   static boolean own(String frame, Set<String> ownPackages) {
-    if (frame.endsWith(Profile.ALLOCATED)) {
+    if (frame.endsWith(Profile.ALLOCATED) || frame.startsWith("[")) { // or a marker
       return false;
     }
     if (ownPackages.isEmpty()) {
@@ -51,7 +59,7 @@ final class Frames {
 
   /** {@code a.b.C$D.m} → {@code C$D.m}: what fits in a flame graph's box. */
   static String shortName(String frame) {
-    if (frame.endsWith(Profile.ALLOCATED)) {
+    if (frame.endsWith(Profile.ALLOCATED) || frame.startsWith("[")) { // or a marker
       String type = frame.substring(0, frame.length() - Profile.ALLOCATED.length());
       return type.substring(type.lastIndexOf('.') + 1) + Profile.ALLOCATED;
     }

@@ -97,9 +97,25 @@ public final class JfrReader {
       }
       rootFirst.add(name(f.getMethod().getType().getName(), f.getMethod().getName()));
     }
-    if (trace.isTruncated()) {
+    return place(rootFirst, trace.isTruncated());
+  }
+
+  /**
+   * A recorded stack, root first, placed under the hot path or under a marker when it cannot be.
+   */
+  static List<String> place(List<String> rootFirst, boolean truncated) {
+    if (rootFirst.stream().allMatch(Frames::infrastructure)) {
+      return new ArrayList<>(); // JMH's, the JDK's or tuner's own threads, not the hot path
+    }
+    if (truncated) {
       // Its root is lost, so it cannot be cut at the hot path: shown apart, not mixed in.
       rootFirst.add(0, TRUNCATED);
+      return rootFirst;
+    }
+    if (!rootFirst.isEmpty() && !Frames.threadRoot(rootFirst.get(0))) {
+      // The sampler gave up before the thread's root (a few samples in a thousand): without its
+      // callers the stack cannot be placed under the hot path either.
+      rootFirst.add(0, INCOMPLETE);
       return rootFirst;
     }
     return cut(rootFirst);
@@ -107,6 +123,9 @@ public final class JfrReader {
 
   /** The root frame of stacks deeper than the recorder kept. */
   public static final String TRUNCATED = "[truncated stack]";
+
+  /** The root frame of stacks the sampler could not walk to the thread's root. */
+  public static final String INCOMPLETE = "[incomplete stack]";
 
   /** Drops the infrastructure frames below the first frame of the user's code. */
   static List<String> cut(List<String> rootFirst) {

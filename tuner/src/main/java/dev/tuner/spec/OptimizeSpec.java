@@ -16,6 +16,8 @@ import java.util.Map;
  *     below it
  * @param exploreEvery every Nth try is kept if parity holds, whatever its speed (default 0: never)
  * @param timeoutFactor a stage may take this many times the baseline's time for it (default 2)
+ * @param minStageSeconds no stage's deadline is shorter, however quick the baseline's stage was
+ *     (default 120: a loaded machine is slow)
  * @param phases phases in order, each with its own call contracts (default: one phase, the spec's
  *     contracts)
  * @param profile whether the baseline and each new best are profiled (a flight recording in JVMs of
@@ -30,18 +32,20 @@ public record OptimizeSpec(
     Double targetMs,
     Integer exploreEvery,
     Double timeoutFactor,
+    Integer minStageSeconds,
     List<PhaseSpec> phases,
     ProposerSpec proposer,
     Boolean profile) {
 
   public static final OptimizeSpec DEFAULTS =
-      new OptimizeSpec(null, null, null, null, null, null, null, null, null, null);
+      new OptimizeSpec(null, null, null, null, null, null, null, null, null, null, null);
 
   public OptimizeSpec {
     maxExperiments = maxExperiments == null ? 20 : maxExperiments;
     plateau = plateau == null ? 8 : plateau;
     exploreEvery = exploreEvery == null ? 0 : exploreEvery;
     timeoutFactor = timeoutFactor == null ? 2.0 : timeoutFactor;
+    minStageSeconds = minStageSeconds == null ? 120 : minStageSeconds;
     phases =
         phases == null || phases.isEmpty()
             ? List.of(new PhaseSpec("1", null, null))

@@ -98,6 +98,9 @@ public record TunerSpec(
       throw reader.error(
           "optimize.timeoutFactor", "must be at least 1 (a multiple of the baseline's stage time)");
     }
+    if (o.minStageSeconds() < 1) {
+      throw reader.error("optimize.minStageSeconds", "must be at least 1");
+    }
     for (int i = 0; i < o.phases().size(); i++) {
       var phase = o.phases().get(i);
       if (phase.name() == null || phase.name().isBlank()) {

@@ -3,6 +3,7 @@ package dev.tuner.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.ExampleClone;
+import dev.tuner.PatchQueueRun;
 import dev.tuner.TinyBench;
 import dev.tuner.cli.Main;
 import dev.tuner.harness.ExitCode;
@@ -33,7 +34,7 @@ class KillAndResumeTest {
     Path repo = ExampleClone.create(dir.resolve("repo"), TinyBench::apply);
     Path queue = Files.createDirectories(dir.resolve("queue"));
     for (String patch : List.of("01-speedup.diff", "02-noop.diff", "06-out-of-scope.diff")) {
-      Files.copy(OptimizeWithPatchQueueTest.QUEUE.resolve(patch), queue.resolve(patch));
+      Files.copy(PatchQueueRun.QUEUE.resolve(patch), queue.resolve(patch));
     }
     Path log = repo.resolve(".tuner/experiments.jsonl");
     String[] args = {

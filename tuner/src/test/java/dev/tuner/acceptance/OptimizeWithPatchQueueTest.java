@@ -2,9 +2,7 @@ package dev.tuner.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.ExampleClone;
-import dev.tuner.TinyBench;
-import dev.tuner.cli.Main;
+import dev.tuner.PatchQueueRun;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
@@ -13,59 +11,42 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code tuner optimize --proposer patches} on a clone of the example, with a queue holding one
- * change of every kind the loop must tell apart: only the real speedup may be kept.
+ * change of every kind the loop must tell apart: only the real speedup may be kept ({@link
+ * PatchQueueRun}).
  */
 class OptimizeWithPatchQueueTest {
 
-  static final Path QUEUE = ExampleUpstream.REPO.resolve("tuner/src/test/resources/patches");
-
-  @TempDir static Path dir;
   static Path repo;
   static String userHead;
   static int exitCode;
   static String out;
   static List<LogRecord.Experiment> experiments;
   static LogRecord.Holdout holdout;
+  static LogRecord.Config config;
 
   @BeforeAll
   static void optimizeTheExampleWithTheTestQueue() throws Exception {
-    repo = ExampleClone.create(dir.resolve("repo"), TinyBench::apply);
-    try (Git git = Git.open(repo.toFile())) {
-      userHead = git.getRepository().resolve("HEAD").name();
-    }
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    exitCode =
-        new Main(new PrintWriter(o), new PrintWriter(e), Map.of())
-            .run(
-                "optimize",
-                "--spec",
-                repo.resolve("tuner.yaml").toString(),
-                "--proposer",
-                "patches",
-                "--patches",
-                QUEUE.toString(),
-                "--tag",
-                "t1",
-                "--plateau",
-                "20");
-    out = o + e.toString();
+    PatchQueueRun run = PatchQueueRun.get();
+    repo = run.repo();
+    userHead = run.userHead();
+    exitCode = run.exitCode();
+    out = run.out();
     List<LogRecord> records =
-        new ExperimentLog(repo.resolve(".tuner/experiments.jsonl")).read(new PrintWriter(o));
+        new ExperimentLog(repo.resolve(".tuner/experiments.jsonl"))
+            .read(new PrintWriter(new StringWriter()));
     experiments =
         records.stream()
             .filter(r -> r instanceof LogRecord.Experiment)
             .map(r -> (LogRecord.Experiment) r)
             .toList();
+    config = (LogRecord.Config) records.get(0);
     holdout =
         records.stream()
             .filter(r -> r instanceof LogRecord.Holdout)
@@ -95,6 +76,25 @@ class OptimizeWithPatchQueueTest {
   }
 
   @Test
+  void theLogSaysWhatEachDecisionRead() {
+    assertThat(config.decision())
+        .isEqualTo(
+            new LogRecord.Decision(
+                "interleaved",
+                "both-improved",
+                null,
+                "order-statistic",
+                "wall",
+                0.01,
+                0.01,
+                List.of(8)));
+    LogRecord.Experiment kept = experiments.get(1);
+    assertThat(kept.stats()).containsKeys("p50", "p95");
+    assertThat(kept.stats().get("p50").ci()).hasSize(2);
+    assertThat(kept.stats().get("p50").forks()).allSatisfy(n -> assertThat(n).isBetween(1, 8));
+  }
+
+  @Test
   void eachFailureSaysWhyForTheNextProposal() {
     for (LogRecord.Experiment e : experiments.subList(2, experiments.size())) {
       assertThat(e.asi()).as("run " + e.run()).isNotNull();
@@ -108,7 +108,7 @@ class OptimizeWithPatchQueueTest {
   @Test
   void theBranchHoldsTheBaselineAndTheKeptCommitOnly() throws Exception {
     try (Git git = Git.open(repo.toFile())) {
-      var branch = git.getRepository().resolve("refs/heads/tuner/t1");
+      var branch = git.getRepository().resolve("refs/heads/tuner/" + PatchQueueRun.TAG);
       List<RevCommit> log = new java.util.ArrayList<>();
       git.log().add(branch).setMaxCount(3).call().forEach(log::add);
       assertThat(log.get(0).getName()).isEqualTo(experiments.get(1).commit());

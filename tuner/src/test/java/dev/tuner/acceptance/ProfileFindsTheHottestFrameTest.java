@@ -81,8 +81,17 @@ class ProfileFindsTheHottestFrameTest {
   @Test
   void stacksStartAtTheHotPathNotAtJmhOrTheHarness() {
     assertThat(profile.cpu().total()).isGreaterThan(1000);
+    // A few samples in a thousand stop short of the thread's root (JFR's stack walker gives up):
+    // those are kept apart under one marker and must stay rare.
     assertThat(profile.cpu().weights().keySet())
+        .filteredOn(s -> !s.startsWith(JfrReader.INCOMPLETE))
         .allSatisfy(s -> assertThat(Stacks.frames(s).get(0)).startsWith("com.example.portfolio."));
+    long incomplete =
+        profile.cpu().weights().entrySet().stream()
+            .filter(e -> e.getKey().startsWith(JfrReader.INCOMPLETE))
+            .mapToLong(e -> e.getValue())
+            .sum();
+    assertThat(incomplete).isLessThan(profile.cpu().total() / 100);
     // 512 frames reach every root: no stack lost its root.
     assertThat(profile.cpu().weights().keySet()).noneMatch(s -> s.startsWith(JfrReader.TRUNCATED));
   }

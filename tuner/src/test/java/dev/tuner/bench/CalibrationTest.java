@@ -36,18 +36,18 @@ class CalibrationTest {
         .allSatisfy(c -> assertThat(c.falseKeep()).isLessThanOrEqualTo(0.01));
     assertThat(report.recommendation()).contains("rounds per side", "-10%");
     // The same decisions under each criterion: the run's own criterion gives the real keeps.
-    assertThat(report.criteria()).hasSize(2 * report.rows().size());
+    assertThat(report.variants()).hasSize(2 * report.rows().size());
     for (Calibration.Row row : report.rows()) {
-      assertThat(report.criteria())
+      assertThat(report.variants())
           .filteredOn(c -> c.scenario().equals(row.scenario().name()))
           .filteredOn(c -> c.criterion().equals("both-improved"))
           .singleElement()
           .satisfies(c -> assertThat(c.keeps()).isEqualTo(row.realKeepsSequential()));
     }
-    assertThat(report.criteria())
+    assertThat(report.variants())
         .filteredOn(c -> c.scenario().equals("+10%"))
         .allSatisfy(c -> assertThat(c.keeps()).isZero());
-    assertThat(report.criteria())
+    assertThat(report.variants())
         .filteredOn(c -> c.scenario().equals("-10%"))
         .allSatisfy(c -> assertThat(c.keeps()).isEqualTo(1));
   }
@@ -70,7 +70,7 @@ class CalibrationTest {
 
     Calibration.Report report = calibration.report(runs, Double.NaN);
 
-    assertThat(report.criteria())
+    assertThat(report.variants())
         .extracting(c -> c.scenario() + " " + c.criterion() + " " + c.quantiles() + " " + c.clock())
         .contains(
             "A/A both-improved order-statistic wall",
@@ -79,10 +79,10 @@ class CalibrationTest {
             "-10% median-improved-tail-not-worse harrell-davis wall")
         .doesNotHaveDuplicates()
         .hasSize(8 * 2);
-    assertThat(report.criteria())
+    assertThat(report.variants())
         .filteredOn(c -> c.scenario().equals("-10%"))
         .allSatisfy(c -> assertThat(c.keeps()).isEqualTo(1));
-    assertThat(report.criteria())
+    assertThat(report.variants())
         .filteredOn(c -> c.scenario().equals("A/A"))
         .allSatisfy(c -> assertThat(c.keeps()).isZero());
   }

@@ -64,14 +64,37 @@ class ExperimentLogTest {
   @Test
   void roundTripsEveryRecordKind() throws Exception {
     ExperimentLog log = new ExperimentLog(dir.resolve("experiments.jsonl"));
-    log.append(
+    LogRecord.Config config =
         new LogRecord.Config(
-            1, "n", "p95_ms", "ms", "lower", "sha", "tuner/x", "base", "main", "patches", "t"));
+            1,
+            "n",
+            "p95_ms",
+            "ms",
+            "lower",
+            "sha",
+            "tuner/x",
+            "base",
+            "main",
+            "patches",
+            "t",
+            new LogRecord.Decision(
+                "interleaved",
+                "median-improved-tail-not-worse",
+                0.03,
+                "harrell-davis",
+                "cpu",
+                0.01,
+                0.01,
+                List.of(9, 16, 24)));
+    log.append(config);
     log.append(experiment(1, "discard"));
     log.append(new LogRecord.Holdout(1, "base", "best", true, List.of(), null, "improved", "t"));
     List<LogRecord> back = log.read(new PrintWriter(new StringWriter()));
     assertThat(back).hasSize(3);
-    assertThat(back.get(0)).isInstanceOf(LogRecord.Config.class);
+    assertThat(back.get(0)).isEqualTo(config);
+    assertThat(Files.readString(dir.resolve("experiments.jsonl")))
+        .contains(
+            "\"decision\":{\"design\":\"interleaved\",\"criterion\":\"median-improved-tail-not-worse\",\"tail_margin\":0.03");
     assertThat(back.get(1)).isEqualTo(experiment(1, "discard"));
     assertThat(back.get(2)).isInstanceOf(LogRecord.Holdout.class);
   }

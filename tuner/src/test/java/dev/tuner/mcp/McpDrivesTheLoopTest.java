@@ -2,9 +2,8 @@ package dev.tuner.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tuner.ExampleBuild;
 import dev.tuner.ExampleClone;
-import dev.tuner.TinyBench;
+import dev.tuner.PatchQueueRun;
 import dev.tuner.cli.Main;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.log.ExperimentLog;
@@ -29,21 +28,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An agent drives {@code tuner mcp} over stdio on a clone of the example with the queue {@code
- * optimize --proposer patches} takes in another clone: a speedup, a no-op, a parity breaker and an
- * out-of-scope edit. The log and the branch come out the same, the proposer being the MCP client;
- * bad calls are refused with a reason and change nothing.
+ * An agent drives {@code tuner mcp} over stdio on a clone of the example with four patches of the
+ * queue {@code optimize --proposer patches} takes in another clone ({@link PatchQueueRun}): a
+ * speedup, a no-op, a parity breaker and an out-of-scope edit. The log and the branch come out as
+ * the queue's run has them for the same patches, the proposer being the MCP client; bad calls are
+ * refused with a reason and change nothing.
  */
 class McpDrivesTheLoopTest {
 
-  static final Path QUEUE = ExampleBuild.REPO.resolve("tuner/src/test/resources/patches");
+  static final Path QUEUE = PatchQueueRun.QUEUE;
   static final List<String> PATCHES =
       List.of("01-speedup.diff", "02-noop.diff", "04-output-change.diff", "06-out-of-scope.diff");
 
   @TempDir static Path dir;
   static Path viaMcp;
   static Path viaOptimize;
-  static String optimizeOut;
   static final Map<String, McpSchema.CallToolResult> calls = new java.util.LinkedHashMap<>();
   static McpSchema.CallToolResult secondEvaluate;
   static McpSchema.CallToolResult statusDuringEvaluate;
@@ -52,30 +51,10 @@ class McpDrivesTheLoopTest {
 
   @BeforeAll
   static void driveTheSameQueueThroughMcpAndThroughOptimize() throws Exception {
-    viaMcp = ExampleClone.create(dir.resolve("mcp"), TinyBench::apply);
-    viaOptimize = ExampleClone.create(dir.resolve("optimize"), TinyBench::apply);
-    Path queue = Files.createDirectories(dir.resolve("queue"));
-    for (String p : PATCHES) {
-      Files.copy(QUEUE.resolve(p), queue.resolve(p));
-    }
-    StringWriter out = new StringWriter();
-    int code =
-        new Main(new PrintWriter(out), new PrintWriter(out), Map.of())
-            .run(
-                "optimize",
-                "--spec",
-                viaOptimize.resolve("tuner.yaml").toString(),
-                "--proposer",
-                "patches",
-                "--patches",
-                queue.toString(),
-                "--tag",
-                "t",
-                "--plateau",
-                "20");
-    optimizeOut = out.toString();
-    assertThat(code).as(optimizeOut).isEqualTo(ExitCode.OK);
-
+    viaMcp = ExampleClone.create(dir.resolve("mcp"), PatchQueueRun::spec); // the same tree
+    PatchQueueRun optimize = PatchQueueRun.get();
+    assertThat(optimize.exitCode()).as(optimize.out()).isEqualTo(ExitCode.OK);
+    viaOptimize = optimize.repo();
     try (AgentClient agent = new AgentClient(viaMcp.resolve("tuner.yaml"))) {
       try {
         calls.put("unknown-before-start", agent.call("start", Map.of("tga", "t")));
@@ -150,7 +129,7 @@ class McpDrivesTheLoopTest {
   @Test
   void theLogHoldsWhatOptimizeWithThePatchQueueLogs() throws Exception {
     List<LogRecord.Experiment> mcp = experiments(viaMcp);
-    List<LogRecord.Experiment> patches = experiments(viaOptimize);
+    List<LogRecord.Experiment> patches = sameTries(experiments(viaOptimize));
     assertThat(mcp)
         .extracting(e -> e.status().label())
         .as(serverLog)
@@ -169,7 +148,9 @@ class McpDrivesTheLoopTest {
 
   @Test
   void theBranchHasTheSameShape() throws Exception {
-    assertThat(branchTrees(viaMcp)).isEqualTo(branchTrees(viaOptimize)).hasSize(2);
+    assertThat(branchTrees(viaMcp, "t"))
+        .isEqualTo(branchTrees(viaOptimize, PatchQueueRun.TAG))
+        .hasSize(2);
     try (Git git = Git.open(viaMcp.toFile())) {
       assertThat(git.getRepository().getBranch()).isEqualTo("main");
       assertThat(git.status().call().isClean()).isTrue();
@@ -285,13 +266,28 @@ class McpDrivesTheLoopTest {
     return out;
   }
 
-  /** The trees along tuner/t's first parents, down to the user's head. */
-  static List<String> branchTrees(Path repo) throws Exception {
+  /**
+   * The baseline and the tries of the whole queue's run that the agent sent too: each was tried on
+   * the same best, the queue's others having been discarded.
+   */
+  static List<LogRecord.Experiment> sameTries(List<LogRecord.Experiment> wholeQueue)
+      throws Exception {
+    List<Object> subjects = new ArrayList<>();
+    for (String p : PATCHES) {
+      subjects.add(evaluate(p).get("description"));
+    }
+    return wholeQueue.stream()
+        .filter(e -> e.status().label().equals("baseline") || subjects.contains(e.description()))
+        .toList();
+  }
+
+  /** The trees along tuner/{@code tag}'s first parents, down to the user's head. */
+  static List<String> branchTrees(Path repo, String tag) throws Exception {
     List<String> out = new ArrayList<>();
     try (Git git = Git.open(repo.toFile())) {
       Repository r = git.getRepository();
       ObjectId main = r.resolve("refs/heads/main");
-      for (RevCommit c : git.log().add(r.resolve("refs/heads/tuner/t")).call()) {
+      for (RevCommit c : git.log().add(r.resolve("refs/heads/tuner/" + tag)).call()) {
         out.add(c.getTree().name());
         if (c.getId().equals(main)) {
           break;

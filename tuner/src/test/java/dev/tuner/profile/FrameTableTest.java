@@ -2,6 +2,8 @@ package dev.tuner.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,42 @@ class FrameTableTest {
     assertThat(FrameTable.of(unknown, 10).frames())
         .extracting(FrameTable.Row::frame)
         .contains("com.lib.Json.read");
+  }
+
+  @Test
+  void aStackThatStopsShortOfTheThreadsRootIsKeptApartAndIsNobodysOwnTime() {
+    List<String> partial =
+        JfrReader.place(new ArrayList<>(List.of("com.lib.Json.write", "app.Text.tokenize")), false);
+    assertThat(partial)
+        .containsExactly(JfrReader.INCOMPLETE, "com.lib.Json.write", "app.Text.tokenize");
+    assertThat(
+            JfrReader.place(
+                new ArrayList<>(List.of("java.util.HashMap.get", "com.lib.Json.read")), false))
+        .as("a JDK frame at the root is no proof that the walk reached it")
+        .startsWith(JfrReader.INCOMPLETE);
+    assertThat(
+            JfrReader.place(
+                new ArrayList<>(List.of("java.lang.Object.wait", "java.io.FileInputStream.read")),
+                false))
+        .as("a thread that never enters the hot path")
+        .isEmpty();
+    assertThat(
+            JfrReader.place(
+                new ArrayList<>(List.of("java.lang.Thread.run", "app.Main.run")), false))
+        .containsExactly("app.Main.run");
+    assertThat(JfrReader.place(new ArrayList<>(List.of("app.Main.run")), true))
+        .containsExactly(JfrReader.TRUNCATED, "app.Main.run");
+
+    Profile profile =
+        new Profile(
+            Stacks.parse(String.join(";", partial) + " 3\napp.Main.run 7\n"),
+            Stacks.parse(""),
+            PROFILE.gc(),
+            Set.of());
+    assertThat(FrameTable.of(profile, 10).frames())
+        .extracting(FrameTable.Row::frame)
+        .containsExactly("app.Main.run", "app.Text.tokenize", "com.lib.Json.write")
+        .doesNotContain(JfrReader.INCOMPLETE);
   }
 
   @Test

@@ -58,6 +58,7 @@ class LlmSpecTest {
   void withoutTheSectionTheDefaultsApply() throws Exception {
     OptimizeSpec o = load(MINIMAL).optimize();
     assertThat(o.profile()).isTrue();
+    assertThat(o.minStageSeconds()).isEqualTo(120);
     assertThat(o.proposer().llm().maxTokens()).isEqualTo(4096);
     assertThat(o.proposer().llm().retries()).isEqualTo(3);
     assertThat(o.proposer().llm().temperature()).isNull();
@@ -83,6 +84,8 @@ class LlmSpecTest {
     expectError(
         "optimize:\n  proposer:\n    llm:\n      apiKey: sk-123\n",
         "optimize.proposer.llm.apiKey: unknown key");
+    expectError(
+        "optimize:\n  minStageSeconds: 0\n", ":7: optimize.minStageSeconds: must be at least 1");
     expectError(
         "optimize:\n  proposer:\n    kind: oracle\n",
         "optimize.proposer.kind: 'oracle' is not one of [patches, command, llm, knobs]");
