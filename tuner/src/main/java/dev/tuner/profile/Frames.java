@@ -59,7 +59,7 @@ final class Frames {
 
   /** {@code a.b.C$D.m} → {@code C$D.m}: what fits in a flame graph's box. */
   static String shortName(String frame) {
-    if (frame.endsWith(Profile.ALLOCATED) || frame.startsWith("[")) { // or a marker
+    if (frame.endsWith(Profile.ALLOCATED)) {
       String type = frame.substring(0, frame.length() - Profile.ALLOCATED.length());
       return type.substring(type.lastIndexOf('.') + 1) + Profile.ALLOCATED;
     }

@@ -97,6 +97,9 @@ class FrameTableTest {
         .extracting(FrameTable.Row::frame)
         .containsExactly("app.Main.run", "app.Text.tokenize", "com.lib.Json.write")
         .doesNotContain(JfrReader.INCOMPLETE);
+    assertThat(Frames.shortName(JfrReader.INCOMPLETE))
+        .as("the flame graph's label")
+        .isEqualTo(JfrReader.INCOMPLETE);
   }
 
   @Test
