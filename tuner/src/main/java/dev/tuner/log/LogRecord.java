@@ -39,36 +39,7 @@ public sealed interface LogRecord {
       String proposer,
       String timestamp,
       Decision decision)
-      implements LogRecord {
-
-    /** A config record without the decision settings, as older logs have it. */
-    public Config(
-        int segment,
-        String name,
-        String metric,
-        String unit,
-        String direction,
-        String specHash,
-        String branch,
-        String base,
-        String userBranch,
-        String proposer,
-        String timestamp) {
-      this(
-          segment,
-          name,
-          metric,
-          unit,
-          direction,
-          specHash,
-          branch,
-          base,
-          userBranch,
-          proposer,
-          timestamp,
-          null);
-    }
-  }
+      implements LogRecord {}
 
   /**
    * What the keep rule of a segment reads; each try's {@code stats} then give, per metric, the

@@ -55,7 +55,8 @@ class HtmlReportTest {
 
   static ReviewLog.Segment segment(String text) {
     var config =
-        new LogRecord.Config(1, text, "p95_ms", "ms", "lower", "h", text, "b", "main", text, "t");
+        new LogRecord.Config(
+            1, text, "p95_ms", "ms", "lower", "h", text, "b", "main", text, "t", null);
     return ReviewLog.of(
             java.nio.file.Path.of("x.jsonl"),
             List.of(

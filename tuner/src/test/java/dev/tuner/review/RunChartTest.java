@@ -64,7 +64,8 @@ class RunChartTest {
   @Test
   void aDiscardedTryBelowTheBestShowsAnIntervalThatCrossesIt() {
     var config =
-        new LogRecord.Config(1, "x", "p95_ms", "ms", "lower", "h", "b", "base", "main", "p", "t");
+        new LogRecord.Config(
+            1, "x", "p95_ms", "ms", "lower", "h", "b", "base", "main", "p", "t", null);
     ReviewLog.Segment segment =
         ReviewLog.of(
                 Path.of("x.jsonl"),

@@ -47,7 +47,8 @@ class SummaryTextTest {
   @Test
   void tokensWithoutAPriceMakeTheCostUnknownNotNone() {
     var config =
-        new LogRecord.Config(1, "x", "p95_ms", "ms", "lower", "h", "b", "base", "main", "llm", "t");
+        new LogRecord.Config(
+            1, "x", "p95_ms", "ms", "lower", "h", "b", "base", "main", "llm", "t", null);
     ProposerInfo unpriced = new ProposerInfo("llm", "ft:my-own", 1200L, 80L, null);
     String text =
         print(
