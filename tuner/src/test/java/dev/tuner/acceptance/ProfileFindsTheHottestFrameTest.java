@@ -16,7 +16,10 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A flight recording of the bundled example under replay, read back: the frame that the example's
  * INEFFICIENCIES.md names as its hottest (item 10, {@code DescriptionAnalyzer.tokenize}, ≈22 %
- * inclusive) is among the top five of the frame table, stacks start at the hot path, and there are
- * allocation samples. One recording (three cases) serves every assertion.
+ * inclusive) is among the five frames with most total time that are not its callers, stacks start
+ * at the hot path, and there are allocation samples. One recording (three cases) serves every
+ * assertion.
  */
 class ProfileFindsTheHottestFrameTest {
 
@@ -64,18 +68,39 @@ class ProfileFindsTheHottestFrameTest {
 
   @Test
   void theHottestFrameOfInefficienciesMdIsAmongTheTopFrames() {
-    FrameTable table = FrameTable.of(profile, 10);
-    System.out.println(table.text());
-    // By own time tokenize has come 4th to 6th in repeated recordings (7-8 % own, 14-17 % total,
-    // isNumber's 6-9 % being its callee's): close to KeywordMatcher.match, snapshot,
-    // SegmentMatcher's pattern lambda, parseSecurities and isNumber, so the top five alone flakes.
-    assertThat(table.frames().stream().limit(6).map(FrameTable.Row::frame))
-        .as(table.text())
-        .contains(HOTTEST);
+    FrameTable table = FrameTable.of(profile, Integer.MAX_VALUE);
+    System.out.println(FrameTable.of(profile, 10).text());
+    // INEFFICIENCIES.md's figure is inclusive (tokenize with its callee isNumber), so the ranking
+    // is by total time; a caller's total contains its callee's, so tokenize's callers (the hot
+    // path's trunk, the analysis cache) are set aside. By own time tokenize has come 4th to 8th
+    // in repeated recordings, its cost being split with isNumber.
+    Set<String> callers = callersOf(HOTTEST);
+    List<String> byTotal =
+        table.frames().stream()
+            .filter(r -> !callers.contains(r.frame()))
+            .sorted(Comparator.comparingLong(FrameTable.Row::total).reversed())
+            .limit(5)
+            .map(FrameTable.Row::frame)
+            .toList();
+    assertThat(byTotal).as(table.text()).contains(HOTTEST);
     FrameTable.Row tokenize =
         table.frames().stream().filter(r -> r.frame().equals(HOTTEST)).findFirst().orElseThrow();
     assertThat(100.0 * tokenize.total() / table.samples()).as(table.text()).isGreaterThan(10);
     assertThat(profile.ownPackages()).contains("com.example.portfolio");
+  }
+
+  /** Frames above {@code frame} on any stack it is on. */
+  private static Set<String> callersOf(String frame) {
+    Set<String> callers = new HashSet<>();
+    for (String stack : profile.cpu().weights().keySet()) {
+      List<String> frames = Stacks.frames(stack);
+      int at = frames.indexOf(frame);
+      if (at > 0) {
+        callers.addAll(frames.subList(0, at));
+      }
+    }
+    callers.remove(frame);
+    return callers;
   }
 
   @Test
