@@ -1,6 +1,7 @@
 package dev.tuner.benchmarks;
 
 import dev.tuner.harness.JsonMappers;
+import dev.tuner.harness.ParentWatch;
 import dev.tuner.harness.replay.TransportKind;
 import dev.tuner.harness.runner.ReplayedCase;
 import java.nio.file.Files;
@@ -70,6 +71,7 @@ public class CaseBenchmark {
 
   @Setup(Level.Trial)
   public void open() throws Exception {
+    ParentWatch.endWithParent();
     replayed = ReplayedCase.open(caseId, TransportKind.parse(transport));
     upstreams = List.copyOf(replayed.session().upstreams().baseUrls().keySet());
     calls = new long[upstreams.size()];

@@ -1,5 +1,6 @@
 package dev.tuner.bench;
 
+import dev.tuner.io.JavaFork;
 import dev.tuner.spec.BenchmarkSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -113,10 +114,12 @@ public record JmhOptions(
                 "-rff",
                 json.toString()));
     // Repeated -jvmArgs are taken one option each, so paths with spaces survive (a single one
-    // would be split at spaces). There are always at least the two properties.
+    // would be split at spaces). There are always at least the three properties.
     List<String> forked = new ArrayList<>(jvmArgs);
     forked.add("-Dtuner.spec=" + specFile.toAbsolutePath());
     forked.add("-D" + CALLS_PROPERTY + "=" + callsDir.toAbsolutePath());
+    // JMH's forks are the tuner's grandchildren: they watch the tuner itself.
+    forked.add(JavaFork.endWithThisJvm());
     for (String arg : forked) {
       args.add("-jvmArgs");
       args.add(arg);

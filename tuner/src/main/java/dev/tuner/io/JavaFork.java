@@ -1,5 +1,6 @@
 package dev.tuner.io;
 
+import dev.tuner.harness.ParentWatch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +84,8 @@ public final class JavaFork {
   /**
    * Starts {@code mainClass} on the class path in {@code workDir}, its input, output and error
    * piped to the caller, who reads them (or lets {@link #relay} read them) so a full pipe never
-   * stalls it, and ends it with {@link Processes#killTree}.
+   * stalls it, and ends it with {@link Processes#killTree}. The harness's mains end themselves when
+   * this JVM ends ({@link ParentWatch}), so a tuner stopped by a signal leaves none running.
    */
   public static Process start(
       Path workDir,
@@ -93,7 +95,14 @@ public final class JavaFork {
       List<String> args,
       Map<String, String> env)
       throws IOException {
-    return Processes.builder(command(classpath, jvmArgs, mainClass, args), workDir, env).start();
+    List<String> watched = new ArrayList<>(jvmArgs);
+    watched.add(endWithThisJvm());
+    return Processes.builder(command(classpath, watched, mainClass, args), workDir, env).start();
+  }
+
+  /** The JVM option that makes a forked harness main end when this JVM ends. */
+  public static String endWithThisJvm() {
+    return "-D" + ParentWatch.PROPERTY + "=" + ProcessHandle.current().pid();
   }
 
   /**

@@ -9,7 +9,7 @@ public final class ForkedMain {
   private ForkedMain() {}
 
   /**
-   * {@code report <exit code>}: prints its arguments, a system property and an environment
+   * {@code report <exit code>}: prints its arguments, two system properties and an environment
    * variable, then exits with the code; {@code hang <pid file>}: starts a {@code sleep 30}, writes
    * its pid to the file and waits for it.
    */
@@ -18,6 +18,7 @@ public final class ForkedMain {
       System.out.println("property=" + System.getProperty("tuner.test.property"));
       System.err.println("env=" + System.getenv("TUNER_TEST_VALUE"));
       System.out.println("dir=" + Path.of("").toAbsolutePath());
+      System.out.println("parent=" + System.getProperty("tuner.parentPid"));
       System.exit(Integer.parseInt(args[1]));
     }
     Process sleep = new ProcessBuilder("sleep", "30").start();

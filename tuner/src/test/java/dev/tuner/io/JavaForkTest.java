@@ -41,7 +41,10 @@ class JavaForkTest {
             new PrintWriter(err),
             Duration.ofSeconds(60));
     assertThat(code).isEqualTo(7);
-    assertThat(out.toString().lines()).containsExactly("property=p1", "dir=" + dir.toRealPath());
+    // The fork watches this JVM (ParentWatch): a tuner stopped by a signal leaves no fork behind.
+    assertThat(out.toString().lines())
+        .containsExactly(
+            "property=p1", "dir=" + dir.toRealPath(), "parent=" + ProcessHandle.current().pid());
     assertThat(err.toString().lines()).containsExactly("env=e1");
   }
 

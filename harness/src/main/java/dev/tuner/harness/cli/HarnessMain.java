@@ -6,6 +6,7 @@ import dev.tuner.harness.HarnessException;
 import dev.tuner.harness.HotPath;
 import dev.tuner.harness.HotPaths;
 import dev.tuner.harness.JsonMappers;
+import dev.tuner.harness.ParentWatch;
 import dev.tuner.harness.fixture.FixtureException;
 import dev.tuner.harness.fixture.Layout;
 import dev.tuner.harness.parity.CaseResult;
@@ -65,6 +66,7 @@ public final class HarnessMain {
   }
 
   public static void main(String[] args) {
+    ParentWatch.endWithParent();
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code = new HarnessMain(out, err, System.getenv()).run(args);

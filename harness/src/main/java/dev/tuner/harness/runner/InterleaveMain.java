@@ -1,6 +1,7 @@
 package dev.tuner.harness.runner;
 
 import dev.tuner.harness.ExitCode;
+import dev.tuner.harness.ParentWatch;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -62,6 +63,7 @@ public final class InterleaveMain {
   private InterleaveMain() {}
 
   public static void main(String[] args) {
+    ParentWatch.endWithParent();
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     int code;
     try {
