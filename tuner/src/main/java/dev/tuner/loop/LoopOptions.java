@@ -2,6 +2,7 @@ package dev.tuner.loop;
 
 import dev.tuner.spec.OptimizeSpec;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * One run's settings: the spec's {@code optimize} section with command-line overrides applied.
@@ -50,84 +51,78 @@ public record LoopOptions(
   }
 
   public LoopOptions withMaxExperiments(int n) {
-    return new LoopOptions(
-        tag,
-        resume,
-        n,
-        maxWall,
-        maxCostUsd,
-        plateau,
-        plateauSet,
-        targetMs,
-        exploreEvery,
-        timeoutFactor,
-        minStageTimeout,
-        proposerTimeout);
+    return edit(f -> f.maxExperiments = n);
   }
 
   public LoopOptions withMaxWall(Duration d) {
-    return new LoopOptions(
-        tag,
-        resume,
-        maxExperiments,
-        d,
-        maxCostUsd,
-        plateau,
-        plateauSet,
-        targetMs,
-        exploreEvery,
-        timeoutFactor,
-        minStageTimeout,
-        proposerTimeout);
+    return edit(f -> f.maxWall = d);
   }
 
   public LoopOptions withMaxCostUsd(Double usd) {
-    return new LoopOptions(
-        tag,
-        resume,
-        maxExperiments,
-        maxWall,
-        usd,
-        plateau,
-        plateauSet,
-        targetMs,
-        exploreEvery,
-        timeoutFactor,
-        minStageTimeout,
-        proposerTimeout);
+    return edit(f -> f.maxCostUsd = usd);
   }
 
   /** The plateau the user asked for: it holds for a patch queue too. */
   public LoopOptions withPlateau(int n) {
-    return new LoopOptions(
-        tag,
-        resume,
-        maxExperiments,
-        maxWall,
-        maxCostUsd,
-        n,
-        true,
-        targetMs,
-        exploreEvery,
-        timeoutFactor,
-        minStageTimeout,
-        proposerTimeout);
+    return edit(
+        f -> {
+          f.plateau = n;
+          f.plateauSet = true;
+        });
   }
 
   public LoopOptions withExploreEvery(int n) {
+    return edit(f -> f.exploreEvery = n);
+  }
+
+  /** A copy with what {@code change} sets. */
+  private LoopOptions edit(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
     return new LoopOptions(
-        tag,
-        resume,
-        maxExperiments,
-        maxWall,
-        maxCostUsd,
-        plateau,
-        plateauSet,
-        targetMs,
-        n,
-        timeoutFactor,
-        minStageTimeout,
-        proposerTimeout);
+        f.tag,
+        f.resume,
+        f.maxExperiments,
+        f.maxWall,
+        f.maxCostUsd,
+        f.plateau,
+        f.plateauSet,
+        f.targetMs,
+        f.exploreEvery,
+        f.timeoutFactor,
+        f.minStageTimeout,
+        f.proposerTimeout);
+  }
+
+  /** The components, settable, for {@link #edit}. */
+  private static final class Fields {
+    final String tag;
+    final boolean resume;
+    int maxExperiments;
+    Duration maxWall;
+    Double maxCostUsd;
+    int plateau;
+    boolean plateauSet;
+    final Double targetMs;
+    int exploreEvery;
+    final double timeoutFactor;
+    final Duration minStageTimeout;
+    final Duration proposerTimeout;
+
+    Fields(LoopOptions o) {
+      tag = o.tag;
+      resume = o.resume;
+      maxExperiments = o.maxExperiments;
+      maxWall = o.maxWall;
+      maxCostUsd = o.maxCostUsd;
+      plateau = o.plateau;
+      plateauSet = o.plateauSet;
+      targetMs = o.targetMs;
+      exploreEvery = o.exploreEvery;
+      timeoutFactor = o.timeoutFactor;
+      minStageTimeout = o.minStageTimeout;
+      proposerTimeout = o.proposerTimeout;
+    }
   }
 
   /** A stage's deadline: the factor times the baseline's time for it, never below the floor. */
