@@ -49,7 +49,9 @@ import picocli.CommandLine.Spec;
       "Per metric (p50, p95: per case, and over cases as a geometric mean; bytes per op) it prints"
           + " the ratio B/A, its interval, the p-value and a verdict: improved (the whole interval"
           + " below 1 - delta), regressed (above 1 + delta) or same; delta is metric.threshold. The"
-          + " decision keeps B only when p50 and p95 both improved and allocation did not regress."
+          + " decision keeps B only when p50 improved and p95 is not more than"
+          + " benchmark.compare.tailMargin slower (or, with --criterion both-improved, improved"
+          + " too), and allocation did not regress."
           + " A sequential plan (benchmark.compare.looks) stops as soon as the evidence decides;"
           + " --fixed runs every replicate instead."
     },

@@ -57,16 +57,19 @@ public record DecisionRule(
   }
 
   /**
-   * δ = 1%, α = 1%, looks at 3, 6 and 10 forks, futility at ratio 1, allocation floor 16 B/op, both
-   * p50 and p95 improved (a tail margin of 3% for the other criterion).
+   * δ = 1%, α = 1%, looks at 3, 6 and 10 forks, futility at ratio 1, allocation floor 16 B/op, p50
+   * improved and p95 not worse by more than 3% (since 2026-12-06: on the same real decisions it
+   * kept 5 of 5 real 5% improvements where "both improved" kept 2, and no slowdown or A/A under
+   * either; docs/measurements/calibrate-2026-12-06.md).
    *
    * <p>α = 1% rather than the customary 5%: the optimisation loop runs hundreds of experiments and
    * a false keep is compounding (it becomes the new baseline), while a missed win can be proposed
    * again. At 1% the A/A false-keep bound holds by construction, whatever the noise; the δ margin
-   * and the requirement that p50 and p95 both improve put the measured rate well below it.
+   * and the requirement that p50 improve beyond it put the measured rate well below it.
    */
   public static DecisionRule defaults() {
-    return new DecisionRule(0.01, 0.01, List.of(3, 6, 10), 1.0, 16, Criterion.BOTH_IMPROVED, 0.03);
+    return new DecisionRule(
+        0.01, 0.01, List.of(3, 6, 10), 1.0, 16, Criterion.MEDIAN_IMPROVED_TAIL_NOT_WORSE, 0.03);
   }
 
   public DecisionRule withThreshold(double v) {

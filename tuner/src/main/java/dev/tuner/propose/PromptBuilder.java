@@ -89,9 +89,12 @@ public final class PromptBuilder {
         .append(spec.objective() == null ? "Make the hot path faster." : spec.objective().strip())
         .append("\n\nThe primary metric is ")
         .append(spec.metric().primaryName())
+        .append(" latency per case under replay (lower is better). A change is kept only if ")
         .append(
-            " latency per case under replay (lower is better). A change is kept only if p50 and p95 both improve by more than ")
-        .append(String.format(Locale.ROOT, "%.1f%%", 100 * spec.metric().threshold()))
+            spec.benchmark()
+                .compare()
+                .criterion()
+                .keepsWhen(spec.metric().threshold(), spec.benchmark().compare().tailMargin()))
         .append(" with statistical evidence and allocation does not grow.\n\n");
     p.append("## Constraints (phase ").append(phase).append(")\n");
     p.append(

@@ -2,6 +2,7 @@ package dev.tuner.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.tuner.decide.Criterion;
+import dev.tuner.decide.DecisionRule;
 import dev.tuner.measure.Clock;
 import dev.tuner.measure.QuantileEstimator;
 import java.util.List;
@@ -79,8 +80,8 @@ public record BenchmarkSpec(
    *     quiet, rounds no longer getting faster) or at {@code warmupSeconds}; {@code fixed}, it
    *     always takes {@code warmupSeconds}
    * @param opsPerRound interleaved: operations per case and build in one round (default 40)
-   * @param criterion what p50 and p95 must show for a keep: {@code both-improved} (default) or
-   *     {@code median-improved-tail-not-worse}
+   * @param criterion what p50 and p95 must show for a keep: {@code median-improved-tail-not-worse}
+   *     (default, {@link DecisionRule#defaults()}) or {@code both-improved}
    * @param tailMargin for {@code median-improved-tail-not-worse}: how much slower p95 may be at
    *     most (default 0.03)
    * @param quantiles interleaved: how a round's quantiles are read, {@code order-statistic}
@@ -110,8 +111,8 @@ public record BenchmarkSpec(
       warmupSeconds = warmupSeconds == null ? 60 : warmupSeconds;
       warmup = warmup == null ? Warmup.STEADY : warmup;
       opsPerRound = opsPerRound == null ? 40 : opsPerRound;
-      criterion = criterion == null ? Criterion.BOTH_IMPROVED : criterion;
-      tailMargin = tailMargin == null ? 0.03 : tailMargin;
+      criterion = criterion == null ? DecisionRule.defaults().criterion() : criterion;
+      tailMargin = tailMargin == null ? DecisionRule.defaults().tailMargin() : tailMargin;
       quantiles = quantiles == null ? QuantileEstimator.ORDER_STATISTIC : quantiles;
       clock = clock == null ? Clock.WALL : clock;
     }

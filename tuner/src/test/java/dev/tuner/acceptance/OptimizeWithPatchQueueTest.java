@@ -81,8 +81,8 @@ class OptimizeWithPatchQueueTest {
         .isEqualTo(
             new LogRecord.Decision(
                 "interleaved",
-                "both-improved",
-                null,
+                "median-improved-tail-not-worse",
+                0.03,
                 "order-statistic",
                 "wall",
                 0.01,

@@ -65,6 +65,16 @@ class PromptBuilderTest {
   }
 
   @Test
+  void theObjectiveSaysWhatTheKeepRuleAsks() {
+    String prompt =
+        new PromptBuilder(spec, root).build(1, "1", Map.of(), List.of(), "", null, null);
+    assertThat(prompt)
+        .contains(
+            "A change is kept only if p50 improves by more than 1.0% and p95 gets no more than"
+                + " 3.0% slower with statistical evidence");
+  }
+
+  @Test
   void hotFramesAreShownAndPutTheirFilesFirst() throws Exception {
     write("src/Cold.java", "final class Cold {}\n");
     String frames = "case c\n 40.0%  java.lang.Integer.valueOf <- Hot.run";
