@@ -48,9 +48,9 @@ class ComparisonOverrides {
       paramLabel = "RULE",
       converter = CriterionConverter.class,
       description =
-          "both-improved: keep when p50 and p95 both improved beyond the threshold;"
-              + " median-improved-tail-not-worse: p50 improved beyond it and p95 not slower than"
-              + " --tail-margin (default: benchmark.compare.criterion).")
+          "median-improved-tail-not-worse: keep when p50 improved beyond the threshold and p95"
+              + " is not slower than --tail-margin; both-improved: p50 and p95 both improved"
+              + " beyond it (default: benchmark.compare.criterion).")
   Criterion criterion;
 
   @Option(

@@ -18,6 +18,7 @@ import dev.tuner.review.ReviewLog;
 import dev.tuner.review.Row;
 import dev.tuner.review.Summary;
 import dev.tuner.review.SummaryText;
+import dev.tuner.spec.BenchmarkSpec;
 import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -107,10 +108,14 @@ final class Views {
     metric.put("primary", spec.metric().primaryName());
     metric.put("direction", "lower");
     metric.put("threshold", spec.metric().threshold());
+    BenchmarkSpec.Compare rule = spec.benchmark().compare();
     metric.put(
         "keep_rule",
-        "kept only when the interval of the ratio to the best lies below 1 - threshold for both p50"
-            + " and p95, and allocation did not grow; parity and call contracts must hold");
+        "kept only if "
+            + rule.criterion().keepsWhen(spec.metric().threshold(), rule.tailMargin())
+            + " against the best, each proven at alpha "
+            + rule.alpha()
+            + ", and allocation does not grow; parity and call contracts must hold");
     ObjectNode scope = out.putObject("scope");
     scope.set("include", JSON.valueToTree(spec.scope().include()));
     scope.set("frozen", JSON.valueToTree(spec.scope().frozen()));

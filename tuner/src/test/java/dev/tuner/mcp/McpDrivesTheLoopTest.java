@@ -217,6 +217,10 @@ class McpDrivesTheLoopTest {
   void statusLogReportAndStopAnswerAsData() {
     Map<String, Object> status = AgentClient.data(calls.get("status"));
     assertThat(status).containsKeys("objective", "metric", "scope", "best", "budget", "last_tries");
+    assertThat(status.get("metric").toString())
+        .contains(
+            "kept only if p50 improves by more than 1.0% and p95 gets no more than 3.0% slower"
+                + " against the best, each proven at alpha 0.01");
     assertThat(AgentClient.data(calls.get("log")).get("tries")).asList().hasSize(5);
     assertThat(AgentClient.data(calls.get("stop")))
         .containsEntry("stop_reason", "stopped by the agent (tuner-acceptance 1.0)")
