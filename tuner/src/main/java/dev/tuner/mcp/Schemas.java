@@ -51,7 +51,7 @@ final class Schemas {
               "additionalProperties": false
             }
           },
-          "hypothesis": {"type": "string", "description": "Why it should be faster (logged as asi.hypothesis)."},
+          "hypothesis": {"type": "string", "description": "Why it should be faster, naming the frame of the profile it aims at (logged as asi.hypothesis)."},
           "expectation": {"type": "string", "description": "What you expect, e.g. 'p95 -10%'."},
           "tags": {"type": "array", "items": {"type": "string"}},
           "ideas": {"type": "array", "items": {"type": "string"}, "description": "Ideas to park for later tries."},

@@ -149,7 +149,8 @@ public final class PromptBuilder {
     if (hotFrames != null && !hotFrames.isBlank()) {
       p.append("\n## Where time goes in the current best (hottest frames of a profile)\n```\n")
           .append(hotFrames.strip())
-          .append("\n```\n");
+          .append("\n```\n")
+          .append("Name in your hypothesis the frame of this table that your change aims at.\n");
     }
     if (root != null) {
       files(p, hotFrames);

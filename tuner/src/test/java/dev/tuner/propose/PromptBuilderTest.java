@@ -75,14 +75,15 @@ class PromptBuilderTest {
   }
 
   @Test
-  void hotFramesAreShownAndPutTheirFilesFirst() throws Exception {
+  void hotFramesAreShownPutTheirFilesFirstAndAskForTheFrameAimedAt() throws Exception {
     write("src/Cold.java", "final class Cold {}\n");
     String frames = "case c\n 40.0%  java.lang.Integer.valueOf <- Hot.run";
     String prompt =
         new PromptBuilder(spec, root).build(1, "1", Map.of(), List.of(), "", null, frames);
     assertThat(prompt)
         .contains("## Where time goes in the current best")
-        .contains("Integer.valueOf <- Hot.run");
+        .contains("Integer.valueOf <- Hot.run")
+        .contains("Name in your hypothesis the frame of this table that your change aims at.");
     assertThat(prompt.indexOf("### src/Hot.java")).isLessThan(prompt.indexOf("### src/Cold.java"));
   }
 

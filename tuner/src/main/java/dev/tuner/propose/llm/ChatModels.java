@@ -101,7 +101,9 @@ final class ChatModels {
           .rootElement(
               JsonObjectSchema.builder()
                   .addStringProperty(
-                      "hypothesis", "why this change should make the hot path faster")
+                      "hypothesis",
+                      "why this change should make the hot path faster, naming the profile"
+                          + " frame it aims at")
                   .addStringProperty("expectation", "the expected effect, e.g. 'p95 -10%'")
                   .addProperty(
                       "edits",

@@ -50,7 +50,7 @@ public final class LlmProposer implements Proposer {
       you the outcome next turn.
 
       Answer with one JSON object and nothing else:
-      {"hypothesis": "why this change makes the hot path faster (one or two sentences)",
+      {"hypothesis": "why this change makes the hot path faster, naming the profile frame it aims at (one or two sentences)",
        "expectation": "the effect you expect, e.g. 'p95 -10%'",
        "edits": [{"file": "repository-relative path", "search": "exact text to replace", "replace": "new text"}],
        "ideas": ["optional ideas to park for later, e.g. ones the current constraints forbid"]}
