@@ -56,7 +56,6 @@ public final class SyntheticCalibration {
         0.9,
         0.05,
         Path.of("unused"),
-        false,
         false);
   }
 
