@@ -87,9 +87,17 @@ public final class AbComparison {
   }
 
   private final CompareSettings settings;
+  private final WarmJvms jvms;
 
+  /** Starts the interleaved design's JVMs anew for each comparison. */
   public AbComparison(CompareSettings settings) {
+    this(settings, WarmJvms.fresh());
+  }
+
+  /** Takes the interleaved design's JVMs from {@code jvms}, which may keep them warm. */
+  public AbComparison(CompareSettings settings, WarmJvms jvms) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.jvms = Objects.requireNonNull(jvms, "jvms");
   }
 
   public CompareSettings settings() {
@@ -172,19 +180,40 @@ public final class AbComparison {
     }
     long deadline = timeout == null ? Long.MAX_VALUE : System.nanoTime() + timeout.toNanos();
     int rounds = (settings.maxReplicates() + 1) / 2;
-    java.util.function.BiConsumer<Integer, Double> warmup = collected.listener::warmup;
+    WarmJvms.Launch launch =
+        new WarmJvms.Launch(
+            a.jvmArgs(settings.jvmArgs()),
+            settings.cases(),
+            settings.transport(),
+            settings.warmupSeconds(),
+            settings.warmup().label(),
+            rounds,
+            settings.opsPerRound(),
+            settings.quantiles(),
+            settings.clock());
     // Both JVMs warm up at once, a core each: warm-up is a fixed cost of every decision, so halving
     // its wall time shortens every comparison the loop makes.
-    try (InterleavedRun one = start(a, b, false, rounds, log, deadline);
-        InterleavedRun two = start(a, b, true, rounds, log, deadline)) {
-      boolean steady = one.awaitReady(warmup).steady() & two.awaitReady(warmup).steady();
-      collected.warmedUp(steady);
+    WarmJvms.Pair pair =
+        jvms.take(
+            a,
+            b,
+            launch,
+            (x, y, swapped) -> start(x, y, swapped, rounds, log, deadline),
+            deadline == Long.MAX_VALUE ? null : remaining(deadline),
+            collected.listener::warmup,
+            log);
+    boolean whole = false;
+    try {
+      collected.warmedUp(pair.steady);
       for (int n = 1; n <= settings.maxReplicates(); n++) {
-        InterleavedRun.Round r = (n % 2 == 1 ? one : two).round();
+        InterleavedRun.Round r = (n % 2 == 1 ? pair.one : pair.two).round();
         if (collected.add(r.a(), r.b(), r.callsA(), r.callsB(), r.samples())) {
-          return;
+          break;
         }
       }
+      whole = true;
+    } finally {
+      jvms.release(pair, whole);
     }
   }
 

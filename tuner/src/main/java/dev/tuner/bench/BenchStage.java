@@ -8,8 +8,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Measures builds and decides between them; the loop's only view of JMH and the statistics. */
-public interface BenchStage {
+/**
+ * Measures builds and decides between them; the loop's only view of JMH and the statistics. Its
+ * maker closes it when the run ends (it may hold benchmark JVMs warm between comparisons).
+ */
+public interface BenchStage extends AutoCloseable {
+
+  @Override
+  default void close() {}
 
   /** Benchmarks one build on the given cases. */
   Measurement measure(Path root, Build build, List<String> cases, Duration timeout)

@@ -54,6 +54,7 @@ public final class Calibration {
    * @param targetEffect the smallest latency change (in p50 and p95) the recommendation must catch
    * @param dir where the variants' changed resources go
    * @param forkReference also time one JMH fork pair, the unit of a fixed design of forks
+   * @param keepWarm keep the benchmark JVMs from one decision to the next ({@link WarmJvms})
    */
   public record Settings(
       CompareSettings compare,
@@ -67,7 +68,8 @@ public final class Calibration {
       double targetPower,
       double targetEffect,
       Path dir,
-      boolean forkReference) {
+      boolean forkReference,
+      boolean keepWarm) {
 
     public Settings {
       Objects.requireNonNull(compare, "compare");
@@ -232,21 +234,26 @@ public final class Calibration {
       }
     }
     List<Run> runs = new ArrayList<>();
-    for (int i = 0; i < scenarios.size(); i++) {
-      Scenario s = scenarios.get(i);
-      listener.runStarted(s, i + 1, scenarios.size());
-      // A/A compares two distinct copies, so each side has a variant (and class loader) of its own.
-      Classpath a = jars.get(s.knobA());
-      Classpath b = s.aa() ? jars.get(-1) : jars.get(s.knobB());
-      CompareOutcome outcome =
-          comparison.run(
-              new AbComparison.Build("knob " + s.knobA(), a, specFile),
-              new AbComparison.Build("knob " + s.knobB(), b, specFile),
-              listener,
-              log);
-      Run run = decide(s, outcome.replicates());
-      runs.add(run);
-      listener.runDone(run);
+    // With keepWarm, a scenario's A side stays warm from the decision before, as the loop's best.
+    try (WarmJvms jvms = WarmJvms.of(settings.keepWarm())) {
+      AbComparison comparison = new AbComparison(this.comparison.settings(), jvms);
+      for (int i = 0; i < scenarios.size(); i++) {
+        Scenario s = scenarios.get(i);
+        listener.runStarted(s, i + 1, scenarios.size());
+        // A/A compares two distinct copies, so each side has a variant (and class loader) of its
+        // own.
+        Classpath a = jars.get(s.knobA());
+        Classpath b = s.aa() ? jars.get(-1) : jars.get(s.knobB());
+        CompareOutcome outcome =
+            comparison.run(
+                new AbComparison.Build("knob " + s.knobA(), a, specFile),
+                new AbComparison.Build("knob " + s.knobB(), b, specFile),
+                listener,
+                log);
+        Run run = decide(s, outcome.replicates());
+        runs.add(run);
+        listener.runDone(run);
+      }
     }
     double forkPair =
         settings.forkReference()

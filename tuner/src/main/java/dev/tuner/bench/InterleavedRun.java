@@ -56,6 +56,21 @@ final class InterleavedRun implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean killed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
+  /** When the watchdog kills the JVM ({@link System#nanoTime()}); re-armed per comparison. */
+  private volatile long deadline = NO_DEADLINE;
+
+  private static final long NO_DEADLINE = Long.MAX_VALUE;
+
+  /**
+   * The JVM ended rather than measure again: a build it closed left something behind ({@link
+   * InterleaveProtocol.Stale}).
+   */
+  static final class StaleException extends IOException {
+    StaleException(String reason) {
+      super(reason);
+    }
+  }
+
   /** Package-private for a test's stand-in process; {@link #start} forks the real JVM. */
   InterleavedRun(
       Process process,
@@ -73,25 +88,68 @@ final class InterleavedRun implements AutoCloseable {
     this.swapped = swapped;
     this.quantiles = quantiles;
     this.clock = clock;
-    if (timeout != null) {
-      // A round that never ends blocks the reader: the watchdog kills the JVM, which ends the
-      // stream.
-      Thread watchdog =
-          new Thread(
-              () -> {
-                try {
-                  if (!process.waitFor(
-                      timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    deadline(timeout);
+    // A round that never ends blocks the reader: the watchdog kills the JVM, which ends the stream.
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  long d = deadline;
+                  long left = d == NO_DEADLINE ? 1000 : (d - System.nanoTime()) / 1_000_000;
+                  if (d != NO_DEADLINE && left <= 0) {
                     killed.set(true);
                     close();
+                    return;
                   }
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
+                  if (process.waitFor(
+                      Math.min(1000, Math.max(1, left)),
+                      java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                  }
                 }
-              },
-              "interleave-watchdog");
-      watchdog.setDaemon(true);
-      watchdog.start();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            },
+            "interleave-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  /** From now, the JVM may run for {@code timeout} more (null: no limit) before it is killed. */
+  void deadline(Duration timeout) {
+    deadline = timeout == null ? NO_DEADLINE : System.nanoTime() + timeout.toNanos();
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** The builds exchange roles in the JVM. */
+  void swap() throws IOException, BenchFailedException {
+    send(new InterleaveProtocol.Swap());
+  }
+
+  /**
+   * Closes our B in the JVM and loads {@code b} in its place; {@link #awaitReady} then reads its
+   * warm-up.
+   */
+  void load(AbComparison.Build b) throws IOException, BenchFailedException {
+    send(
+        new InterleaveProtocol.Load(
+            swapped ? "a" : "b",
+            b.classpath().absolute().toString(),
+            b.specFile().toAbsolutePath().toString()));
+  }
+
+  private void send(InterleaveProtocol.Command command) throws IOException, BenchFailedException {
+    try {
+      requests.write(command.line() + "\n");
+      requests.flush();
+    } catch (IOException e) {
+      nextLine(); // the JVM is gone: report why
+      throw e;
     }
   }
 
@@ -162,12 +220,7 @@ final class InterleavedRun implements AutoCloseable {
 
   /** Asks for one round and returns it. */
   Round round() throws IOException, BenchFailedException {
-    try {
-      requests.write(InterleaveProtocol.ROUND_REQUEST + "\n");
-      requests.flush();
-    } catch (IOException e) {
-      nextLine(); // the JVM is gone: report why
-    }
+    send(new InterleaveProtocol.RoundRequest());
     if (!(nextLine() instanceof InterleaveProtocol.Round line)) {
       throw new BenchFailedException("the in-JVM A/B runner said it was ready twice");
     }
@@ -193,6 +246,9 @@ final class InterleavedRun implements AutoCloseable {
         InterleaveProtocol.Message message = InterleaveProtocol.parse(line);
         if (message instanceof InterleaveProtocol.Failed failed) {
           throw failed(failed);
+        }
+        if (message instanceof InterleaveProtocol.Stale stale) {
+          throw new StaleException(stale.reason());
         }
         return message;
       }

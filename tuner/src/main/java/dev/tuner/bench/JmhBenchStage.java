@@ -42,6 +42,7 @@ public final class JmhBenchStage implements BenchStage {
   private final TunerSpec spec;
   private final Path specFile;
   private final PrintWriter log;
+  private final WarmJvms jvms;
 
   /**
    * @param specFile the spec, whose directory holds the fixtures both builds replay
@@ -51,6 +52,13 @@ public final class JmhBenchStage implements BenchStage {
     this.spec = spec;
     this.specFile = specFile.toAbsolutePath();
     this.log = log;
+    this.jvms = WarmJvms.of(spec.benchmark().compare().keepWarm());
+  }
+
+  /** Ends the benchmark JVMs kept warm between comparisons ({@code keepWarm}). */
+  @Override
+  public void close() {
+    jvms.close();
   }
 
   @Override
@@ -92,7 +100,7 @@ public final class JmhBenchStage implements BenchStage {
     try {
       CompareSettings settings = settingsFor(best, candidate, cases, work);
       CompareOutcome outcome =
-          new AbComparison(settings)
+          new AbComparison(settings, jvms)
               .run(
                   new AbComparison.Build("best", best.classpath(), specFile, best.jvmOptions()),
                   new AbComparison.Build(

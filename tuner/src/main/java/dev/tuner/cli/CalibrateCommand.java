@@ -157,6 +157,15 @@ final class CalibrateCommand implements Callable<Integer> {
               + " plan's time per decision next to a fixed design of 10 + 10 forks (default: on).")
   boolean forkReference;
 
+  @Option(
+      names = "--keep-warm",
+      negatable = true,
+      description =
+          "Keep the two benchmark JVMs from one decision to the next, each decision's A side warm"
+              + " from the one before and only B warming up, as optimize does with"
+              + " benchmark.compare.keepWarm (default: benchmark.compare.keepWarm).")
+  Boolean keepWarm;
+
   @Spec CommandSpec commandSpec;
 
   @Override
@@ -182,7 +191,8 @@ final class CalibrateCommand implements Callable<Integer> {
               targetPower,
               targetEffect,
               dir.resolve("variants"),
-              forkReference);
+              forkReference,
+              keepWarm != null ? keepWarm : spec.benchmark().compare().keepWarm());
       Classpath build = project.build(spec, err);
       err.printf(
           Locale.ROOT,

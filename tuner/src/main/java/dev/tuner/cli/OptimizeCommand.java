@@ -187,14 +187,14 @@ final class OptimizeCommand implements Callable<Integer> {
     Path benchLog = project.root().resolve(".tuner/logs/bench.log");
     Files.createDirectories(benchLog.getParent());
     try (PrintWriter benchOutput =
-        new PrintWriter(
-            Files.newBufferedWriter(
-                benchLog,
-                StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND),
-            true)) {
-      BenchStage bench = new JmhBenchStage(spec, project.specFile, benchOutput);
+            new PrintWriter(
+                Files.newBufferedWriter(
+                    benchLog,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND),
+                true);
+        BenchStage bench = new JmhBenchStage(spec, project.specFile, benchOutput)) {
       Optimizer.Outcome outcome =
           new Optimizer(
                   project.root(),

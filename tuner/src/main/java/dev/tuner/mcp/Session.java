@@ -135,6 +135,7 @@ final class Session implements AutoCloseable {
                 } finally {
                   proposer.ended(
                       new IllegalStateException("the run ended before the try was logged"));
+                  bench.close();
                   benchLog.close();
                 }
               },

@@ -88,6 +88,9 @@ public record BenchmarkSpec(
    *     (default) or {@code harrell-davis}
    * @param clock interleaved: which time of an operation is read, {@code wall} (default) or {@code
    *     cpu} (the thread's CPU time plus the collectors')
+   * @param keepWarm interleaved, in {@code optimize} and {@code calibrate}: keep the two benchmark
+   *     JVMs between comparisons, the best loaded and warm, so only each candidate warms up
+   *     (default false)
    */
   public record Compare(
       Design design,
@@ -99,10 +102,11 @@ public record BenchmarkSpec(
       Criterion criterion,
       Double tailMargin,
       QuantileEstimator quantiles,
-      Clock clock) {
+      Clock clock,
+      Boolean keepWarm) {
 
     public static final Compare DEFAULTS =
-        new Compare(null, null, null, null, null, null, null, null, null, null);
+        new Compare(null, null, null, null, null, null, null, null, null, null, null);
 
     public Compare {
       design = design == null ? Design.INTERLEAVED : design;
@@ -115,6 +119,7 @@ public record BenchmarkSpec(
       tailMargin = tailMargin == null ? DecisionRule.defaults().tailMargin() : tailMargin;
       quantiles = quantiles == null ? QuantileEstimator.ORDER_STATISTIC : quantiles;
       clock = clock == null ? Clock.WALL : clock;
+      keepWarm = keepWarm != null && keepWarm;
     }
   }
 

@@ -56,6 +56,7 @@ public final class SyntheticCalibration {
         0.9,
         0.05,
         Path.of("unused"),
+        false,
         false);
   }
 

@@ -42,7 +42,10 @@ import java.util.stream.LongStream;
  *
  * With {@code --paced true} the JVM prints {@code {"type":"ready"}} after warm-up and then runs one
  * round per line it reads on its input, ending when the input closes: the tuner keeps two such
- * JVMs, the second with the builds' roles swapped, and asks them for rounds in turn.
+ * JVMs, the second with the builds' roles swapped, and asks them for rounds in turn. Between
+ * comparisons the tuner may keep them: it swaps the roles or loads a new build in place of one (the
+ * {@link InterleaveProtocol.Command}s), and only that build warms up; a closed build that left a
+ * thread or a JVM-wide setting behind ({@link Leftovers}) ends the JVM instead.
  *
  * <pre>
  * java -cp A dev.tuner.harness.runner.InterleaveMain --a A --a-spec A/tuner.yaml
@@ -119,36 +122,70 @@ public final class InterleaveMain {
   }
 
   static int run(Args args, BufferedReader in, PrintStream out) throws Exception {
-    try (Side a = Side.open("a", args.a, args.aSpec, args);
-        Side b = Side.open("b", args.b, args.bSpec, args)) {
+    try (Pair pair = Pair.open(args)) {
       long start = System.nanoTime();
-      int round = 1;
-      WarmupRule rule = new WarmupRule(args.warmup, MIN_WARMUP_SECONDS, args.warmupSeconds);
-      WarmupRule.Verdict verdict =
-          rule.done(0) ? WarmupRule.Verdict.CAPPED : WarmupRule.Verdict.WARMING;
-      // Warm-up rounds are a quarter of a measured one, so the rule sees the JVM settle sooner.
-      int warmupOps = Math.max(1, args.ops / 4);
-      while (verdict == WarmupRule.Verdict.WARMING) {
-        long t0 = System.nanoTime();
-        double c0 = compileSeconds();
-        out.println(round(args, a, b, round++, true, start, warmupOps));
-        long t1 = System.nanoTime();
-        verdict = rule.after((t1 - t0) / 1e9, compileSeconds() - c0, (t1 - start) / 1e9);
-      }
+      int[] round = {1};
+      WarmupRule.Verdict verdict = warmUp(args, pair, null, out, start, round);
       if (args.paced) {
-        out.println(
-            InterleaveProtocol.readyLine(
-                new InterleaveProtocol.Ready(
-                    (System.nanoTime() - start) / 1e9, verdict == WarmupRule.Verdict.STEADY)));
+        out.println(readyLine(start, verdict));
       }
-      for (int measured = 0; measured < args.rounds; measured++) {
-        if (args.paced && in.readLine() == null) {
-          break; // the tuner has decided and closed our input
+      // Paced, the tuner decides how many rounds it needs; unpaced, --rounds does.
+      int measured = 0;
+      while (args.paced || measured < args.rounds) {
+        String line = args.paced ? in.readLine() : InterleaveProtocol.ROUND_REQUEST;
+        if (line == null) {
+          break; // the tuner is done with us and closed our input
         }
-        out.println(round(args, a, b, round++, false, start, args.ops));
+        InterleaveProtocol.Command command = InterleaveProtocol.Command.parse(line);
+        if (command instanceof InterleaveProtocol.Swap) {
+          pair.swap();
+        } else if (command instanceof InterleaveProtocol.Load load) {
+          String left = pair.unload(load.role());
+          if (left != null) {
+            out.println(InterleaveProtocol.staleLine(left));
+            return ExitCode.OK; // the tuner starts fresh JVMs: nothing of that build may linger
+          }
+          pair.load(load, args);
+          long loaded = System.nanoTime();
+          verdict = warmUp(args, pair, load.role(), out, loaded, round);
+          out.println(readyLine(loaded, verdict));
+        } else {
+          out.println(round(args, pair.a, pair.b, round[0]++, false, start, args.ops));
+          measured++;
+        }
       }
     }
     return ExitCode.OK;
+  }
+
+  private static String readyLine(long since, WarmupRule.Verdict verdict) {
+    return InterleaveProtocol.readyLine(
+        new InterleaveProtocol.Ready(
+            (System.nanoTime() - since) / 1e9, verdict == WarmupRule.Verdict.STEADY));
+  }
+
+  /**
+   * Warm-up rounds until the rule finds the JVM warm or its cap: of both builds ({@code only}
+   * null), or of the one just loaded in role {@code only}, the other being warm already.
+   */
+  private static WarmupRule.Verdict warmUp(
+      Args args, Pair pair, String only, PrintStream out, long start, int[] round)
+      throws Exception {
+    WarmupRule rule = new WarmupRule(args.warmup, MIN_WARMUP_SECONDS, args.warmupSeconds);
+    WarmupRule.Verdict verdict =
+        rule.done(0) ? WarmupRule.Verdict.CAPPED : WarmupRule.Verdict.WARMING;
+    // Warm-up rounds are a quarter of a measured one, so the rule sees the JVM settle sooner.
+    int warmupOps = Math.max(1, args.ops / 4);
+    while (verdict == WarmupRule.Verdict.WARMING) {
+      long t0 = System.nanoTime();
+      double c0 = compileSeconds();
+      Side a = only == null || only.equals("a") ? pair.a : null;
+      Side b = only == null || only.equals("b") ? pair.b : null;
+      out.println(round(args, a, b, round[0]++, true, start, warmupOps));
+      long t1 = System.nanoTime();
+      verdict = rule.after((t1 - t0) / 1e9, compileSeconds() - c0, (t1 - start) / 1e9);
+    }
+    return verdict;
   }
 
   /**
@@ -162,7 +199,10 @@ public final class InterleaveMain {
         : 0;
   }
 
-  /** Runs one round of every case, {@code ops} pairs each, and returns its JSON line. */
+  /**
+   * Runs one round of every case, {@code ops} pairs each, and returns its JSON line; in warm-up, a
+   * side may be null (only the other one warms).
+   */
   private static String round(
       Args args, Side a, Side b, int round, boolean warmup, long start, int ops) throws Exception {
     Map<String, InterleaveProtocol.CaseSamples> cases = new LinkedHashMap<>();
@@ -211,6 +251,9 @@ public final class InterleaveMain {
     }
 
     void add(Side side, String caseId) throws Exception {
+      if (side == null) {
+        return;
+      }
       long cpu = CPU ? THREADS.getCurrentThreadCpuTime() : 0;
       long gc = collectorMillis();
       nanos[n] = side.run(caseId);
@@ -242,19 +285,85 @@ public final class InterleaveMain {
     }
   }
 
+  /**
+   * The two builds, by role. A paced JVM outlives one comparison: the tuner may swap the roles and
+   * put a new build in one of them, the other staying warm.
+   */
+  private static final class Pair implements AutoCloseable {
+    private Side a;
+    private Side b;
+    private int loads;
+
+    static Pair open(Args args) throws Exception {
+      Pair pair = new Pair();
+      pair.a = Side.open("a", "a", args.a, args.aSpec, args);
+      try {
+        pair.b = Side.open("b", "b", args.b, args.bSpec, args);
+      } catch (Exception e) {
+        pair.a.close();
+        throw e;
+      }
+      return pair;
+    }
+
+    void swap() {
+      Side t = a;
+      a = b;
+      b = t;
+    }
+
+    /**
+     * Closes the build in {@code role} and returns what it left running or changed in the JVM, null
+     * if nothing.
+     */
+    String unload(String role) throws Exception {
+      Side gone = role.equals("a") ? a : b;
+      if (role.equals("a")) {
+        a = null;
+      } else {
+        b = null;
+      }
+      gone.close();
+      return Leftovers.of(gone.loaderName(), gone.globalsBefore());
+    }
+
+    void load(InterleaveProtocol.Load load, Args args) throws Exception {
+      String name = load.role() + ++loads;
+      Side side =
+          Side.open(
+              load.role(), name, Args.classpath(load.classpath()), Path.of(load.spec()), args);
+      if (load.role().equals("a")) {
+        a = side;
+      } else {
+        b = side;
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      try (Side first = a;
+          Side second = b) {
+        // both closed, the second even if the first fails
+      }
+    }
+  }
+
   /** A build loaded in its own class loader, driven through {@link CaseRunner} by reflection. */
   private static final class Side implements AutoCloseable {
     private final String name;
     private final URLClassLoader loader;
+    private final Leftovers.Globals globalsBefore;
     private final AutoCloseable runner;
     private final Method run;
     private final Method lastAllocatedBytes;
     private final Method lastCalls;
 
-    private Side(String name, URLClassLoader loader, AutoCloseable runner)
+    private Side(
+        String name, URLClassLoader loader, Leftovers.Globals globalsBefore, AutoCloseable runner)
         throws NoSuchMethodException {
       this.name = name;
       this.loader = loader;
+      this.globalsBefore = globalsBefore;
       this.runner = runner;
       Class<?> type = runner.getClass();
       this.run = type.getMethod("run", String.class);
@@ -262,16 +371,23 @@ public final class InterleaveMain {
       this.lastCalls = type.getMethod("lastCalls");
     }
 
-    static Side open(String name, List<Path> classpath, Path spec, Args args) throws Exception {
+    /**
+     * Loads a build in role {@code name} ({@code a} or {@code b}) with a class loader named {@code
+     * build-<loaderName>}, unique in the JVM, so its frames can be told apart after it is closed.
+     */
+    static Side open(String name, String loaderName, List<Path> classpath, Path spec, Args args)
+        throws Exception {
       try {
-        return load(name, classpath, spec, args);
+        return load(name, "build-" + loaderName, classpath, spec, args);
       } catch (Exception e) {
         throw new SideFailed(name, e);
       }
     }
 
-    private static Side load(String name, List<Path> classpath, Path spec, Args args)
+    private static Side load(
+        String name, String loaderName, List<Path> classpath, Path spec, Args args)
         throws Exception {
+      Leftovers.Globals before = Leftovers.Globals.now();
       List<URL> urls = new ArrayList<>();
       for (Path entry : classpath) {
         // As java -cp does: an entry that is not there holds nothing (Maven names the classes
@@ -283,7 +399,7 @@ public final class InterleaveMain {
       // The platform loader as parent: the JDK is shared, nothing of either build is.
       URLClassLoader loader =
           new URLClassLoader(
-              "build-" + name, urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+              loaderName, urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
       Class<?> type;
       try {
         type = Class.forName(RUNNER, true, loader);
@@ -301,7 +417,15 @@ public final class InterleaveMain {
       Object runner =
           type.getConstructor(String.class, String[].class, String.class)
               .newInstance(spec.toString(), args.cases.toArray(String[]::new), args.transport);
-      return new Side(name, loader, (AutoCloseable) runner);
+      return new Side(name, loader, before, (AutoCloseable) runner);
+    }
+
+    String loaderName() {
+      return loader.getName();
+    }
+
+    Leftovers.Globals globalsBefore() {
+      return globalsBefore;
     }
 
     long run(String caseId) throws Exception {

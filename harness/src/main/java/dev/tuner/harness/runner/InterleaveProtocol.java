@@ -47,9 +47,68 @@ public final class InterleaveProtocol {
 
   /**
    * What the tuner writes, one per line, to ask a paced JVM for its next round; the JVM reads any
-   * line as a request and ends when its input closes.
+   * line that is not another {@link Command} as a request and ends when its input closes.
    */
   public static final String ROUND_REQUEST = "round";
+
+  /**
+   * What the tuner writes to a paced JVM between comparisons: exchange the two builds' roles
+   * ({@link Swap}), or close the build in one role and load another in its place ({@link Load}),
+   * which the JVM warms up alone and answers with a {@link Ready} line, or with a {@link Stale}
+   * line and its end when the closed build left something behind. Any other line asks for a round.
+   */
+  public sealed interface Command permits RoundRequest, Swap, Load {
+
+    /** The line that asks for this. */
+    String line();
+
+    /** A line the tuner wrote. */
+    static Command parse(String line) {
+      if (line.equals(SWAP)) {
+        return new Swap();
+      }
+      if (line.startsWith(LOAD + "\t")) {
+        String[] fields = line.split("\t", -1);
+        if (fields.length != 4 || !(fields[1].equals("a") || fields[1].equals("b"))) {
+          throw new IllegalArgumentException(
+              "a load line is load<TAB>a|b<TAB>CLASSPATH<TAB>SPEC, not: " + line);
+        }
+        return new Load(fields[1], fields[2], fields[3]);
+      }
+      return new RoundRequest();
+    }
+  }
+
+  /** One measured round, please. */
+  public record RoundRequest() implements Command {
+    @Override
+    public String line() {
+      return ROUND_REQUEST;
+    }
+  }
+
+  /** The builds exchange roles: what was A is B. */
+  public record Swap() implements Command {
+    @Override
+    public String line() {
+      return SWAP;
+    }
+  }
+
+  /**
+   * Close the build in {@code role} ({@code a} or {@code b}) and load this one in its place.
+   *
+   * @param classpath entries joined by the platform's path separator, as {@code -cp}
+   */
+  public record Load(String role, String classpath, String spec) implements Command {
+    @Override
+    public String line() {
+      return String.join("\t", LOAD, role, classpath, spec);
+    }
+  }
+
+  private static final String SWAP = "swap";
+  private static final String LOAD = "load";
 
   /** How every protocol line starts. */
   public static final String LINE_PREFIX = "{\"type\":";
@@ -58,6 +117,8 @@ public final class InterleaveProtocol {
   private static final String TYPE_ROUND = "round";
   private static final String TYPE_READY = "ready";
   private static final String TYPE_FAILED = "failed";
+  private static final String TYPE_STALE = "stale";
+  private static final String REASON = "reason";
   private static final String SIDE = "side";
   private static final String ERROR = "error";
   private static final String ROUND = "round";
@@ -172,7 +233,7 @@ public final class InterleaveProtocol {
    * A parsed protocol line: a {@link Round} or {@link Ready}. Plain records, so the harness's JSON
    * library (shaded in its jar) stays out of its API.
    */
-  public sealed interface Message permits Ready, Round, Failed {}
+  public sealed interface Message permits Ready, Round, Failed, Stale {}
 
   /**
    * Warm-up is over, {@code seconds} into measuring.
@@ -186,6 +247,19 @@ public final class InterleaveProtocol {
    * own roles) and its error's first lines.
    */
   public record Failed(String side, String error) implements Message {}
+
+  /**
+   * The build a {@link Load} closed left {@code reason} behind (a thread, a JVM-wide setting), so
+   * the JVM ends rather than measure anything else: the tuner starts fresh ones.
+   */
+  public record Stale(String reason) implements Message {}
+
+  /** The line a JVM prints when a closed build left something behind, before it exits. */
+  public static String staleLine(String reason) {
+    ObjectNode line = JSON.createObjectNode();
+    line.put(TYPE, TYPE_STALE).put(REASON, reason);
+    return print(line);
+  }
 
   /** The line a JVM prints when build {@code side} failed, before it exits. */
   public static String failedLine(String side, String error) {
@@ -248,6 +322,7 @@ public final class InterleaveProtocol {
     return switch (node.path(TYPE).asText()) {
       case TYPE_READY -> new Ready(node.path(SECONDS).asDouble(), node.path(STEADY).asBoolean());
       case TYPE_FAILED -> new Failed(node.path(SIDE).asText(), node.path(ERROR).asText());
+      case TYPE_STALE -> new Stale(node.path(REASON).asText());
       default -> round(node);
     };
   }

@@ -135,4 +135,38 @@ class InterleaveProtocolTest {
             new InterleaveProtocol.Failed(
                 "b", "java.lang.IllegalStateException: case x\n\tat a.B.c"));
   }
+
+  @Test
+  void betweenComparisonsTheTunerSwapsRolesOrLoadsABuildAndAnyOtherLineAsksForARound() {
+    String cp = String.join(File.pathSeparator, "/r/runner.jar", "/r/my dir/classes");
+    var load = new InterleaveProtocol.Load("b", cp, "/r/tuner.yaml");
+
+    assertThat(load.line()).isEqualTo("load\tb\t" + cp + "\t/r/tuner.yaml");
+    assertThat(InterleaveProtocol.Command.parse(load.line())).isEqualTo(load);
+    assertThat(InterleaveProtocol.Command.parse("swap")).isEqualTo(new InterleaveProtocol.Swap());
+    assertThat(InterleaveProtocol.Command.parse(InterleaveProtocol.ROUND_REQUEST))
+        .isEqualTo(new InterleaveProtocol.RoundRequest());
+    assertThat(InterleaveProtocol.Command.parse(""))
+        .isEqualTo(new InterleaveProtocol.RoundRequest());
+  }
+
+  @Test
+  void aLoadLineWithoutItsFourFieldsOrWithAnotherRoleIsRefused() {
+    for (String bad : List.of("load\tc\t/cp\t/spec", "load\ta\t/cp", "load\tb\t/cp\t/s\tx")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () -> InterleaveProtocol.Command.parse(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("load<TAB>a|b<TAB>CLASSPATH<TAB>SPEC");
+    }
+  }
+
+  @Test
+  void aStaleLineSaysWhatTheClosedBuildLeft() throws Exception {
+    String line = InterleaveProtocol.staleLine("build b3 left thread 'poller' still runs");
+
+    assertThat(line).startsWith(InterleaveProtocol.LINE_PREFIX + "\"stale\"");
+    assertThat(InterleaveProtocol.parse(line))
+        .isEqualTo(new InterleaveProtocol.Stale("build b3 left thread 'poller' still runs"));
+  }
 }
