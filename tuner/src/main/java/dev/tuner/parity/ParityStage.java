@@ -13,14 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The parity stage: replays cases on a class path under a phase's call contracts, in a forked JVM
- * with a deadline, and names the cause of a failure; outputs go to {@code .tuner/logs/}.
+ * The parity stage: replays cases on a class path under a phase's call contracts, each case twice
+ * in one forked JVM with a deadline, and names the cause of a failure; outputs go to {@code
+ * .tuner/logs/}.
  */
 public final class ParityStage {
 
@@ -56,7 +56,7 @@ public final class ParityStage {
     Path json = stateDir.resolve("logs/" + label + "-parity.json");
     Files.deleteIfExists(json);
     List<String> options = new ArrayList<>(List.of("--json", json.toString()));
-    options.addAll(HarnessFork.verifyOptions(cases, contracts));
+    options.addAll(HarnessFork.verifyOptions(twice(cases), contracts));
     Processes.Outcome outcome =
         Processes.run(
             HarnessFork.commandLine(classpath, specFile, "verify", options),
@@ -83,13 +83,14 @@ public final class ParityStage {
           "the parity run failed (exit " + outcome.exitCode() + ")",
           outcome.tail(TAIL));
     }
-    List<Failure> failures =
-        Arrays.stream(Json.lenient().readValue(json.toFile(), CaseResult[].class))
-            .flatMap(
-                r ->
-                    r.failures().stream()
-                        .map(f -> new Failure(f.kind(), r.caseId() + ": " + f.message())))
-            .toList();
+    CaseResult[] results = Json.lenient().readValue(json.toFile(), CaseResult[].class);
+    List<Failure> failures = new ArrayList<>();
+    for (int i = 0; i < results.length; i++) {
+      String run = i < cases.size() ? "" : " (its second run in the same JVM)";
+      for (Failure f : results[i].failures()) {
+        failures.add(new Failure(f.kind(), results[i].caseId() + run + ": " + f.message()));
+      }
+    }
     Status status = classify(failures);
     String evidence =
         failures.stream().map(Failure::message).limit(8).collect(Collectors.joining("\n"));
@@ -100,6 +101,17 @@ public final class ParityStage {
           default -> "the output differs from the goldens";
         };
     return failed(outcome, status, reason, evidence);
+  }
+
+  /**
+   * Each case twice, in this order, in the one JVM: a state kept from one run to the next (an
+   * upstream's answer cached across requests, say) shows in the second run as a changed call or
+   * output, as it would in production and in the benchmark, where runs repeat.
+   */
+  private static List<String> twice(List<String> cases) {
+    List<String> runs = new ArrayList<>(cases);
+    runs.addAll(cases);
+    return runs;
   }
 
   private static Result failed(

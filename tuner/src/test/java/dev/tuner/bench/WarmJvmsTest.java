@@ -3,21 +3,18 @@ package dev.tuner.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tuner.ExampleBuild;
+import dev.tuner.SyntheticHotPath;
 import dev.tuner.build.RunnerJar;
 import dev.tuner.io.Classpath;
-import dev.tuner.io.Dirs;
 import dev.tuner.measure.Clock;
 import dev.tuner.measure.QuantileEstimator;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -247,63 +244,9 @@ class WarmJvmsTest {
         Clock.WALL);
   }
 
-  /**
-   * A build whose hot path is {@code synthetic.NAME}, wrapping the example's: its own spec (the
-   * example's, naming that class) beside a copy of the case's fixtures, and its class compiled
-   * against the harness and the example.
-   */
   private static AbComparison.Build synthetic(String name, String members, String body)
       throws Exception {
-    Path root = Files.createDirectories(dir.resolve(name));
-    String spec =
-        Files.readString(REPO.resolve("tuner.yaml"))
-            .replace(
-                "hotPath: com.example.portfolio.PortfolioHotPath", "hotPath: synthetic." + name);
-    assertThat(spec).contains("synthetic." + name);
-    Files.writeString(root.resolve("tuner.yaml"), spec);
-    Files.createDirectories(root.resolve("fixtures"));
-    Dirs.copyTree(REPO.resolve("fixtures/water-europe"), root.resolve("fixtures/water-europe"));
-    Path source = root.resolve("src/synthetic/" + name + ".java");
-    Files.createDirectories(source.getParent());
-    Files.writeString(
-        source,
-        "package synthetic;\n\n"
-            + "import dev.tuner.harness.HotPath;\n"
-            + "import dev.tuner.harness.Upstreams;\n"
-            + "import java.util.Map;\n\n"
-            + "public final class "
-            + name
-            + " implements HotPath {\n"
-            + "  "
-            + members
-            + "\n"
-            + "  private final com.example.portfolio.PortfolioHotPath inner =\n"
-            + "      new com.example.portfolio.PortfolioHotPath();\n\n"
-            + "  @Override\n"
-            + "  public String run(Map<String, Object> input, Upstreams upstreams) throws Exception"
-            + " {\n    "
-            + body
-            + "\n  }\n}\n");
-    Path classes = Files.createDirectories(root.resolve("classes"));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    StringWriter diagnostics = new StringWriter();
-    String classpath = RunnerJar.path() + java.io.File.pathSeparator + ExampleBuild.JAR;
-    boolean ok =
-        javac
-            .getTask(
-                diagnostics,
-                null,
-                null,
-                List.of("-classpath", classpath, "-d", classes.toString()),
-                null,
-                javac
-                    .getStandardFileManager(null, null, StandardCharsets.UTF_8)
-                    .getJavaFileObjects(source))
-            .call();
-    assertThat(ok).as("javac: %s", diagnostics).isTrue();
-    return new AbComparison.Build(
-        name,
-        Classpath.of(RunnerJar.path(), ExampleBuild.JAR, classes),
-        root.resolve("tuner.yaml"));
+    SyntheticHotPath hotPath = SyntheticHotPath.of(dir, name, members, body);
+    return new AbComparison.Build(name, hotPath.classpath(), hotPath.spec());
   }
 }
