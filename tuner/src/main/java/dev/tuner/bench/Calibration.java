@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -223,16 +224,7 @@ public final class Calibration {
   public Report run(Classpath build, Path specFile, Listener listener, PrintWriter log)
       throws IOException, BenchFailedException, UsageException {
     Map<Integer, Classpath> jars = variants(build);
-    List<Scenario> scenarios = new ArrayList<>();
-    for (int i = 0; i < settings.aaRuns(); i++) {
-      scenarios.add(new Scenario("A/A", 0, 0));
-    }
-    for (int k : settings.changes()) {
-      for (int r = 0; r < settings.repeat(); r++) {
-        scenarios.add(new Scenario("+" + k + "%", 0, k));
-        scenarios.add(new Scenario("-" + k + "%", k, 0));
-      }
-    }
+    List<Scenario> scenarios = scenarios(settings.aaRuns(), settings.changes(), settings.repeat());
     List<Run> runs = new ArrayList<>();
     // With keepWarm, a scenario's A side stays warm from the decision before, as the loop's best.
     try (WarmJvms jvms = WarmJvms.of(settings.keepWarm())) {
@@ -260,6 +252,34 @@ public final class Calibration {
             ? forkPairSeconds(jars.get(0), jars.get(-1), specFile, listener, log)
             : Double.NaN;
     return report(runs, forkPair);
+  }
+
+  /**
+   * The decisions in the order they run. Each change runs as a pair, slower then faster, and the
+   * A/A decisions are spread evenly among the pairs, never first: so a drift of the machine over
+   * the run touches every scenario, and with keepWarm every decision after the first finds its A
+   * side warm, as the loop's best is, in JVMs that have run other candidates (the faster side of a
+   * pair swaps roles with the slower one, as a kept candidate becomes the best).
+   */
+  static List<Scenario> scenarios(int aaRuns, List<Integer> changeSizes, int repeat) {
+    List<List<Scenario>> pairs = new ArrayList<>();
+    for (int k : changeSizes) {
+      for (int r = 0; r < repeat; r++) {
+        pairs.add(List.of(new Scenario("+" + k + "%", 0, k), new Scenario("-" + k + "%", k, 0)));
+      }
+    }
+    int n = aaRuns + pairs.size();
+    List<Scenario> order = new ArrayList<>();
+    Iterator<List<Scenario>> next = pairs.iterator();
+    for (int i = 0; i < n; i++) {
+      // The j-th A/A goes where (i + 1) * aaRuns / n reaches j: evenly, and after a pair.
+      if ((i + 1) * aaRuns / n > i * aaRuns / n) {
+        order.add(new Scenario("A/A", 0, 0));
+      } else {
+        order.addAll(next.next());
+      }
+    }
+    return order;
   }
 
   /**

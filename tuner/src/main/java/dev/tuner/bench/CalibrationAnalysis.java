@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.apache.commons.math3.stat.interval.ConfidenceInterval;
 import org.apache.commons.statistics.descriptive.Median;
 
@@ -32,9 +33,14 @@ final class CalibrationAnalysis {
 
   /** The report for runs already made (also what tests drive with synthetic replicates). */
   Calibration.Report report(List<Calibration.Run> runs, double forkPairSeconds) {
+    // The A/A row first, then the changes in the order they first ran (A/A decisions run among
+    // them).
     Map<String, List<Calibration.Run>> byScenario = new LinkedHashMap<>();
-    runs.forEach(
-        r -> byScenario.computeIfAbsent(r.scenario().name(), n -> new ArrayList<>()).add(r));
+    Stream.concat(
+            runs.stream().filter(r -> r.scenario().aa()),
+            runs.stream().filter(r -> !r.scenario().aa()))
+        .forEach(
+            r -> byScenario.computeIfAbsent(r.scenario().name(), n -> new ArrayList<>()).add(r));
     SplittableRandom random = new SplittableRandom(settings.seed());
     List<Calibration.Row> rows = new ArrayList<>();
     byScenario.forEach((name, group) -> rows.add(row(group, random)));

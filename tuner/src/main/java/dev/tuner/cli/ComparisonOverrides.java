@@ -44,6 +44,15 @@ class ComparisonOverrides {
   Warmup warmup;
 
   @Option(
+      names = "--warmup-seconds",
+      paramLabel = "S",
+      converter = Bounds.Positive.class,
+      description =
+          "Interleaved: the most warm-up may take before the first measured round (default:"
+              + " benchmark.compare.warmupSeconds).")
+  Integer warmupSeconds;
+
+  @Option(
       names = "--criterion",
       paramLabel = "RULE",
       converter = CriterionConverter.class,
@@ -117,8 +126,11 @@ class ComparisonOverrides {
         throw new UsageException(given() + ": " + e.getMessage(), e);
       }
     }
-    if (ops() != null) {
-      settings = settings.withRounds(settings.warmupSeconds(), ops());
+    if (ops() != null || warmupSeconds != null) {
+      settings =
+          settings.withRounds(
+              warmupSeconds != null ? warmupSeconds : settings.warmupSeconds(),
+              ops() != null ? ops() : settings.opsPerRound());
     }
     if (warmup != null) {
       settings = settings.withWarmup(warmup);

@@ -13,6 +13,19 @@ import org.junit.jupiter.api.io.TempDir;
 class CalibrationTest {
 
   @Test
+  void aaDecisionsRunSpreadAmongTheChangesWhichRunInPairs() {
+    assertThat(Calibration.scenarios(4, List.of(5), 2))
+        .extracting(Calibration.Scenario::name)
+        .containsExactly("+5%", "-5%", "A/A", "A/A", "+5%", "-5%", "A/A", "A/A");
+    assertThat(Calibration.scenarios(1, List.of(2, 5), 1))
+        .extracting(Calibration.Scenario::name)
+        .containsExactly("+2%", "-2%", "+5%", "-5%", "A/A");
+    assertThat(Calibration.scenarios(3, List.of(), 5))
+        .extracting(Calibration.Scenario::name)
+        .containsExactly("A/A", "A/A", "A/A");
+  }
+
+  @Test
   void reportsFalseKeepsPowerAndTimePerDecisionSideBySide() {
     Calibration.Report report = SyntheticCalibration.report(1000);
 

@@ -107,6 +107,14 @@ class OverridesTest {
   }
 
   @Test
+  void theWarmupCapAloneKeepsTheOpsPerRound() throws Exception {
+    CompareSettings s = compare("--warmup-seconds", "30");
+    assertThat(s.warmupSeconds()).isEqualTo(30);
+    assertThat(s.opsPerRound()).isEqualTo(compare().opsPerRound());
+    assertThat(compare("--warmup-seconds", "30", "--ops", "7").opsPerRound()).isEqualTo(7);
+  }
+
+  @Test
   void theCriterionItsMarginAndTheEstimatorCanBeChosenOneByOne() throws Exception {
     CompareSettings s = compare("--criterion", "median-improved-tail-not-worse");
     assertThat(s.rule().criterion()).isEqualTo(Criterion.MEDIAN_IMPROVED_TAIL_NOT_WORSE);
