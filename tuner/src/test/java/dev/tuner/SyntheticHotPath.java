@@ -7,13 +7,9 @@ import dev.tuner.io.Classpath;
 import dev.tuner.io.Dirs;
 import java.io.File;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * A hot path {@code synthetic.NAME} that wraps the example's, compiled at test time: its own spec
@@ -67,22 +63,7 @@ public record SyntheticHotPath(Path spec, Classpath classpath) {
             + body
             + "\n  }\n}\n");
     Path classes = Files.createDirectories(root.resolve("classes"));
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    StringWriter diagnostics = new StringWriter();
-    String classpath = RunnerJar.path() + File.pathSeparator + ExampleBuild.JAR;
-    boolean ok =
-        javac
-            .getTask(
-                diagnostics,
-                null,
-                null,
-                List.of("-classpath", classpath, "-d", classes.toString()),
-                null,
-                javac
-                    .getStandardFileManager(null, null, StandardCharsets.UTF_8)
-                    .getJavaFileObjects(source))
-            .call();
-    assertThat(ok).as("javac: %s", diagnostics).isTrue();
+    Javac.compile(source, RunnerJar.path() + File.pathSeparator + ExampleBuild.JAR, classes);
     return new SyntheticHotPath(
         root.resolve("tuner.yaml"), Classpath.of(RunnerJar.path(), ExampleBuild.JAR, classes));
   }

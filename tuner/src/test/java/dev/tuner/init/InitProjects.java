@@ -1,12 +1,10 @@
 package dev.tuner.init;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.tuner.Javac;
 import dev.tuner.harness.HotPath;
 import dev.tuner.spec.BuildSpec;
 import dev.tuner.spec.TunerSpec;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /** Temporary projects for init's tests, and the checks they share. */
 public final class InitProjects {
@@ -116,30 +112,9 @@ public final class InitProjects {
    * Compiles {@code source} against the harness (as on the project's test class path) into {@code
    * out}; returns javac's diagnostics, empty when it compiled cleanly.
    */
-  public static String compile(Path source, Path out) throws IOException, URISyntaxException {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+  public static String compile(Path source, Path out) throws URISyntaxException {
     Path harness =
         Path.of(HotPath.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    StringWriter diagnostics = new StringWriter();
-    boolean ok =
-        javac
-            .getTask(
-                diagnostics,
-                null,
-                null,
-                List.of(
-                    "-Xlint:all",
-                    "-Werror",
-                    "-classpath",
-                    harness.toString(),
-                    "-d",
-                    out.toString()),
-                null,
-                javac
-                    .getStandardFileManager(null, null, StandardCharsets.UTF_8)
-                    .getJavaFileObjects(source))
-            .call();
-    assertThat(ok).as("javac: %s", diagnostics).isTrue();
-    return diagnostics.toString();
+    return Javac.compile(source, harness.toString(), out, "-Xlint:all", "-Werror");
   }
 }
