@@ -67,11 +67,12 @@ public record PatchQueueRun(Path repo, String userHead, int exitCode, String out
   }
 
   /**
-   * The spec the run reads: the quick settings, no profiles, and the hung try (09) killed after 40
-   * s rather than the default floor's 2 min (the other tries' build and parity stages take 2-13 s).
+   * The spec the run reads: the quick settings, profiles on (a proposer that reads no prompt has
+   * only the start and the final best profiled), and the hung try (09) killed after 40 s rather
+   * than the default floor's 2 min (the other tries' build and parity stages take 2-13 s).
    */
   public static String spec(String example) {
-    return TinyBench.withProfiles(example) + "optimize: {profile: false, minStageSeconds: 40}\n";
+    return TinyBench.withProfiles(example) + "optimize: {minStageSeconds: 40}\n";
   }
 
   private static void delete(Path dir) {

@@ -7,19 +7,42 @@ import java.util.Map;
 /**
  * Seconds spent per stage of a try; null for stages that did not run.
  *
+ * @param profile recording the best's profile before this try was proposed (the start's, or a new
+ *     best's for a proposer whose prompt quotes it); null when none was taken
  * @param bench the whole benchmark stage, JVM starts included
  * @param warmup of {@code bench}, the time before the first measured round (interleaved design)
  * @param measure of {@code bench}, the rest: measured rounds up to the decision
  */
 public record WallTime(
-    Double propose, Double build, Double parity, Double bench, Double warmup, Double measure) {
+    Double profile,
+    Double propose,
+    Double build,
+    Double parity,
+    Double bench,
+    Double warmup,
+    Double measure) {
 
   /** Every stage {@link #stages()} may name, in the order of a try. */
   public static final java.util.List<String> ORDER =
-      java.util.List.of("propose", "build", "parity", "warm-up", "measure", "bench");
+      java.util.List.of("profile", "propose", "build", "parity", "warm-up", "measure", "bench");
 
   public WallTime(Double propose, Double build, Double parity, Double bench) {
     this(propose, build, parity, bench, null, null);
+  }
+
+  public WallTime(
+      Double propose, Double build, Double parity, Double bench, Double warmup, Double measure) {
+    this(null, propose, build, parity, bench, warmup, measure);
+  }
+
+  /** These times with the profile recorded before the try. */
+  public WallTime withProfile(Double seconds) {
+    return new WallTime(seconds, propose, build, parity, bench, warmup, measure);
+  }
+
+  /** These times with the benchmark read as one stage, not split into warm-up and measure. */
+  public WallTime unsplit() {
+    return new WallTime(profile, propose, build, parity, bench, null, null);
   }
 
   /** A stage's time as the log writes it: seconds to one decimal. */
@@ -38,6 +61,7 @@ public record WallTime(
    */
   public Map<String, Double> stages() {
     Map<String, Double> stages = new LinkedHashMap<>();
+    put(stages, "profile", profile);
     put(stages, "propose", propose);
     put(stages, "build", build);
     put(stages, "parity", parity);
@@ -53,7 +77,7 @@ public record WallTime(
   /** All of the try's stages together. */
   public double total() {
     double total = 0;
-    for (Double s : new Double[] {propose, build, parity, bench}) {
+    for (Double s : new Double[] {profile, propose, build, parity, bench}) {
       total += s == null ? 0 : s;
     }
     return total;

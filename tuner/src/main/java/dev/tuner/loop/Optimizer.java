@@ -10,6 +10,7 @@ import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
 import dev.tuner.log.ProposerInfo;
 import dev.tuner.log.Status;
+import dev.tuner.log.WallTime;
 import dev.tuner.parity.ParityStage;
 import dev.tuner.propose.PromptBuilder;
 import dev.tuner.propose.Proposal;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
@@ -163,9 +165,27 @@ public final class Optimizer {
     }
   }
 
-  /** Tries until a rule stops the run; returns why it stopped. */
+  /**
+   * Tries until a rule stops the run, then profiles the final best; returns why it stopped. The
+   * report's flame graphs compare the start with the final best; a prompt quotes the best of its
+   * try.
+   */
   private String loop(
       RunState s, Repo repo, Experiment experiment, Recorder recorder, BuildStage build)
+      throws Exception {
+    Profiles profiles = new Profiles(stateDir.resolve("profiles"), root, bench, console.writer());
+    String stop = tries(s, repo, experiment, recorder, build, profiles);
+    profileBest(s, profiles, build);
+    return stop;
+  }
+
+  private String tries(
+      RunState s,
+      Repo repo,
+      Experiment experiment,
+      Recorder recorder,
+      BuildStage build,
+      Profiles profiles)
       throws Exception {
     Deadlines deadlines = Deadlines.after(s.baselineTimes, options, spec.benchmark());
     ProposeStage propose =
@@ -176,7 +196,6 @@ public final class Optimizer {
             stateDir,
             options.proposerTimeout(),
             clock);
-    Profiles profiles = new Profiles(stateDir.resolve("profiles"), root, bench, console.writer());
     while (true) {
       String stop = rules.beforeTry(s);
       if (stop != null) {
@@ -184,10 +203,17 @@ public final class Optimizer {
       }
       int run = s.run + 1;
       console.proposing(s.attempts + 1, options.maxExperiments(), s.phaseName(), proposer.kind());
-      // The best is profiled whenever it changes (the baseline, each kept step), in JVMs of its
-      // own: the report's flame graphs need it whichever proposer runs; a prompt quotes it.
-      String frames = profileBest(s, profiles, build);
-      String hotFrames = proposer.readsPrompt() ? frames : null;
+      // The best is profiled before a try (in JVMs of its own) when the prompt quotes it, and at
+      // the start; other steps' profiles would be read by nothing, at a minute each on the example.
+      // The time is the try's first stage, so the log accounts for the whole hour.
+      Double profiled = null;
+      String hotFrames = null;
+      if (spec.optimize().profile() && (proposer.readsPrompt() || s.best.equals(s.base))) {
+        Instant t0 = clock.instant();
+        String frames = profileBest(s, profiles, build);
+        profiled = WallTime.seconds(Duration.between(t0, clock.instant()));
+        hotFrames = proposer.readsPrompt() ? frames : null;
+      }
       ProposeStage.Proposed asked =
           propose.ask(
               new ProposeStage.Turn(
@@ -226,13 +252,12 @@ public final class Optimizer {
                   deadlines,
                   explore,
                   proposer::withdrawn));
-      record(s, trial, recorder, repo);
+      record(s, trial.withProfile(profiled), recorder, repo);
       if (rules.count(s, trial.status())) {
         console.phaseChanged(s);
       }
       stop = rules.afterTry(s);
       if (stop != null) {
-        profileBest(s, profiles, build); // the final best, when the last try was kept
         return stop;
       }
     }

@@ -32,6 +32,21 @@ public record Trial(
     return proposal.description() == null ? "proposal " + run : proposal.description();
   }
 
+  /** This trial with the seconds spent profiling the best before it was proposed. */
+  public Trial withProfile(Double seconds) {
+    return new Trial(
+        run,
+        parent,
+        phase,
+        proposal,
+        commit,
+        diff,
+        status,
+        asi,
+        decision,
+        wall.withProfile(seconds));
+  }
+
   /** This trial with its commit renamed (the message was amended). */
   Trial withCommit(String id) {
     return new Trial(run, parent, phase, proposal, id, diff, status, asi, decision, wall);

@@ -79,7 +79,7 @@ public record Summary(
     /** A record's stages; the baseline's benchmark counts as measuring. */
     private static Map<String, Double> stages(WallTime w, boolean split) {
       if (!split) {
-        return new WallTime(w.propose(), w.build(), w.parity(), w.bench()).stages();
+        return w.unsplit().stages();
       }
       Map<String, Double> stages = w.stages();
       if (stages.containsKey("bench")) {

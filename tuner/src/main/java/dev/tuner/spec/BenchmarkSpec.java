@@ -75,7 +75,8 @@ public record BenchmarkSpec(
    * @param alpha the false-keep rate allowed per decision, over all looks (default 1%)
    * @param looks replicates per side (rounds, or forks) at which the sequential plan looks
    *     (default: interleaved 9, 16, 24; forks 3, 6, 10)
-   * @param warmupSeconds interleaved: the most warm-up may take (default 60)
+   * @param warmupSeconds interleaved: the most warm-up may take (default 30: 20 A/A decisions at 30
+   *     s kept none, with no bias; docs/measurements/throughput-2026-12-07.md)
    * @param warmup interleaved: {@code steady} (default), warm-up ends when the JVM is warm (the JIT
    *     quiet, rounds no longer getting faster) or at {@code warmupSeconds}; {@code fixed}, it
    *     always takes {@code warmupSeconds}
@@ -112,7 +113,7 @@ public record BenchmarkSpec(
       design = design == null ? Design.INTERLEAVED : design;
       alpha = alpha == null ? 0.01 : alpha;
       looks = looks == null ? design.defaultLooks() : List.copyOf(looks);
-      warmupSeconds = warmupSeconds == null ? 60 : warmupSeconds;
+      warmupSeconds = warmupSeconds == null ? 30 : warmupSeconds;
       warmup = warmup == null ? Warmup.STEADY : warmup;
       opsPerRound = opsPerRound == null ? 40 : opsPerRound;
       criterion = criterion == null ? DecisionRule.defaults().criterion() : criterion;

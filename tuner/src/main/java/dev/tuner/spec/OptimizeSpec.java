@@ -20,9 +20,9 @@ import java.util.Map;
  *     (default 120: a loaded machine is slow)
  * @param phases phases in order, each with its own call contracts (default: one phase, the spec's
  *     contracts)
- * @param profile whether the baseline and each new best are profiled (a flight recording in JVMs of
- *     their own): the report's flame graphs, and the hottest frames that prompts show (default
- *     true; only proposers that read the prompt get them)
+ * @param profile whether the baseline and the final best are profiled (a flight recording in JVMs
+ *     of their own) for the report's flame graphs, and each new best for a proposer whose prompt
+ *     shows the hottest frames (default true)
  */
 public record OptimizeSpec(
     Integer maxExperiments,

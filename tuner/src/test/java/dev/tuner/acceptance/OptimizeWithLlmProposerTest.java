@@ -12,6 +12,7 @@ import dev.tuner.cli.Main;
 import dev.tuner.harness.ExitCode;
 import dev.tuner.log.ExperimentLog;
 import dev.tuner.log.LogRecord;
+import dev.tuner.profile.ProfileStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -200,6 +201,19 @@ class OptimizeWithLlmProposerTest {
           .as("one profile per best: the baseline and the kept commit")
           .containsExactlyInAnyOrder(experiments.get(0).commit(), experiments.get(1).commit());
     }
+  }
+
+  @Test
+  void eachBestsProfileIsTheFirstStageOfTheTryAfterIt() throws Exception {
+    ProfileStore store = new ProfileStore(repo.resolve(".tuner/profiles"));
+    double baseline = store.find(experiments.get(0).commit()).orElseThrow().seconds();
+    double kept = store.find(experiments.get(1).commit()).orElseThrow().seconds();
+    // The loop times the stage that records the profile, so the stage is at least as long.
+    assertThat(experiments.get(1).wallS().profile()).isGreaterThanOrEqualTo(baseline - 0.1);
+    assertThat(experiments.get(2).wallS().profile()).isGreaterThanOrEqualTo(kept - 0.1);
+    assertThat(experiments.get(1).wallS().stages()).containsKeys("profile", "propose", "build");
+    assertThat(experiments.get(1).wallS().stages().keySet().iterator().next()).isEqualTo("profile");
+    assertThat(experiments.get(0).wallS().profile()).as("the baseline's record").isNull();
   }
 
   @Test

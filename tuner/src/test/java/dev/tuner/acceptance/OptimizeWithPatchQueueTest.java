@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,6 +74,19 @@ class OptimizeWithPatchQueueTest {
             "build_failed",
             "timeout");
     assertThat(out).contains("stopped: the patches proposer has nothing more to propose");
+  }
+
+  @Test
+  void forAProposerThatReadsNoPromptOnlyTheStartAndTheFinalBestAreProfiled() throws Exception {
+    try (Stream<Path> profiles = Files.list(repo.resolve(".tuner/profiles"))) {
+      assertThat(profiles.map(p -> p.getFileName().toString()))
+          .as(out)
+          .containsExactlyInAnyOrder(experiments.get(0).commit(), experiments.get(1).commit());
+    }
+    // The start's profile is the first try's first stage; no try after the kept one waited for one.
+    assertThat(experiments.get(1).wallS().profile()).isNotNull();
+    assertThat(experiments.subList(2, experiments.size()))
+        .allSatisfy(e -> assertThat(e.wallS().profile()).as(e.description()).isNull());
   }
 
   @Test

@@ -108,10 +108,10 @@ class OverridesTest {
 
   @Test
   void theWarmupCapAloneKeepsTheOpsPerRound() throws Exception {
-    CompareSettings s = compare("--warmup-seconds", "30");
-    assertThat(s.warmupSeconds()).isEqualTo(30);
+    CompareSettings s = compare("--warmup-seconds", "45");
+    assertThat(s.warmupSeconds()).isEqualTo(45);
     assertThat(s.opsPerRound()).isEqualTo(compare().opsPerRound());
-    assertThat(compare("--warmup-seconds", "30", "--ops", "7").opsPerRound()).isEqualTo(7);
+    assertThat(compare("--warmup-seconds", "45", "--ops", "7").opsPerRound()).isEqualTo(7);
   }
 
   @Test

@@ -51,8 +51,23 @@ class StagesTest {
   }
 
   @Test
+  void theBestsProfileIsCountedAsTheFirstStageOfTheTryAfterIt() {
+    WallTime afterAKeep = new WallTime(1.0, 5.0, 2.0, 40.0, 15.0, 25.0).withProfile(60.0);
+    WallTime afterADiscard = new WallTime(1.0, 7.0, 2.0, 30.0, 17.0, 13.0).withProfile(0.0);
+
+    Summary.Stages s =
+        Summary.Stages.of(
+            List.of(BASELINE, afterAKeep, afterADiscard), List.of(afterAKeep, afterADiscard), null);
+
+    assertThat(s.total().keySet()).first().isEqualTo("profile");
+    assertThat(s.total()).containsEntry("profile", 60.0);
+    assertThat(s.median()).containsEntry("profile", 30.0);
+    assertThat(s.seconds()).isEqualTo(73.0 + 108.0 + 40.0);
+  }
+
+  @Test
   void theStagesOfATryAddUpToItsTotal() {
-    WallTime w = new WallTime(1.0, 5.0, 2.0, 40.0, 15.0, 25.0);
+    WallTime w = new WallTime(1.0, 5.0, 2.0, 40.0, 15.0, 25.0).withProfile(12.0);
     assertThat(w.stages().values().stream().mapToDouble(Double::doubleValue).sum())
         .isEqualTo(w.total());
   }
