@@ -8,7 +8,8 @@ import java.util.Map;
  * Seconds spent per stage of a try; null for stages that did not run.
  *
  * @param profile recording the best's profile before this try was proposed (the start's, or a new
- *     best's for a proposer whose prompt quotes it); null when none was taken
+ *     best's for a proposer whose prompt quotes it; 0 when it was already recorded); null when the
+ *     loop did not ask for one
  * @param bench the whole benchmark stage, JVM starts included
  * @param warmup of {@code bench}, the time before the first measured round (interleaved design)
  * @param measure of {@code bench}, the rest: measured rounds up to the decision

@@ -80,7 +80,8 @@ public record BenchmarkSpec(
    * @param warmup interleaved: {@code steady} (default), warm-up ends when the JVM is warm (the JIT
    *     quiet, rounds no longer getting faster) or at {@code warmupSeconds}; {@code fixed}, it
    *     always takes {@code warmupSeconds}
-   * @param opsPerRound interleaved: operations per case and build in one round (default 40)
+   * @param opsPerRound interleaved: operations per case and build in one round (default 20: as many
+   *     A/A decisions kept none, and a round takes half the time of 40's)
    * @param criterion what p50 and p95 must show for a keep: {@code median-improved-tail-not-worse}
    *     (default, {@link DecisionRule#defaults()}) or {@code both-improved}
    * @param tailMargin for {@code median-improved-tail-not-worse}: how much slower p95 may be at
@@ -115,7 +116,7 @@ public record BenchmarkSpec(
       looks = looks == null ? design.defaultLooks() : List.copyOf(looks);
       warmupSeconds = warmupSeconds == null ? 30 : warmupSeconds;
       warmup = warmup == null ? Warmup.STEADY : warmup;
-      opsPerRound = opsPerRound == null ? 40 : opsPerRound;
+      opsPerRound = opsPerRound == null ? 20 : opsPerRound;
       criterion = criterion == null ? DecisionRule.defaults().criterion() : criterion;
       tailMargin = tailMargin == null ? DecisionRule.defaults().tailMargin() : tailMargin;
       quantiles = quantiles == null ? QuantileEstimator.ORDER_STATISTIC : quantiles;

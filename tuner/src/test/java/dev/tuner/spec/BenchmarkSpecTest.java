@@ -26,7 +26,7 @@ class BenchmarkSpecTest {
     assertThat(b.compare().looks()).isEqualTo(BenchmarkSpec.Design.INTERLEAVED.defaultLooks());
     assertThat(b.compare().alpha()).isEqualTo(0.01);
     assertThat(b.compare().warmupSeconds()).isEqualTo(30);
-    assertThat(b.compare().opsPerRound()).isEqualTo(40);
+    assertThat(b.compare().opsPerRound()).isEqualTo(20);
   }
 
   @Test
