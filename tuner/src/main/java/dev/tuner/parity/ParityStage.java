@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -85,10 +87,19 @@ public final class ParityStage {
     }
     CaseResult[] results = Json.lenient().readValue(json.toFile(), CaseResult[].class);
     List<Failure> failures = new ArrayList<>();
+    Set<String> failedFirst = new HashSet<>();
     for (int i = 0; i < results.length; i++) {
-      String run = i < cases.size() ? "" : " (its second run in the same JVM)";
+      boolean second = i >= cases.size();
+      String id = results[i].caseId();
+      if (!second && !results[i].failures().isEmpty()) {
+        failedFirst.add(id);
+      }
+      if (second && failedFirst.contains(id)) {
+        continue; // the first run's failure again: it would only crowd out other cases' evidence
+      }
+      String run = second ? " (its second run in the same JVM)" : "";
       for (Failure f : results[i].failures()) {
-        failures.add(new Failure(f.kind(), results[i].caseId() + run + ": " + f.message()));
+        failures.add(new Failure(f.kind(), id + run + ": " + f.message()));
       }
     }
     Status status = classify(failures);

@@ -52,6 +52,23 @@ class ParityStageTest {
   }
 
   @Test
+  void aCaseThatFailsOnItsFirstRunIsReportedOnce() throws Exception {
+    SyntheticHotPath renames =
+        SyntheticHotPath.of(
+            dir,
+            "RenamesAKey",
+            "",
+            "return inner.run(input, upstreams).replace(\"\\\"holdings\\\"\", \"\\\"positions\\\"\");");
+
+    ParityStage.Result result = check(renames);
+
+    assertThat(result.stop().status()).isEqualTo(Status.PARITY_FAILED);
+    assertThat(result.stop().evidence())
+        .startsWith("water-europe: output differs")
+        .doesNotContain("second run");
+  }
+
+  @Test
   void aCandidateThatKeepsNoStateAcrossRunsPasses() throws Exception {
     SyntheticHotPath plain =
         SyntheticHotPath.of(dir, "Plain", "", "return inner.run(input, upstreams);");
