@@ -93,7 +93,7 @@ final class CalibrateCommand implements Callable<Integer> {
       converter = Bounds.Positive.class,
       description =
           "Real comparisons per --changes value and direction (default: ${DEFAULT-VALUE}); each is"
-              + " one decision, counted with its exact 95% interval.")
+              + " one decision, counted with its exact 95%% interval.")
   int repeat;
 
   @Option(

@@ -6,8 +6,12 @@ import dev.tuner.error.CheckFailedException;
 import dev.tuner.error.EnvironmentException;
 import dev.tuner.error.UsageException;
 import dev.tuner.harness.ExitCode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -22,6 +26,24 @@ class MainTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains("record ", "verify ", "Exit codes:", "0   success", "3   the environment failed");
+  }
+
+  @Test
+  void everyCommandsHelpRendersWithoutAFormatWarning() {
+    // picocli formats descriptions with String.format: a lone '%' makes it warn on System.err and
+    // print the raw text, where a user sees it.
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+    try {
+      for (String command :
+          new CommandLine(new Main(null, null, Map.of())).getSubcommands().keySet()) {
+        assertThat(CliRun.of(command, "--help").exitCode()).as(command).isZero();
+      }
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(warnings.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
   }
 
   @Test
