@@ -7,7 +7,6 @@ import dev.tuner.io.JavaFork;
 import dev.tuner.io.Processes;
 import dev.tuner.measure.Clock;
 import dev.tuner.measure.QuantileEstimator;
-import dev.tuner.measure.Quantiles;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -340,8 +339,20 @@ final class InterleavedRun implements AutoCloseable {
                 throw new IllegalArgumentException("the rounds hold no CPU times to read");
               }
               boolean cpu = clock == Clock.CPU;
-              a.put(id, caseFork(cpu ? cpuA.get(id) : nanosA.get(id), c.a(), quantiles));
-              b.put(id, caseFork(cpu ? cpuB.get(id) : nanosB.get(id), c.b(), quantiles));
+              a.put(
+                  id,
+                  Replicate.caseFork(
+                      cpu ? cpuA.get(id) : null,
+                      nanosA.get(id),
+                      c.a().allocBytesPerOp(),
+                      quantiles));
+              b.put(
+                  id,
+                  Replicate.caseFork(
+                      cpu ? cpuB.get(id) : null,
+                      nanosB.get(id),
+                      c.b().allocBytesPerOp(),
+                      quantiles));
               callsA.put(id, new TreeMap<>(c.a().callsPerOp()));
               callsB.put(id, new TreeMap<>(c.b().callsPerOp()));
             });
@@ -369,11 +380,5 @@ final class InterleavedRun implements AutoCloseable {
   /** The side's quantiles from its own samples in the round, as a fork's are from its histogram. */
   private static double[] values(List<Long> nanos) {
     return nanos.stream().mapToDouble(Number::doubleValue).toArray();
-  }
-
-  private static CaseFork caseFork(
-      double[] nanos, InterleaveProtocol.Samples side, QuantileEstimator quantiles) {
-    Quantiles q = quantiles.quantiles(nanos);
-    return new CaseFork(q.p50(), q.p95(), side.allocBytesPerOp());
   }
 }

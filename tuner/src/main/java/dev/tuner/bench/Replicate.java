@@ -105,22 +105,44 @@ public record Replicate(
     return new Replicate(
         index,
         endSeconds,
-        reread(a, cpu ? samples.cpuA() : samples.a(), quantiles),
-        reread(b, cpu ? samples.cpuB() : samples.b(), quantiles),
+        reread(a, cpu ? samples.cpuA() : null, samples.a(), quantiles),
+        reread(b, cpu ? samples.cpuB() : null, samples.b(), quantiles),
         callsA,
         callsB,
         samples);
   }
 
   private static ForkSummary reread(
-      ForkSummary side, Map<String, double[]> nanos, QuantileEstimator quantiles) {
+      ForkSummary side,
+      Map<String, double[]> cpu,
+      Map<String, double[]> wall,
+      QuantileEstimator quantiles) {
     Map<String, CaseFork> cases = new LinkedHashMap<>();
     side.cases()
         .forEach(
-            (id, c) -> {
-              Quantiles q = quantiles.quantiles(nanos.get(id));
-              cases.put(id, new CaseFork(q.p50(), q.p95(), c.allocBytesPerOp()));
-            });
+            (id, c) ->
+                cases.put(
+                    id,
+                    caseFork(
+                        cpu == null ? null : cpu.get(id),
+                        wall.get(id),
+                        c.allocBytesPerOp(),
+                        quantiles)));
     return new ForkSummary(cases);
+  }
+
+  /**
+   * One side's case in a round, read by {@code quantiles}: on CPU time when {@code cpuNanos} is
+   * given, else on wall time; the wall clock's median is kept either way, for the rule's check that
+   * the wall clock did not get worse.
+   */
+  static CaseFork caseFork(
+      double[] cpuNanos, double[] wallNanos, double allocBytesPerOp, QuantileEstimator quantiles) {
+    Quantiles wall = quantiles.quantiles(wallNanos);
+    if (cpuNanos == null) {
+      return new CaseFork(wall.p50(), wall.p95(), allocBytesPerOp);
+    }
+    Quantiles cpu = quantiles.quantiles(cpuNanos);
+    return new CaseFork(cpu.p50(), cpu.p95(), allocBytesPerOp, wall.p50());
   }
 }

@@ -17,7 +17,8 @@ import java.util.List;
  *     fork
  * @param criterion what p50 and p95 must show for a keep (default: both improved beyond δ)
  * @param tailMargin for {@link Criterion#MEDIAN_IMPROVED_TAIL_NOT_WORSE}: how much slower p95 may
- *     be at most, as a fraction (default 3%)
+ *     be at most, as a fraction (default 3%); under either criterion, when the forks were read on
+ *     CPU time, also how much slower the wall clock's p50 may be
  */
 public record DecisionRule(
     double threshold,

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.stream.Stream;
 
 /**
  * Keep the candidate B only when p50 and p95 (geometric means over cases) meet the rule's {@link
@@ -15,7 +16,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Requiring every part to reject at α is an intersection–union test: its false-keep rate is at
  * most α without any multiplicity correction. Allocation is compared on max(bytes, floor) with the
- * same δ; it can only veto.
+ * same δ, and, when the forks were read on CPU time, the wall clock's p50 with the tail margin;
+ * both can only veto.
  */
 public final class KeepRule {
 
@@ -57,14 +59,33 @@ public final class KeepRule {
     Comparison allocation =
         compare.apply("alloc_bytes_per_op", forks -> Aggregate.geometricMeans(forks, alloc));
 
-    boolean faster = rule.criterion().faster(p50, p95, rule.tailMargin());
+    // CPU time is blind to work moved to other threads and to waiting, so a change read on it must
+    // also leave the wall clock's p50 no worse than the tail margin. On the wall clock the numbers
+    // are p50's own, which improved if it is faster at all: the check cannot veto there.
+    boolean onWall =
+        Stream.concat(a.stream(), b.stream())
+            .flatMap(f -> f.cases().values().stream())
+            .allMatch(c -> c.wallP50() == c.p50());
+    Comparison wall =
+        onWall
+            ? p50
+            : compare.apply(
+                "wall_p50", forks -> Aggregate.geometricMeans(forks, CaseFork::wallP50));
+    boolean wallNotWorse = wall.ciHigh() < 1 + rule.tailMargin();
+
+    boolean faster = rule.criterion().faster(p50, p95, rule.tailMargin()) && wallNotWorse;
     boolean allocates = allocation.verdict() == Verdict.REGRESSED;
-    String reason = reason(p50, p95, allocation, faster, allocates);
+    String reason = reason(p50, p95, allocation, wall, faster, allocates);
     return new Assessment(p50, p95, allocation, perCase, faster && !allocates, reason);
   }
 
   private String reason(
-      Comparison p50, Comparison p95, Comparison alloc, boolean faster, boolean allocates) {
+      Comparison p50,
+      Comparison p95,
+      Comparison alloc,
+      Comparison wall,
+      boolean faster,
+      boolean allocates) {
     String beyond = String.format(Locale.ROOT, "%.3g%%", 100 * rule.threshold());
     boolean tailNotWorse = rule.criterion() == Criterion.MEDIAN_IMPROVED_TAIL_NOT_WORSE;
     String margin = String.format(Locale.ROOT, "%.3g%%", 100 * rule.tailMargin());
@@ -87,6 +108,16 @@ public final class KeepRule {
               p95.ratio(),
               p95.ciLow(),
               p95.ciHigh()));
+    }
+    if (wall != p50 && wall.ciHigh() >= 1 + rule.tailMargin()) {
+      why.add(
+          String.format(
+              Locale.ROOT,
+              "the wall clock's p50 may be more than %s slower (B/A %.4f, CI [%.4f, %.4f])",
+              margin,
+              wall.ratio(),
+              wall.ciLow(),
+              wall.ciHigh()));
     }
     for (Comparison c : tailNotWorse ? List.of(p50) : List.of(p50, p95)) {
       if (c.verdict() != Verdict.IMPROVED) {

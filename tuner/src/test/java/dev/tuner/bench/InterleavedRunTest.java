@@ -82,7 +82,10 @@ class InterleavedRunTest {
 
     assertThat(cpu.a().cases().get("ai").p50()).isEqualTo(2);
     assertThat(cpu.b().cases().get("ai").p50()).isEqualTo(5);
+    // The wall clock's median rides along, for the rule's check that it did not get worse.
+    assertThat(cpu.b().cases().get("ai").wallP50()).isEqualTo(50);
     assertThat(wall.b().cases().get("ai").p50()).isEqualTo(50);
+    assertThat(wall.b().cases().get("ai").wallP50()).isEqualTo(50);
     Replicate r =
         new Replicate(1, 1, wall.a(), wall.b(), wall.callsA(), wall.callsB(), wall.samples());
     assertThat(r.reread(QuantileEstimator.ORDER_STATISTIC, Clock.CPU).b()).isEqualTo(cpu.b());

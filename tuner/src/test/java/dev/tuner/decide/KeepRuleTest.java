@@ -133,6 +133,24 @@ class KeepRuleTest {
   }
 
   @Test
+  void aWinOnCpuTimeIsKeptOnlyIfTheWallClockGotNoWorse() {
+    // CPU time misses work moved to other threads and waiting: 20 % less of it can come with a
+    // slower wall clock.
+    KeepRule rule = new KeepRule(DecisionRule.defaults());
+    SplittableRandom random = new SplittableRandom(20);
+    List<ForkSummary> a = Simulated.TYPICAL.forks(random, 10, 1.0, 0);
+    List<ForkSummary> cpu = Simulated.TYPICAL.forks(random, 10, 0.8, 0);
+
+    Assessment kept = rule.assess(a, cpu.stream().map(f -> withWall(f, 0.98 / 0.8)).toList());
+    Assessment refused = rule.assess(a, cpu.stream().map(f -> withWall(f, 1.10 / 0.8)).toList());
+
+    assertThat(kept.keep()).as(kept.reason()).isTrue();
+    assertThat(refused.keep()).isFalse();
+    assertThat(refused.p50().verdict()).isEqualTo(Verdict.IMPROVED);
+    assertThat(refused.reason()).startsWith("the wall clock's p50 may be more than 3.00% slower");
+  }
+
+  @Test
   void reportsEachCaseBesideTheAggregate() {
     SplittableRandom random = new SplittableRandom(19);
     Assessment a =
@@ -178,6 +196,21 @@ class KeepRuleTest {
               : 0;
     }
     return kept / (double) trials;
+  }
+
+  /** The fork as if read on CPU time, its wall clock's median {@code wallOverP50} times p50. */
+  private static ForkSummary withWall(ForkSummary fork, double wallOverP50) {
+    return new ForkSummary(
+        fork.cases().entrySet().stream()
+            .collect(
+                java.util.stream.Collectors.toMap(
+                    Map.Entry::getKey,
+                    e ->
+                        new CaseFork(
+                            e.getValue().p50(),
+                            e.getValue().p95(),
+                            e.getValue().allocBytesPerOp(),
+                            e.getValue().p50() * wallOverP50))));
   }
 
   private static ForkSummary scaleP95(ForkSummary fork, double by) {
