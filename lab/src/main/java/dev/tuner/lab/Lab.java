@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
           + " engine's search and decisions behave, whose tables the measurement notes under"
           + " docs/measurements/ cite."
     },
-    subcommands = {GridCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {GridCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -108,6 +108,8 @@ public final class Lab implements Runnable {
         return type.cast(new GridPairedCommand(out));
       } else if (type == GridSearchCommand.class) {
         return type.cast(new GridSearchCommand(out));
+      } else if (type == RulesCommand.class) {
+        return type.cast(new RulesCommand(out));
       }
       return CommandLine.defaultFactory().create(type);
     }
@@ -117,6 +119,6 @@ public final class Lab implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "Missing required subcommand: grid");
+        spec.commandLine(), "Missing required subcommand: grid or rules");
   }
 }
