@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -67,9 +68,7 @@ record RecordedDecisions(
     in.field(settings, "looks").forEach(n -> looks.add(n.asInt()));
     String label = in.field(settings, "criterion").asText();
     Criterion criterion =
-        Arrays.stream(Criterion.values())
-            .filter(c -> c.label().equals(label))
-            .findFirst()
+        criterionNamed(label)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
@@ -93,6 +92,11 @@ record RecordedDecisions(
         criterion,
         in.field(settings, "tail_margin").asDouble(),
         decisions);
+  }
+
+  /** The criterion the spec and calibrate's report spell {@code label}, if there is one. */
+  static Optional<Criterion> criterionNamed(String label) {
+    return Arrays.stream(Criterion.values()).filter(c -> c.label().equals(label)).findFirst();
   }
 
   /** The fewest rounds any decision has: the last look a re-decision may ask for. */

@@ -180,13 +180,8 @@ final class RulesCommand implements Callable<Integer> {
     Map<String, int[]> kept = new LinkedHashMap<>();
     for (RecordedDecisions.Decision d : decisions) {
       int[] counts = kept.computeIfAbsent(d.scenario(), s -> new int[2]);
-      SequentialPlan.Step step = null;
-      for (int look : rule.looks()) {
-        step = plan.next(d.a().subList(0, look), d.b().subList(0, look));
-        if (step.action() != Action.CONTINUE) {
-          break;
-        }
-      }
+      // Every decision has the plan's last look (checked before), where the plan always decides.
+      SequentialPlan.Step step = plan.decide(d.a(), d.b()).orElseThrow();
       counts[0] += step.action() == Action.KEEP ? 1 : 0;
       counts[1] += step.look();
     }
@@ -289,9 +284,7 @@ final class RulesCommand implements Callable<Integer> {
     List<Criterion> chosen = new ArrayList<>();
     for (String label : criteria) {
       chosen.add(
-          Arrays.stream(Criterion.values())
-              .filter(c -> c.label().equals(label))
-              .findFirst()
+          RecordedDecisions.criterionNamed(label)
               .orElseThrow(
                   () ->
                       usage(

@@ -6,7 +6,6 @@ import dev.tuner.decide.ForkSummary;
 import dev.tuner.decide.KeepRule;
 import dev.tuner.decide.Pairing;
 import dev.tuner.decide.SequentialPlan;
-import dev.tuner.decide.SequentialPlan.Action;
 import dev.tuner.error.UsageException;
 import dev.tuner.io.Classpath;
 import dev.tuner.spec.BenchmarkSpec.Design;
@@ -15,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -135,20 +133,10 @@ public final class AbComparison {
 
   /** Decides on the first {@code n} replicates as the plan would, for calibration. */
   public Optional<SequentialPlan.Step> sequentialDecision(List<Replicate> replicates) {
-    SequentialPlan plan = new SequentialPlan(settings.rule(), settings.pairing());
-    List<ForkSummary> a = new ArrayList<>();
-    List<ForkSummary> b = new ArrayList<>();
-    for (Replicate r : replicates) {
-      a.add(r.a());
-      b.add(r.b());
-      if (settings.rule().looks().contains(a.size())) {
-        SequentialPlan.Step step = plan.next(a, b);
-        if (step.action() != Action.CONTINUE) {
-          return Optional.of(step);
-        }
-      }
-    }
-    return Optional.empty();
+    return new SequentialPlan(settings.rule(), settings.pairing())
+        .decide(
+            replicates.stream().map(Replicate::a).toList(),
+            replicates.stream().map(Replicate::b).toList());
   }
 
   /** The fixed design's decision on all the replicates given, at the whole α. */

@@ -106,6 +106,24 @@ public final class SequentialPlan {
     return new Step(Action.CONTINUE, n, alpha, Optional.of(evidence), looks.get(reached + 1));
   }
 
+  /**
+   * The plan run over all the forks given, look by look, each look reading only its own first n:
+   * the first look that keeps or discards, or empty when the forks end before one does.
+   */
+  public Optional<Step> decide(List<ForkSummary> a, List<ForkSummary> b) {
+    int forks = Math.min(a.size(), b.size());
+    for (int look : rule.looks()) {
+      if (look > forks) {
+        break;
+      }
+      Step step = next(a.subList(0, look), b.subList(0, look));
+      if (step.action() != Action.CONTINUE) {
+        return Optional.of(step);
+      }
+    }
+    return Optional.empty();
+  }
+
   private boolean futile(Assessment e) {
     // The tail's estimate only counts when the criterion needs the tail to improve: a noisy p95
     // that happens to look no faster at an early look must not end a try the criterion could keep.

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class KeepRuleTest {
@@ -200,29 +202,17 @@ class KeepRuleTest {
 
   /** The fork as if read on CPU time, its wall clock's median {@code wallOverP50} times p50. */
   private static ForkSummary withWall(ForkSummary fork, double wallOverP50) {
-    return new ForkSummary(
-        fork.cases().entrySet().stream()
-            .collect(
-                java.util.stream.Collectors.toMap(
-                    Map.Entry::getKey,
-                    e ->
-                        new CaseFork(
-                            e.getValue().p50(),
-                            e.getValue().p95(),
-                            e.getValue().allocBytesPerOp(),
-                            e.getValue().p50() * wallOverP50))));
+    return eachCase(
+        fork, c -> new CaseFork(c.p50(), c.p95(), c.allocBytesPerOp(), c.p50() * wallOverP50));
   }
 
   private static ForkSummary scaleP95(ForkSummary fork, double by) {
+    return eachCase(fork, c -> new CaseFork(c.p50(), c.p95() * by, c.allocBytesPerOp()));
+  }
+
+  private static ForkSummary eachCase(ForkSummary fork, UnaryOperator<CaseFork> change) {
     return new ForkSummary(
         fork.cases().entrySet().stream()
-            .collect(
-                java.util.stream.Collectors.toMap(
-                    Map.Entry::getKey,
-                    e ->
-                        new CaseFork(
-                            e.getValue().p50(),
-                            e.getValue().p95() * by,
-                            e.getValue().allocBytesPerOp()))));
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> change.apply(e.getValue()))));
   }
 }
