@@ -194,7 +194,7 @@ public final class AbComparison {
     try {
       collected.warmedUp(pair.steady);
       for (int n = 1; n <= settings.maxReplicates(); n++) {
-        InterleavedRun.Round r = (n % 2 == 1 ? pair.one : pair.two).round();
+        InterleavedRun.Round r = (n % 2 == 1 ? pair.one : pair.two).round(pair.clock);
         if (collected.add(r.a(), r.b(), r.callsA(), r.callsB(), r.samples())) {
           break;
         }
@@ -221,7 +221,6 @@ public final class AbComparison {
         rounds,
         settings.opsPerRound(),
         settings.quantiles(),
-        settings.clock(),
         log,
         left);
   }

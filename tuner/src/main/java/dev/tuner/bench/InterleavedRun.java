@@ -51,7 +51,6 @@ final class InterleavedRun implements AutoCloseable {
   private final PrintWriter log;
   private final boolean swapped;
   private final QuantileEstimator quantiles;
-  private final Clock clock;
   private final java.util.concurrent.atomic.AtomicBoolean killed =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -76,8 +75,7 @@ final class InterleavedRun implements AutoCloseable {
       PrintWriter log,
       Duration timeout,
       boolean swapped,
-      QuantileEstimator quantiles,
-      Clock clock) {
+      QuantileEstimator quantiles) {
     this.process = process;
     this.lines =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -86,7 +84,6 @@ final class InterleavedRun implements AutoCloseable {
     this.log = log;
     this.swapped = swapped;
     this.quantiles = quantiles;
-    this.clock = clock;
     deadline(timeout);
     // A round that never ends blocks the reader: the watchdog kills the JVM, which ends the stream.
     Thread watchdog =
@@ -169,7 +166,6 @@ final class InterleavedRun implements AutoCloseable {
       int rounds,
       int ops,
       QuantileEstimator quantiles,
-      Clock clock,
       PrintWriter log,
       Duration timeout)
       throws IOException {
@@ -197,7 +193,7 @@ final class InterleavedRun implements AutoCloseable {
     Process process =
         JavaFork.start(workDir, a.classpath().absolute(), jvmArgs, MAIN, args, Map.of());
     JavaFork.relay(process.getErrorStream(), log);
-    return new InterleavedRun(process, log, timeout, swapped, quantiles, clock);
+    return new InterleavedRun(process, log, timeout, swapped, quantiles);
   }
 
   /**
@@ -217,8 +213,11 @@ final class InterleavedRun implements AutoCloseable {
     }
   }
 
-  /** Asks for one round and returns it. */
-  Round round() throws IOException, BenchFailedException {
+  /**
+   * Asks for one round and returns it, read on {@code clock}: the CPU clock only when the JVM said
+   * it measures CPU time ({@link InterleaveProtocol.Ready#cpu()}).
+   */
+  Round round(Clock clock) throws IOException, BenchFailedException {
     send(new InterleaveProtocol.RoundRequest());
     if (!(nextLine() instanceof InterleaveProtocol.Round line)) {
       throw new BenchFailedException("the in-JVM A/B runner said it was ready twice");
@@ -226,11 +225,7 @@ final class InterleavedRun implements AutoCloseable {
     try {
       return parse(line, swapped, quantiles, clock);
     } catch (IllegalArgumentException e) {
-      throw new BenchFailedException(
-          "benchmark.compare.clock is cpu, but "
-              + e.getMessage()
-              + ": build A's harness is older than the one that measures CPU time; use clock:"
-              + " wall, or a newer harness");
+      throw new BenchFailedException("the in-JVM A/B runner: " + e.getMessage());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tuner.bench;
 
+import dev.tuner.harness.runner.InterleaveProtocol;
 import dev.tuner.measure.Clock;
 import dev.tuner.measure.QuantileEstimator;
 import java.io.IOException;
@@ -39,7 +40,10 @@ public final class WarmJvms implements AutoCloseable {
         throws IOException, BenchFailedException;
   }
 
-  /** Two JVMs, the second with the roles swapped, holding {@code a} as A and {@code b} as B. */
+  /**
+   * Two JVMs, the second with the roles swapped, holding {@code a} as A and {@code b} as B; their
+   * rounds are read on {@code clock}.
+   */
   static final class Pair implements AutoCloseable {
     final InterleavedRun one;
     final InterleavedRun two;
@@ -47,6 +51,7 @@ public final class WarmJvms implements AutoCloseable {
     final AbComparison.Build b;
     final Launch launch;
     final boolean steady;
+    final Clock clock;
 
     /** Whether the JVMs were started for this comparison (false: kept from the last one). */
     final boolean started;
@@ -58,6 +63,7 @@ public final class WarmJvms implements AutoCloseable {
         AbComparison.Build b,
         Launch launch,
         boolean steady,
+        Clock clock,
         boolean started) {
       this.one = one;
       this.two = two;
@@ -65,7 +71,48 @@ public final class WarmJvms implements AutoCloseable {
       this.b = b;
       this.launch = launch;
       this.steady = steady;
+      this.clock = clock;
       this.started = started;
+    }
+
+    /** The pair once both JVMs are warm (they warm up at once, a core each). */
+    static Pair ready(
+        InterleavedRun one,
+        InterleavedRun two,
+        AbComparison.Build a,
+        AbComparison.Build b,
+        Launch launch,
+        boolean started,
+        BiConsumer<Integer, Double> warmup,
+        PrintWriter log)
+        throws IOException, BenchFailedException {
+      InterleaveProtocol.Ready first = one.awaitReady(warmup);
+      InterleaveProtocol.Ready second = two.awaitReady(warmup);
+      return new Pair(
+          one,
+          two,
+          a,
+          b,
+          launch,
+          first.steady() && second.steady(),
+          clock(launch.clock(), first.cpu() && second.cpu(), log),
+          started);
+    }
+
+    /**
+     * The clock asked for, or the wall clock when it is the CPU clock and a JVM measures no CPU
+     * time: rather than fail every comparison of a project on an older harness, read what both JVMs
+     * measure, and say so.
+     */
+    private static Clock clock(Clock asked, boolean cpu, PrintWriter log) {
+      if (asked != Clock.CPU || cpu) {
+        return asked;
+      }
+      log.println(
+          "tuner: the benchmark JVMs measure no thread CPU time (a harness older than the cpu"
+              + " clock, or a JVM without it); this comparison reads the wall clock");
+      log.flush();
+      return Clock.WALL;
     }
 
     boolean alive() {
@@ -129,9 +176,7 @@ public final class WarmJvms implements AutoCloseable {
     try {
       InterleavedRun two = starter.start(a, b, true);
       try {
-        // Both JVMs warm up at once, a core each.
-        boolean steady = one.awaitReady(warmup).steady() & two.awaitReady(warmup).steady();
-        return new Pair(one, two, a, b, launch, steady, true);
+        return Pair.ready(one, two, a, b, launch, true, warmup, log);
       } catch (IOException | BenchFailedException | RuntimeException e) {
         two.close();
         throw e;
@@ -170,8 +215,7 @@ public final class WarmJvms implements AutoCloseable {
       }
       kept.one.load(b);
       kept.two.load(b);
-      boolean steady = kept.one.awaitReady(warmup).steady() & kept.two.awaitReady(warmup).steady();
-      return new Pair(kept.one, kept.two, a, b, launch, steady, false);
+      return Pair.ready(kept.one, kept.two, a, b, launch, false, warmup, log);
     } catch (InterleavedRun.StaleException e) {
       log.println("tuner: " + e.getMessage() + "; starting fresh benchmark JVMs");
       log.flush();

@@ -88,8 +88,10 @@ public record BenchmarkSpec(
    *     most (default 0.03)
    * @param quantiles interleaved: how a round's quantiles are read, {@code order-statistic}
    *     (default) or {@code harrell-davis}
-   * @param clock interleaved: which time of an operation is read, {@code wall} (default) or {@code
-   *     cpu} (the thread's CPU time plus the collectors')
+   * @param clock interleaved: which time of an operation is read, {@code cpu} (default: the
+   *     thread's CPU time plus the collectors', which a neighbour on the machine or the JIT's
+   *     threads do not add to; the wall clock where the benchmark JVMs measure no CPU time) or
+   *     {@code wall}
    * @param keepWarm interleaved, in {@code optimize} and {@code calibrate}: keep the two benchmark
    *     JVMs between comparisons, the best loaded and warm, so only each candidate warms up
    *     (default false)
@@ -120,7 +122,7 @@ public record BenchmarkSpec(
       criterion = criterion == null ? DecisionRule.defaults().criterion() : criterion;
       tailMargin = tailMargin == null ? DecisionRule.defaults().tailMargin() : tailMargin;
       quantiles = quantiles == null ? QuantileEstimator.ORDER_STATISTIC : quantiles;
-      clock = clock == null ? Clock.WALL : clock;
+      clock = clock == null ? Clock.CPU : clock;
       keepWarm = keepWarm != null && keepWarm;
     }
   }

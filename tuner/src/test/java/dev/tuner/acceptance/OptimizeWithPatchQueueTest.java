@@ -98,7 +98,7 @@ class OptimizeWithPatchQueueTest {
                 "median-improved-tail-not-worse",
                 0.03,
                 "order-statistic",
-                "wall",
+                "cpu",
                 0.01,
                 0.01,
                 List.of(8)));

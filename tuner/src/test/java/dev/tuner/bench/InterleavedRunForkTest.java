@@ -53,7 +53,6 @@ class InterleavedRunForkTest {
         2,
         ops,
         QuantileEstimator.ORDER_STATISTIC,
-        Clock.WALL,
         new PrintWriter(new StringWriter(), true),
         timeout);
   }
@@ -66,7 +65,7 @@ class InterleavedRunForkTest {
 
       assertThat(ready.steady()).as("warm before the 600 s cap").isTrue();
       assertThat(warmups).hasSizeGreaterThanOrEqualTo(6); // a whole window of the rule
-      assertThat(run.round().warmup()).isFalse();
+      assertThat(run.round(Clock.CPU).warmup()).isFalse();
     }
   }
 
@@ -74,11 +73,12 @@ class InterleavedRunForkTest {
   void aPacedJvmWarmsUpSaysReadyAndRunsARoundPerRequest() throws Exception {
     List<Integer> warmups = new ArrayList<>();
     try (InterleavedRun run = start(true, 1, 2, Duration.ofMinutes(2))) {
-      run.awaitReady((round, seconds) -> warmups.add(round));
-      InterleavedRun.Round first = run.round();
-      InterleavedRun.Round second = run.round();
+      InterleaveProtocol.Ready ready = run.awaitReady((round, seconds) -> warmups.add(round));
+      InterleavedRun.Round first = run.round(Clock.CPU);
+      InterleavedRun.Round second = run.round(Clock.CPU);
 
       assertThat(warmups).isNotEmpty().startsWith(1);
+      assertThat(ready.cpu()).as("this JVM reads a thread's CPU time").isTrue();
       assertThat(first.index()).isEqualTo(warmups.size() + 1);
       assertThat(second.index()).isEqualTo(first.index() + 1);
       assertThat(second.seconds()).isGreaterThan(first.seconds());
@@ -129,7 +129,6 @@ class InterleavedRunForkTest {
               2,
               2,
               QuantileEstimator.ORDER_STATISTIC,
-              Clock.WALL,
               new PrintWriter(new StringWriter(), true),
               Duration.ofMinutes(2))) {
         assertThatThrownBy(() -> run.awaitReady((round, seconds) -> {}))

@@ -110,8 +110,7 @@ class InterleavedRunTest {
             new PrintWriter(new StringWriter()),
             Duration.ofSeconds(1),
             false,
-            QuantileEstimator.ORDER_STATISTIC,
-            Clock.WALL)) {
+            QuantileEstimator.ORDER_STATISTIC)) {
       assertThatThrownBy(() -> run.awaitReady((round, seconds) -> {}))
           .isInstanceOfSatisfying(
               BenchFailedException.class, e -> assertThat(e.timedOut()).isTrue())

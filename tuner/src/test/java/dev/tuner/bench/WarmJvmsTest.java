@@ -8,8 +8,12 @@ import dev.tuner.build.RunnerJar;
 import dev.tuner.io.Classpath;
 import dev.tuner.measure.Clock;
 import dev.tuner.measure.QuantileEstimator;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -86,19 +90,20 @@ class WarmJvmsTest {
   void theBestStaysLoadedAndOnlyTheNewCandidateWarmsUp() throws Exception {
     try (WarmJvms jvms = WarmJvms.keeping()) {
       WarmJvms.Pair first = take(jvms, best, copy);
-      int lastRound = first.one.round().index();
+      int lastRound = first.one.round(first.clock).index();
       jvms.release(first, true);
 
       WarmJvms.Pair second = take(jvms, best, copy);
 
       assertThat(first.started).isTrue();
+      assertThat(first.clock).as("both JVMs measure CPU time").isEqualTo(Clock.CPU);
       assertThat(second.started).as(log.toString()).isFalse();
       assertThat(second.one).isSameAs(first.one);
-      InterleavedRun.Round round = second.one.round();
+      InterleavedRun.Round round = second.one.round(second.clock);
       assertThat(round.index()).as("the same JVM counts on").isGreaterThan(lastRound);
       assertThat(round.a().cases()).containsOnlyKeys(CASES);
       assertThat(round.callsB()).isEqualTo(round.callsA());
-      assertThat(second.two.round().b().cases()).containsOnlyKeys(CASES);
+      assertThat(second.two.round(second.clock).b().cases()).containsOnlyKeys(CASES);
       jvms.release(second, true);
       jvms.close();
       assertThat(second.one.alive() || second.two.alive()).as("closed with the run").isFalse();
@@ -114,7 +119,8 @@ class WarmJvmsTest {
 
       assertThat(next.started).as(log.toString()).isFalse();
       for (InterleavedRun jvm : List.of(next.one, next.two)) {
-        InterleavedRun.Round round = jvm.round();
+        // On the wall clock: a sleep takes no CPU time.
+        InterleavedRun.Round round = jvm.round(Clock.WALL);
         double a = round.a().cases().get("water-europe").p50();
         double b = round.b().cases().get("water-europe").p50();
         assertThat(a - b).as("A sleeps 200 ms an operation: A %s, B %s", a, b).isGreaterThan(100e6);
@@ -202,6 +208,39 @@ class WarmJvmsTest {
     }
   }
 
+  @Test
+  void jvmsThatMeasureNoCpuTimeAreReadOnTheWallClockAndSaySo() throws Exception {
+    // The second JVM runs B's harness, here one older than the cpu field: both must measure CPU
+    // time, or the rounds of one comparison would be read on two clocks.
+    String round =
+        "{\"type\":\"round\",\"round\":2,\"warmup\":false,\"seconds\":1.0,\"cases\":{"
+            + "\"ai\":{\"a\":{\"nanos\":[10,20,30],\"allocBytesPerOp\":1.0,\"callsPerOp\":{}},"
+            + "\"b\":{\"nanos\":[40,50,60],\"allocBytesPerOp\":1.0,\"callsPerOp\":{}}}}}\n";
+    WarmJvms.Starter scripted =
+        (a, b, swapped) ->
+            new InterleavedRun(
+                new Scripted(
+                    "{\"type\":\"ready\",\"seconds\":1.0,\"steady\":true"
+                        + (swapped ? "" : ",\"cpu\":true")
+                        + "}\n"
+                        + round),
+                writer(),
+                Duration.ofMinutes(1),
+                swapped,
+                QuantileEstimator.ORDER_STATISTIC);
+    try (WarmJvms jvms = WarmJvms.fresh()) {
+      WarmJvms.Pair pair =
+          jvms.take(best, copy, LAUNCH, scripted, Duration.ofMinutes(1), (r, s) -> {}, writer());
+
+      assertThat(pair.clock).isEqualTo(Clock.WALL);
+      assertThat(log.toString())
+          .contains("measure no thread CPU time")
+          .contains("this comparison reads the wall clock");
+      assertThat(pair.one.round(pair.clock).b().cases().get("ai").p50()).isEqualTo(50);
+      jvms.release(pair, false);
+    }
+  }
+
   private WarmJvms.Pair take(WarmJvms jvms, AbComparison.Build a, AbComparison.Build b)
       throws Exception {
     return jvms.take(
@@ -222,7 +261,6 @@ class WarmJvmsTest {
             launch.rounds(),
             launch.ops(),
             launch.quantiles(),
-            launch.clock(),
             writer(),
             Duration.ofMinutes(2));
   }
@@ -241,12 +279,49 @@ class WarmJvmsTest {
         4,
         ops,
         QuantileEstimator.ORDER_STATISTIC,
-        Clock.WALL);
+        Clock.CPU);
   }
 
   private static AbComparison.Build synthetic(String name, String members, String body)
       throws Exception {
     SyntheticHotPath hotPath = SyntheticHotPath.of(dir, name, members, body);
     return new AbComparison.Build(name, hotPath.classpath(), hotPath.spec());
+  }
+
+  /** A JVM that has printed {@code output} and ended. */
+  private static final class Scripted extends Process {
+    private final String output;
+
+    Scripted(String output) {
+      this.output = output;
+    }
+
+    @Override
+    public InputStream getInputStream() {
+      return new ByteArrayInputStream(output.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public OutputStream getOutputStream() {
+      return OutputStream.nullOutputStream();
+    }
+
+    @Override
+    public InputStream getErrorStream() {
+      return InputStream.nullInputStream();
+    }
+
+    @Override
+    public int waitFor() {
+      return 0;
+    }
+
+    @Override
+    public int exitValue() {
+      return 0;
+    }
+
+    @Override
+    public void destroy() {}
   }
 }

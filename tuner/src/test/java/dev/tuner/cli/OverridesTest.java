@@ -124,7 +124,8 @@ class OverridesTest {
     assertThat(compare("--quantiles", "harrell-davis").quantiles())
         .isEqualTo(QuantileEstimator.HARRELL_DAVIS);
     assertThat(compare().quantiles()).isEqualTo(QuantileEstimator.ORDER_STATISTIC);
-    assertThat(compare("--clock", "cpu").clock()).isEqualTo(dev.tuner.measure.Clock.CPU);
+    assertThat(compare("--clock", "wall").clock()).isEqualTo(dev.tuner.measure.Clock.WALL);
+    assertThat(compare().clock()).isEqualTo(dev.tuner.measure.Clock.CPU);
   }
 
   @Test

@@ -101,13 +101,7 @@ class KeepCriteriaSimulationTest {
     int keeps = 0;
     for (int t = 0; t < trials; t++) {
       SimulatedRounds.Sides s = SimulatedRounds.EXAMPLE.rounds(random, 24, factor, estimator);
-      SequentialPlan.Step step = null;
-      for (int look : LOOKS) {
-        step = plan.next(s.a().subList(0, look), s.b().subList(0, look));
-        if (step.action() != SequentialPlan.Action.CONTINUE) {
-          break;
-        }
-      }
+      SequentialPlan.Step step = plan.decide(s.a(), s.b()).orElseThrow(); // the last look decides
       keeps += step.action() == SequentialPlan.Action.KEEP ? 1 : 0;
     }
     return keeps;

@@ -27,6 +27,7 @@ class BenchmarkSpecTest {
     assertThat(b.compare().alpha()).isEqualTo(0.01);
     assertThat(b.compare().warmupSeconds()).isEqualTo(30);
     assertThat(b.compare().opsPerRound()).isEqualTo(20);
+    assertThat(b.compare().clock()).isEqualTo(dev.tuner.measure.Clock.CPU);
   }
 
   @Test
@@ -41,7 +42,7 @@ class BenchmarkSpecTest {
                     "  jmh: {forks: 4, warmupIterations: 3, warmupTime: 500ms, iterations: 7, iterationTime: 2s}",
                     "  compare: {design: forks, alpha: 0.02, warmupSeconds: 5, opsPerRound: 12,",
                     "    criterion: median-improved-tail-not-worse, tailMargin: 0.02,",
-                    "    quantiles: harrell-davis, clock: cpu}",
+                    "    quantiles: harrell-davis, clock: wall}",
                     ""))
             .benchmark();
 
@@ -58,7 +59,7 @@ class BenchmarkSpecTest {
     assertThat(b.compare().tailMargin()).isEqualTo(0.02);
     assertThat(b.compare().quantiles())
         .isEqualTo(dev.tuner.measure.QuantileEstimator.HARRELL_DAVIS);
-    assertThat(b.compare().clock()).isEqualTo(dev.tuner.measure.Clock.CPU);
+    assertThat(b.compare().clock()).isEqualTo(dev.tuner.measure.Clock.WALL);
   }
 
   @Test

@@ -161,7 +161,7 @@ public final class InterleaveMain {
   private static String readyLine(long since, WarmupRule.Verdict verdict) {
     return InterleaveProtocol.readyLine(
         new InterleaveProtocol.Ready(
-            (System.nanoTime() - since) / 1e9, verdict == WarmupRule.Verdict.STEADY));
+            (System.nanoTime() - since) / 1e9, verdict == WarmupRule.Verdict.STEADY, Samples.CPU));
   }
 
   /**
@@ -238,7 +238,8 @@ public final class InterleaveMain {
    */
   private static final class Samples {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final boolean CPU = THREADS.isCurrentThreadCpuTimeSupported();
+    static final boolean CPU =
+        THREADS.isCurrentThreadCpuTimeSupported() && THREADS.isThreadCpuTimeEnabled();
     private final long[] nanos;
     private final long[] cpuNanos;
     private long allocated;

@@ -125,6 +125,7 @@ public final class InterleaveProtocol {
   private static final String WARMUP = "warmup";
   private static final String SECONDS = "seconds";
   private static final String STEADY = "steady";
+  private static final String CPU = "cpu";
   private static final String CASES = "cases";
   private static final String SIDE_A = "a";
   private static final String SIDE_B = "b";
@@ -239,8 +240,10 @@ public final class InterleaveProtocol {
    * Warm-up is over, {@code seconds} into measuring.
    *
    * @param steady the warm-up rule found the JVM warm (false: it ran to its cap)
+   * @param cpu the rounds carry each operation's CPU time (false from a JVM that cannot read a
+   *     thread's CPU time, and from harnesses older than the field)
    */
-  public record Ready(double seconds, boolean steady) implements Message {}
+  public record Ready(double seconds, boolean steady, boolean cpu) implements Message {}
 
   /**
    * One build failed to load or run, and the JVM ends: which ({@code a} or {@code b}, in the JVM's
@@ -271,7 +274,10 @@ public final class InterleaveProtocol {
   /** The line a paced JVM prints when warm-up is over. */
   public static String readyLine(Ready ready) {
     ObjectNode line = JSON.createObjectNode();
-    line.put(TYPE, TYPE_READY).put(SECONDS, ready.seconds()).put(STEADY, ready.steady());
+    line.put(TYPE, TYPE_READY)
+        .put(SECONDS, ready.seconds())
+        .put(STEADY, ready.steady())
+        .put(CPU, ready.cpu());
     return print(line);
   }
 
@@ -320,7 +326,11 @@ public final class InterleaveProtocol {
   public static Message parse(String line) throws IOException {
     JsonNode node = JSON.readTree(line);
     return switch (node.path(TYPE).asText()) {
-      case TYPE_READY -> new Ready(node.path(SECONDS).asDouble(), node.path(STEADY).asBoolean());
+      case TYPE_READY ->
+          new Ready(
+              node.path(SECONDS).asDouble(),
+              node.path(STEADY).asBoolean(),
+              node.path(CPU).asBoolean());
       case TYPE_FAILED -> new Failed(node.path(SIDE).asText(), node.path(ERROR).asText());
       case TYPE_STALE -> new Stale(node.path(REASON).asText());
       default -> round(node);

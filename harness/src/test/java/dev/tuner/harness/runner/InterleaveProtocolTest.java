@@ -64,11 +64,19 @@ class InterleaveProtocolTest {
 
   @Test
   void theReadyLineIsTheOnlyOneThatSaysReady() throws Exception {
-    String ready = InterleaveProtocol.readyLine(new InterleaveProtocol.Ready(30.5, true));
-    assertThat(ready).isEqualTo("{\"type\":\"ready\",\"seconds\":30.5,\"steady\":true}");
+    String ready = InterleaveProtocol.readyLine(new InterleaveProtocol.Ready(30.5, true, true));
+    assertThat(ready)
+        .isEqualTo("{\"type\":\"ready\",\"seconds\":30.5,\"steady\":true,\"cpu\":true}");
     assertThat(InterleaveProtocol.isProtocolLine(ready)).isTrue();
-    assertThat(InterleaveProtocol.parse(ready)).isEqualTo(new InterleaveProtocol.Ready(30.5, true));
+    assertThat(InterleaveProtocol.parse(ready))
+        .isEqualTo(new InterleaveProtocol.Ready(30.5, true, true));
     assertThat(InterleaveProtocol.isProtocolLine("the hot path says hello")).isFalse();
+  }
+
+  @Test
+  void aReadyLineFromAnOlderHarnessMeasuresNoCpuTime() throws Exception {
+    assertThat(InterleaveProtocol.parse("{\"type\":\"ready\",\"seconds\":30.5,\"steady\":true}"))
+        .isEqualTo(new InterleaveProtocol.Ready(30.5, true, false));
   }
 
   @Test
