@@ -10,6 +10,8 @@ import dev.tuner.decide.Comparison;
 import dev.tuner.decide.ForkSummary;
 import dev.tuner.io.Json;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -63,7 +65,7 @@ public final class CompareReport {
         "A",
         "B",
         "B/A",
-        String.format(Locale.ROOT, "%.0f%% CI", 100 * e.p50().confidence()),
+        confidenceLabel(e.p50().confidence()),
         "p",
         "verdict");
     row(
@@ -227,5 +229,14 @@ public final class CompareReport {
   /** JSON has no infinity: an unbounded side of an interval is null. */
   private static Double finite(double v) {
     return Double.isInfinite(v) ? null : v;
+  }
+
+  /** "99% CI", "99.55% CI": a look's share of α is rarely a round number. */
+  private static String confidenceLabel(double confidence) {
+    return new BigDecimal(100 * confidence)
+            .setScale(2, RoundingMode.HALF_UP)
+            .stripTrailingZeros()
+            .toPlainString()
+        + "% CI";
   }
 }

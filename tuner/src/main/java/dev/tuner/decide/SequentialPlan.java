@@ -1,24 +1,26 @@
 package dev.tuner.decide;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * Decides after each look whether the forks so far settle the experiment.
  *
- * <p>Looks come at {@link DecisionRule#looks()} forks per side. Alpha is spent by a Bonferroni
- * split: the rule's α is shared evenly among the looks whose exact Mann–Whitney test can reject at
- * all at its share, i.e. where even perfectly separated samples give a one-sided p no larger than
- * the share. A look that cannot (3 vs 3 forks: at best p = 1/20) spends nothing. P(some look keeps)
- * ≤ Σ shares = α whatever the correlation between looks. With the defaults (α = 1%, looks 3, 6,
- * 10):
+ * <p>Looks come at {@link DecisionRule#looks()} forks per side. Alpha is spent in proportion to the
+ * forks each look adds (a linear spending function, applied as a Bonferroni split): the look at n
+ * of N forks gets α·(n − n<sub>previous</sub>)/N. A look whose exact test cannot reject at its
+ * share, where even perfectly separated samples give a larger one-sided p (3 vs 3 forks: at best p
+ * = 1/20), spends nothing and passes its share on to the next look. The shares sum to α, so P(some
+ * look keeps) ≤ α whatever the correlation between looks. Weighting by forks gives the last look,
+ * where the close calls are decided, the most; a clear win needs little α to be kept early. With
+ * the interleaved design's defaults (α = 1%, looks 9, 16, 40 rounds, signed-rank test):
  *
  * <ul>
- *   <li>look 1, 3 forks: α 0; can only discard for futility;
- *   <li>look 2, 6 forks: α 0.5%; keeps a clear win (at best p = 1/924), or discards;
- *   <li>look 3, 10 forks: α 0.5%; keeps or discards, final.
+ *   <li>look 1, 9 rounds: α 0.225%; keeps a clear win (at best p = 1/512), or discards;
+ *   <li>look 2, 16 rounds: α 0.175%;
+ *   <li>look 3, 40 rounds: α 0.6%; keeps or discards, final.
  * </ul>
  *
  * At an interim look the plan discards for futility when the estimated p50 ratio (and p95's, when
@@ -135,27 +137,37 @@ public final class SequentialPlan {
   }
 
   /**
-   * Bonferroni: the most looks k such that each of the last k can reject at α/k gets α/k each.
-   * Larger looks reach smaller p-values, so the looks that can reject are always the last ones.
+   * Linear spending: each look's share of α is the share of the forks it adds; a share its test
+   * cannot use moves on to the next look.
    */
   private static List<Double> spend(DecisionRule rule, Pairing pairing) {
     List<Integer> looks = rule.looks();
-    for (int k = looks.size(); k > 0; k--) {
-      int first = looks.size() - k;
-      double share = rule.alpha() / k;
-      if (pairing.smallestP(looks.get(first)) <= share) {
-        return IntStream.range(0, looks.size()).mapToObj(i -> i < first ? 0.0 : share).toList();
-      }
+    double total = looks.get(looks.size() - 1);
+    List<Double> alphas = new ArrayList<>();
+    double carried = 0;
+    int previous = 0;
+    for (int look : looks) {
+      double share = rule.alpha() * (look - previous) / total + carried;
+      previous = look;
+      boolean usable = pairing.smallestP(look) <= share;
+      alphas.add(usable ? share : 0.0);
+      carried = usable ? 0 : share;
     }
-    int last = looks.get(looks.size() - 1);
-    throw new IllegalArgumentException(
-        String.format(
-            Locale.ROOT,
-            "no look in %s can reject at alpha %s: even %d perfectly separated forks"
-                + " per side give p = %s",
-            looks,
-            rule.alpha(),
-            last,
-            pairing.smallestP(last)));
+    if (carried > 0) {
+      int last = looks.get(looks.size() - 1);
+      String which =
+          alphas.stream().anyMatch(a -> a > 0)
+              ? "the last look in %s cannot reject at its share of alpha %s"
+              : "no look in %s can reject at alpha %s";
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              which + ": even %d perfectly separated forks per side give p = %s",
+              looks,
+              rule.alpha(),
+              last,
+              pairing.smallestP(last)));
+    }
+    return List.copyOf(alphas);
   }
 }

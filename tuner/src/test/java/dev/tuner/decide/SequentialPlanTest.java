@@ -16,11 +16,19 @@ class SequentialPlanTest {
   private static final SequentialPlan PLAN = new SequentialPlan(RULE);
 
   @Test
-  void spendsAlphaOnlyWhereTheTestCanReject() {
-    // 3 vs 3 forks cannot go below p = 1/20; 6 vs 6 reach 1/924.
-    assertThat(PLAN.alphaPerLook()).containsExactly(0.0, 0.005, 0.005);
+  void spendsAlphaInProportionToTheForksEachLookAdds() {
+    // Looks 3, 6, 10 add 3, 3 and 4 forks. 3 vs 3 forks cannot go below p = 1/20, so the first
+    // look's share moves on to the second; 6 vs 6 reach 1/924.
+    assertThat(PLAN.alphaPerLook())
+        .satisfiesExactly(
+            a -> assertThat(a).isZero(),
+            a -> assertThat(a).isCloseTo(0.006, within(1e-12)),
+            a -> assertThat(a).isCloseTo(0.004, within(1e-12)));
     assertThat(new SequentialPlan(RULE.withAlpha(0.18)).alphaPerLook())
-        .containsExactly(0.06, 0.06, 0.06);
+        .satisfiesExactly(
+            a -> assertThat(a).isCloseTo(0.054, within(1e-12)),
+            a -> assertThat(a).isCloseTo(0.054, within(1e-12)),
+            a -> assertThat(a).isCloseTo(0.072, within(1e-12)));
     assertThatThrownBy(() -> new SequentialPlan(RULE.withLooks(List.of(3))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no look in [3]");
@@ -28,10 +36,13 @@ class SequentialPlanTest {
 
   @Test
   void pairedRoundsNeedEightPerLookToSpendAlpha() {
-    // n pairs give p = 2^-n at best: 9 rounds reach 1/512 ≤ 1%/3, 3 and 6 rounds cannot.
+    // n pairs give p = 2^-n at best: 9 rounds reach 1/512 ≤ 1% · 9/40, 3 and 6 rounds cannot.
     assertThat(
-            new SequentialPlan(RULE.withLooks(List.of(9, 16, 24)), Pairing.PAIRED).alphaPerLook())
-        .containsExactly(RULE.alpha() / 3, RULE.alpha() / 3, RULE.alpha() / 3);
+            new SequentialPlan(RULE.withLooks(List.of(9, 16, 40)), Pairing.PAIRED).alphaPerLook())
+        .satisfiesExactly(
+            a -> assertThat(a).isCloseTo(0.00225, within(1e-12)),
+            a -> assertThat(a).isCloseTo(0.00175, within(1e-12)),
+            a -> assertThat(a).isCloseTo(0.006, within(1e-12)));
     assertThat(new SequentialPlan(RULE.withLooks(List.of(3, 6, 10)), Pairing.PAIRED).alphaPerLook())
         .containsExactly(0.0, 0.0, RULE.alpha());
     assertThatThrownBy(() -> new SequentialPlan(RULE.withLooks(List.of(3, 6)), Pairing.PAIRED))
@@ -61,7 +72,7 @@ class SequentialPlanTest {
 
     assertThat(atEight).isEqualTo(atSix);
     assertThat(atSix.look()).isEqualTo(6);
-    assertThat(atSix.alpha()).isEqualTo(0.005);
+    assertThat(atSix.alpha()).isCloseTo(0.006, within(1e-12));
   }
 
   @Test
@@ -125,7 +136,8 @@ class SequentialPlanTest {
     assertThat(step.look()).isEqualTo(10);
     assertThat(step.action()).isNotEqualTo(Action.CONTINUE);
     assertThat(step.nextLook()).isZero();
-    assertThat(step.evidence().orElseThrow().p50().confidence()).isCloseTo(0.99, within(1e-12));
+    assertThat(step.evidence().orElseThrow().p50().confidence())
+        .isCloseTo(1 - 2 * 0.004, within(1e-12));
   }
 
   /** How a batch of simulated experiments ended: fractions by action and look. */
