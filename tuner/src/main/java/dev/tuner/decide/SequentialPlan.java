@@ -15,12 +15,14 @@ import java.util.Optional;
  * = 1/20), spends nothing and passes its share on to the next look. The shares sum to α, so P(some
  * look keeps) ≤ α whatever the correlation between looks. Weighting by forks gives the last look,
  * where the close calls are decided, the most; a clear win needs little α to be kept early. With
- * the interleaved design's defaults (α = 1%, looks 9, 16, 40 rounds, signed-rank test):
+ * the interleaved design's defaults (α = 1%, looks 5, 9, 16, 40 rounds, signed-rank test):
  *
  * <ul>
- *   <li>look 1, 9 rounds: α 0.225%; keeps a clear win (at best p = 1/512), or discards;
- *   <li>look 2, 16 rounds: α 0.175%;
- *   <li>look 3, 40 rounds: α 0.6%; keeps or discards, final.
+ *   <li>look 1, 5 rounds: α 0 (its 0.125% passes on: 5 rounds reach p = 1/32 at best); can only
+ *       discard for futility, which ends most changes that do nothing four rounds sooner;
+ *   <li>look 2, 9 rounds: α 0.225%; keeps a clear win (at best p = 1/512), or discards;
+ *   <li>look 3, 16 rounds: α 0.175%;
+ *   <li>look 4, 40 rounds: α 0.6%; keeps or discards, final.
  * </ul>
  *
  * At an interim look the plan discards for futility when the estimated p50 ratio (and p95's, when

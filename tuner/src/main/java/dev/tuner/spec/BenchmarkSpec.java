@@ -74,7 +74,7 @@ public record BenchmarkSpec(
    *     forks}: JMH forks of A and B alternating, a fork being one replicate
    * @param alpha the false-keep rate allowed per decision, over all looks (default 1%)
    * @param looks replicates per side (rounds, or forks) at which the sequential plan looks
-   *     (default: interleaved 9, 16, 40; forks 3, 6, 10)
+   *     (default: interleaved 5, 9, 16, 40; forks 3, 6, 10)
    * @param warmupSeconds interleaved: the most warm-up may take (default 30: 20 A/A decisions at 30
    *     s kept none, with no bias; docs/measurements/throughput-2026-12-07.md)
    * @param warmup interleaved: {@code steady} (default), warm-up ends when the JVM is warm (the JIT
@@ -143,7 +143,7 @@ public record BenchmarkSpec(
   /** Where the replicates of a comparison come from. */
   public enum Design {
     @JsonProperty("interleaved")
-    INTERLEAVED(List.of(9, 16, 40)),
+    INTERLEAVED(List.of(5, 9, 16, 40)),
     @JsonProperty("forks")
     FORKS(List.of(3, 6, 10));
 

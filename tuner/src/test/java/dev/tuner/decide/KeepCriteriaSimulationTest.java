@@ -11,23 +11,21 @@ import org.junit.jupiter.api.Test;
  * The keep rule's criteria and the rounds' quantile estimators on seeded rounds whose truth is
  * known ({@link SimulatedRounds#EXAMPLE}: p50 tight, p95 noisy, as on the example), decided by the
  * interleaved design's sequential plan as it was when the criteria were chosen (looks at 9, 16, 24
- * rounds, α = 1 %, δ = 1 %), and by today's default plan (looks at 9, 16, 40). Every variant keeps
- * the false-keep rate within α; reading p95 with Harrell–Davis and asking the tail only not to get
- * worse (margin 3 %) finds a 2 % win four times in five where the first rule almost never does.
+ * rounds, α = 1 %, δ = 1 %), and by today's default plan (looks at 5, 9, 16, 40). Every variant
+ * keeps the false-keep rate within α; reading p95 with Harrell–Davis and asking the tail only not
+ * to get worse (margin 3 %) finds a 2 % win four times in five where the first rule almost never
+ * does.
  */
 class KeepCriteriaSimulationTest {
 
   static final List<Integer> LOOKS = List.of(9, 16, 24);
 
   /** The interleaved design's default looks since 2026-12-07: α spent mostly at the last. */
-  static final List<Integer> DEFAULT_LOOKS = List.of(9, 16, 40);
+  static final List<Integer> DEFAULT_LOOKS = List.of(5, 9, 16, 40);
 
   @Test
   void theDefaultPlanKeepsEqualBuildsAtMostAtAlphaAndFindsATwoPercentWinFourTimesInFive() {
-    DecisionRule rule =
-        DecisionRule.defaults()
-            .withLooks(DEFAULT_LOOKS)
-            .withCriterion(Criterion.MEDIAN_IMPROVED_TAIL_NOT_WORSE, 0.03);
+    DecisionRule rule = defaultRule();
     QuantileEstimator order = QuantileEstimator.ORDER_STATISTIC;
     // δ = 0, as above: α must hold by the tests alone. 600 trials: > 14 keeps has p < 0.5 %.
     assertThat(keeps(rule.withThreshold(0), order, 1.0, 600, 16)).isLessThanOrEqualTo(14);
@@ -110,6 +108,43 @@ class KeepCriteriaSimulationTest {
     assertThat(one).isLessThan(three / 2);
   }
 
+  @Test
+  void onTheMachineAsMeasuredDeltaIsWhatKeepsEqualBuildsFromBeingKept() {
+    // The JVMs' own offsets break the rank test's assumption that rounds are exchangeable: without
+    // δ it keeps equal builds well above α; δ = 1 % absorbs the offsets.
+    DecisionRule rule = defaultRule();
+    QuantileEstimator order = QuantileEstimator.ORDER_STATISTIC;
+    int withoutDelta = keeps(SimulatedRounds.MACHINE, rule.withThreshold(0), order, 1.0, 600, 19);
+    int withDelta = keeps(SimulatedRounds.MACHINE, rule, order, 1.0, 600, 19);
+    System.out.printf(
+        "machine A/A kept: delta 0 %d/600, delta 1%% %d/600%n", withoutDelta, withDelta);
+    assertThat(withoutDelta).isGreaterThan(14);
+    assertThat(withDelta)
+        .isLessThanOrEqualTo(6); // a true rate of 1 % would exceed 6 in 600 with p > 0.9
+  }
+
+  @Test
+  void onTheMachineAsMeasuredTheDefaultPlanFindsFivePercentWinsAndAboutHalfTheTwoPercentOnes() {
+    // The JVMs' own offsets (0.47 % on a decision's mean) move a 2 % win to 1.5 % or 2.5 % as often
+    // as not, and δ with the test's margin asks about 1.7 %: about half are kept (163 of these 300;
+    // the real decisions of 2026-12-07 kept 4 of 8). Without the offsets, 292 of 300 (above).
+    DecisionRule rule = defaultRule();
+    QuantileEstimator order = QuantileEstimator.ORDER_STATISTIC;
+    int two = keeps(SimulatedRounds.MACHINE, rule, order, 0.98, 300, 20);
+    int five = keeps(SimulatedRounds.MACHINE, rule, order, 0.95, 300, 21);
+    int slower = keeps(SimulatedRounds.MACHINE, rule, order, 1.02, 300, 22);
+    System.out.printf("machine kept: -2%% %d/300, -5%% %d/300, +2%% %d/300%n", two, five, slower);
+    assertThat(five).isGreaterThanOrEqualTo(297);
+    assertThat(two).isGreaterThanOrEqualTo(135);
+    assertThat(slower).isZero();
+  }
+
+  private static DecisionRule defaultRule() {
+    return DecisionRule.defaults()
+        .withLooks(DEFAULT_LOOKS)
+        .withCriterion(Criterion.MEDIAN_IMPROVED_TAIL_NOT_WORSE, 0.03);
+  }
+
   private static DecisionRule rule(Criterion criterion, double margin) {
     return DecisionRule.defaults().withLooks(LOOKS).withCriterion(criterion, margin);
   }
@@ -117,13 +152,22 @@ class KeepCriteriaSimulationTest {
   /** Of {@code trials} seeded comparisons of B = A × factor, how many the plan keeps. */
   private static int keeps(
       DecisionRule rule, QuantileEstimator estimator, double factor, int trials, long seed) {
+    return keeps(SimulatedRounds.EXAMPLE, rule, estimator, factor, trials, seed);
+  }
+
+  private static int keeps(
+      SimulatedRounds model,
+      DecisionRule rule,
+      QuantileEstimator estimator,
+      double factor,
+      int trials,
+      long seed) {
     SequentialPlan plan = new SequentialPlan(rule, Pairing.PAIRED);
     SplittableRandom random = new SplittableRandom(seed);
     int keeps = 0;
     for (int t = 0; t < trials; t++) {
       SimulatedRounds.Sides s =
-          SimulatedRounds.EXAMPLE.rounds(
-              random, rule.looks().get(rule.looks().size() - 1), factor, estimator);
+          model.rounds(random, rule.looks().get(rule.looks().size() - 1), factor, estimator);
       SequentialPlan.Step step = plan.decide(s.a(), s.b()).orElseThrow(); // the last look decides
       keeps += step.action() == SequentialPlan.Action.KEEP ? 1 : 0;
     }

@@ -14,6 +14,12 @@ import java.util.SplittableRandom;
  * about twice p50 (as on the example), a machine factor shared by both sides of a round (what the
  * pairing cancels) and a small one of each side's own. B's operations take {@code factor} times
  * A's.
+ *
+ * <p>Rounds alternate between the design's two JVMs, as measured on this project's machine
+ * (calibrate-cpu-2026-12-07.md): each JVM reads B/A off by an offset of its own, drawn once per
+ * decision ({@code jvmSigma}), which no number of rounds averages away; and in each JVM the build
+ * loaded second reads {@code roleEffect} slower, B in the first JVM and A in the second, so the
+ * design cancels it in the mean but it widens the rounds' spread.
  */
 record SimulatedRounds(
     double opSigma,
@@ -21,10 +27,21 @@ record SimulatedRounds(
     double pauseMax,
     double roundSigma,
     double sideSigma,
-    int ops) {
+    int ops,
+    double jvmSigma,
+    double roleEffect) {
 
-  /** Like the example's tune cases on this project's machine. */
-  static final SimulatedRounds EXAMPLE = new SimulatedRounds(0.05, 0.15, 0.4, 0.03, 0.004, 40);
+  /** Like the example's tune cases at 40 operations a round, without the JVMs' own offsets. */
+  static final SimulatedRounds EXAMPLE =
+      new SimulatedRounds(0.05, 0.15, 0.4, 0.03, 0.004, 40, 0, 0);
+
+  /**
+   * Like the machine as measured on 2026-12-07 (20 operations a round; CPU clock, quiet): a JVM's
+   * own offset of 0.66 % (the mean of two spreads by 0.47 %, as the real A/A decisions' means did
+   * beyond what their rounds explain) and a role effect of 0.5 %.
+   */
+  static final SimulatedRounds MACHINE =
+      new SimulatedRounds(0.05, 0.15, 0.4, 0.03, 0.004, 20, 0.0066, 0.005);
 
   private static final Map<String, Double> BASE_NANOS =
       Map.of("small", 40_000_000.0, "large", 60_000_000.0);
@@ -35,13 +52,18 @@ record SimulatedRounds(
   Sides rounds(SplittableRandom random, int n, double factor, QuantileEstimator estimator) {
     List<ForkSummary> a = new ArrayList<>();
     List<ForkSummary> b = new ArrayList<>();
+    double[] jvmFactor = {
+      Math.exp(jvmSigma * random.nextGaussian() + roleEffect),
+      Math.exp(jvmSigma * random.nextGaussian() - roleEffect)
+    };
     for (int r = 0; r < n; r++) {
       double machine = Math.exp(roundSigma * random.nextGaussian());
+      double bFactor = factor * jvmFactor[r % 2];
       Map<String, CaseFork> ca = new LinkedHashMap<>();
       Map<String, CaseFork> cb = new LinkedHashMap<>();
       for (Map.Entry<String, Double> c : BASE_NANOS.entrySet()) {
         ca.put(c.getKey(), side(random, c.getValue() * machine, estimator));
-        cb.put(c.getKey(), side(random, c.getValue() * machine * factor, estimator));
+        cb.put(c.getKey(), side(random, c.getValue() * machine * bFactor, estimator));
       }
       a.add(new ForkSummary(ca));
       b.add(new ForkSummary(cb));
