@@ -181,12 +181,13 @@ public final class AbComparison {
             settings.clock());
     // Both JVMs warm up at once, a core each: warm-up is a fixed cost of every decision, so halving
     // its wall time shortens every comparison the loop makes.
+    WarmJvms.Starter starter = (x, y, swapped) -> start(x, y, swapped, rounds, log, deadline);
     WarmJvms.Pair pair =
         jvms.take(
             a,
             b,
             launch,
-            (x, y, swapped) -> start(x, y, swapped, rounds, log, deadline),
+            starter,
             deadline == Long.MAX_VALUE ? null : remaining(deadline),
             collected.listener::warmup,
             log);
@@ -194,6 +195,14 @@ public final class AbComparison {
     try {
       collected.warmedUp(pair.steady);
       for (int n = 1; n <= settings.maxReplicates(); n++) {
+        if (settings.newJvmsAt(n)) {
+          // A close call. Each JVM compiles each build its own way, an offset of B/A that no
+          // number of its rounds averages away; the rest of the rounds come from two new JVMs.
+          pair.close();
+          collected.warmingUp();
+          pair = jvms.start(a, b, launch, starter, collected.listener::warmup, log);
+          collected.warmedUp(pair.steady);
+        }
         InterleavedRun.Round r = (n % 2 == 1 ? pair.one : pair.two).round(pair.clock);
         if (collected.add(r.a(), r.b(), r.callsA(), r.callsB(), r.samples())) {
           break;

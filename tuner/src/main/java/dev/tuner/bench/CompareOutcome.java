@@ -18,6 +18,8 @@ import java.util.Map;
  * @param warmupSeconds of {@code seconds}, the time before the first measured round (JVM starts,
  *     loading, warm-up); 0 in the forks design, whose warm-up is inside each fork
  * @param steady the warm-up rule found every JVM warm before its cap
+ * @param jvms how many JVMs measured the rounds the decision read (interleaved: 2, or 4 once the
+ *     rounds after {@link CompareSettings#newJvmsAfter} came from new ones); 0 in the forks design
  * @param sides per case, allocation and calls per operation of each side
  */
 public record CompareOutcome(
@@ -29,6 +31,7 @@ public record CompareOutcome(
     double seconds,
     double warmupSeconds,
     boolean steady,
+    int jvms,
     List<CaseSides> sides) {
 
   public CompareOutcome {

@@ -168,8 +168,9 @@ public final class CompareReport {
   private String warmup() {
     return String.format(
         Locale.ROOT,
-        "warm-up %.0f s, %s; measuring %.0f s",
+        "warm-up %.0f s%s, %s; measuring %.0f s",
         outcome.warmupSeconds(),
+        outcome.jvms() > 2 ? " in " + outcome.jvms() / 2 + " pairs of JVMs" : "",
         outcome.steady() ? "steady" : "to its cap",
         outcome.measureSeconds());
   }
@@ -191,6 +192,7 @@ public final class CompareReport {
     if (outcome.warmupSeconds() > 0) {
       root.put("warmup_seconds", outcome.warmupSeconds());
       root.put("warmup", outcome.steady() ? "steady" : "capped");
+      root.put("jvms", outcome.jvms());
     }
     ObjectNode metrics = root.putObject("metrics");
     List<Comparison> all = new ArrayList<>(List.of(e.p50(), e.p95(), e.alloc()));

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  * @param opsPerRound interleaved: operations per case and build in a round
  * @param quantiles interleaved: how a round's p50 and p95 are read off its operations
  * @param clock interleaved: which time of an operation they read
+ * @param newJvmsAfter interleaved: the rounds after this many come from two new JVMs (0: none do)
  * @param jmh forks: each side's JMH run (its fork count is ignored: one per replicate)
  * @param workDir where benchmark JVMs run and write scratch files
  */
@@ -42,6 +43,7 @@ public record CompareSettings(
     int opsPerRound,
     QuantileEstimator quantiles,
     Clock clock,
+    int newJvmsAfter,
     JmhOptions jmh,
     Path workDir) {
 
@@ -53,6 +55,9 @@ public record CompareSettings(
     Objects.requireNonNull(clock, "clock");
     cases = List.copyOf(cases);
     jvmArgs = List.copyOf(jvmArgs);
+    if (newJvmsAfter < 0) {
+      throw new IllegalArgumentException("newJvmsAfter must be at least 0, got " + newJvmsAfter);
+    }
     if (cases.isEmpty()) {
       throw new IllegalArgumentException("a comparison needs at least one case");
     }
@@ -84,6 +89,7 @@ public record CompareSettings(
         b.compare().opsPerRound(),
         b.compare().quantiles(),
         b.compare().clock(),
+        b.compare().newJvmsAfter(),
         JmhOptions.of(b),
         workDir);
   }
@@ -126,6 +132,10 @@ public record CompareSettings(
     return with(e -> e.clock = c);
   }
 
+  public CompareSettings withNewJvmsAfter(int rounds) {
+    return with(e -> e.newJvmsAfter = rounds);
+  }
+
   public CompareSettings withJmh(JmhOptions j) {
     return with(e -> e.jmh = j);
   }
@@ -149,6 +159,7 @@ public record CompareSettings(
     int opsPerRound;
     QuantileEstimator quantiles;
     Clock clock;
+    int newJvmsAfter;
     JmhOptions jmh;
     final Path workDir;
 
@@ -164,6 +175,7 @@ public record CompareSettings(
       opsPerRound = s.opsPerRound;
       quantiles = s.quantiles;
       clock = s.clock;
+      newJvmsAfter = s.newJvmsAfter;
       jmh = s.jmh;
       workDir = s.workDir;
     }
@@ -181,6 +193,7 @@ public record CompareSettings(
           opsPerRound,
           quantiles,
           clock,
+          newJvmsAfter,
           jmh,
           workDir);
     }
@@ -189,6 +202,11 @@ public record CompareSettings(
   /** The most replicates per side a comparison runs: the last look. */
   public int maxReplicates() {
     return rule.looks().get(rule.looks().size() - 1);
+  }
+
+  /** Whether the interleaved design starts two new JVMs for replicate {@code n} (from 1). */
+  boolean newJvmsAt(int n) {
+    return design == Design.INTERLEAVED && newJvmsAfter > 0 && n == newJvmsAfter + 1;
   }
 
   /** How the replicates of this design relate. */

@@ -23,24 +23,35 @@ final class Replicates {
   private Assessment assessment;
   private double decidedAt;
   private double warmupSeconds;
-  private boolean steady;
+  private long warmingSince;
+  private boolean steady = true;
+  private int jvms;
 
   Replicates(CompareSettings settings, long start, AbComparison.Listener listener) {
     this.settings = settings;
     this.plan = new SequentialPlan(settings.rule(), settings.pairing());
     this.start = start;
+    this.warmingSince = start;
     this.listener = listener;
   }
 
+  /** Two more JVMs start: the time until {@link #warmedUp} is warm-up. */
+  void warmingUp() {
+    warmingSince = System.nanoTime();
+  }
+
   /**
-   * Warm-up is over: the time so far (JVM starts, loading both builds, warm-up rounds) is warm-up.
+   * A pair of JVMs is warm: the time since the comparison started, or since {@link #warmingUp} (JVM
+   * starts, loading both builds, warm-up rounds), is warm-up.
    *
-   * @param steady whether every JVM found itself warm before its cap
+   * @param steady whether both JVMs found themselves warm before their cap
    */
   void warmedUp(boolean steady) {
-    warmupSeconds = (System.nanoTime() - start) / 1e9;
-    this.steady = steady;
-    listener.warmedUp(warmupSeconds, steady);
+    long now = System.nanoTime();
+    warmupSeconds += (now - warmingSince) / 1e9;
+    this.steady &= steady;
+    jvms += 2;
+    listener.warmedUp((now - start) / 1e9, steady);
   }
 
   /** Adds a replicate; true once decided. */
@@ -103,6 +114,7 @@ final class Replicates {
         decidedAt,
         warmupSeconds,
         steady,
+        jvms,
         CompareOutcome.sides(replicates.subList(0, look)));
   }
 }

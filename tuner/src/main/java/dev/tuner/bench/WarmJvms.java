@@ -172,6 +172,21 @@ public final class WarmJvms implements AutoCloseable {
         return reused;
       }
     }
+    return start(a, b, launch, starter, warmup, log);
+  }
+
+  /**
+   * Two new JVMs to measure {@code b} against {@code a}, whatever is held; give them back with
+   * {@link #release}.
+   */
+  Pair start(
+      AbComparison.Build a,
+      AbComparison.Build b,
+      Launch launch,
+      Starter starter,
+      BiConsumer<Integer, Double> warmup,
+      PrintWriter log)
+      throws IOException, BenchFailedException {
     InterleavedRun one = starter.start(a, b, false);
     try {
       InterleavedRun two = starter.start(a, b, true);

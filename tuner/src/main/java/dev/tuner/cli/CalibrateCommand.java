@@ -423,6 +423,7 @@ final class CalibrateCommand implements Callable<Integer> {
     s.put("tail_margin", c.rule().tailMargin());
     s.put("quantiles", c.quantiles().label());
     s.put("clock", c.clock().label());
+    s.put("new_jvms_after", c.newJvmsAfter());
     s.set("jvm_args", JSON.valueToTree(c.jvmArgs()));
     s.set("cases", JSON.valueToTree(c.cases()));
     s.put("splits", settings.splits());

@@ -89,6 +89,15 @@ class ComparisonOverrides {
               + " plus the collectors'; default: benchmark.compare.clock).")
   Clock clock;
 
+  @Option(
+      names = "--new-jvms-after",
+      paramLabel = "N",
+      converter = Bounds.NonNegative.class,
+      description =
+          "Interleaved: the rounds after the Nth come from two new JVMs, 0 for none (default:"
+              + " benchmark.compare.newJvmsAfter).")
+  Integer newJvmsAfter;
+
   /** {@code --looks}, or null; only {@link WithReplicates} offers it. */
   List<Integer> looks() {
     return null;
@@ -148,6 +157,9 @@ class ComparisonOverrides {
     }
     if (clock != null) {
       settings = settings.withClock(clock);
+    }
+    if (newJvmsAfter != null) {
+      settings = settings.withNewJvmsAfter(newJvmsAfter);
     }
     return settings;
   }

@@ -9,8 +9,9 @@ import java.util.List;
  * @param alpha the false-keep rate allowed per experiment, one-sided, over all looks together
  *     (default 1%; see {@link #defaults()})
  * @param looks forks per side at which the sequential plan looks, ascending (default 3, 6, 10)
- * @param futilityRatio at an interim look, stop and discard when the estimated p50 or p95 ratio is
- *     at least this (default 1: the candidate is not faster at all)
+ * @param futilityRatio at an interim look, stop and discard when the estimated p50 ratio (and
+ *     p95's, when both must improve) is at least this (default 0.995: not even half the default δ
+ *     faster)
  * @param allocFloorBytes bytes per op below which allocation counts as none (default 16, one
  *     minimal object): JMH's {@code gc.alloc.rate.norm} spreads the harness's own background
  *     allocation over the operations, which shows as a fraction of a byte that varies from fork to
@@ -58,8 +59,8 @@ public record DecisionRule(
   }
 
   /**
-   * δ = 1%, α = 1%, looks at 3, 6 and 10 forks, futility at ratio 1, allocation floor 16 B/op, p50
-   * improved and p95 not worse by more than 3% (since 2026-12-06: on the same real decisions it
+   * δ = 1%, α = 1%, looks at 3, 6 and 10 forks, futility at ratio 0.995, allocation floor 16 B/op,
+   * p50 improved and p95 not worse by more than 3% (since 2026-12-06: on the same real decisions it
    * kept 5 of 5 real 5% improvements where "both improved" kept 2, and no slowdown or A/A under
    * either; docs/measurements/calibrate-2026-12-06.md).
    *
@@ -70,7 +71,7 @@ public record DecisionRule(
    */
   public static DecisionRule defaults() {
     return new DecisionRule(
-        0.01, 0.01, List.of(3, 6, 10), 1.0, 16, Criterion.MEDIAN_IMPROVED_TAIL_NOT_WORSE, 0.03);
+        0.01, 0.01, List.of(3, 6, 10), 0.995, 16, Criterion.MEDIAN_IMPROVED_TAIL_NOT_WORSE, 0.03);
   }
 
   public DecisionRule withThreshold(double v) {

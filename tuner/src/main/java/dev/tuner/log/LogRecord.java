@@ -53,6 +53,7 @@ public sealed interface LogRecord {
    * @param threshold the smallest change kept (metric.threshold)
    * @param alpha the false-keep rate allowed per decision over all looks
    * @param looks replicates per side at which the sequential plan looks
+   * @param newJvmsAfter interleaved: the rounds after this many came from two new JVMs (0: none)
    */
   record Decision(
       String design,
@@ -62,7 +63,8 @@ public sealed interface LogRecord {
       String clock,
       double threshold,
       double alpha,
-      List<Integer> looks) {}
+      List<Integer> looks,
+      Integer newJvmsAfter) {}
 
   /**
    * One try. {@code metric} is the primary metric of the candidate (ms), {@code metrics} all of

@@ -88,6 +88,7 @@ final class Start {
         c.clock().label(),
         spec.metric().threshold(),
         c.alpha(),
-        c.looks());
+        c.looks(),
+        c.design() == BenchmarkSpec.Design.INTERLEAVED ? c.newJvmsAfter() : null);
   }
 }

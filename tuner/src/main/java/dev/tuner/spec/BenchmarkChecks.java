@@ -71,6 +71,7 @@ final class BenchmarkChecks {
     }
     atLeast(reader, "benchmark.compare.warmupSeconds", compare.warmupSeconds(), 0);
     positive(reader, "benchmark.compare.opsPerRound", compare.opsPerRound());
+    atLeast(reader, "benchmark.compare.newJvmsAfter", compare.newJvmsAfter(), 0);
     if (!(compare.tailMargin() >= 0 && compare.tailMargin() < 1)) {
       throw reader.error(
           "benchmark.compare.tailMargin",

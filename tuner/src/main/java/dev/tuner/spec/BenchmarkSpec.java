@@ -95,6 +95,9 @@ public record BenchmarkSpec(
    * @param keepWarm interleaved, in {@code optimize} and {@code calibrate}: keep the two benchmark
    *     JVMs between comparisons, the best loaded and warm, so only each candidate warms up
    *     (default false)
+   * @param newJvmsAfter interleaved: the rounds after this many come from two new JVMs, so a close
+   *     call that runs to the last look averages four JVMs' own offsets rather than two (default
+   *     16; 0: every round in the same two JVMs)
    */
   public record Compare(
       Design design,
@@ -107,10 +110,11 @@ public record BenchmarkSpec(
       Double tailMargin,
       QuantileEstimator quantiles,
       Clock clock,
-      Boolean keepWarm) {
+      Boolean keepWarm,
+      Integer newJvmsAfter) {
 
     public static final Compare DEFAULTS =
-        new Compare(null, null, null, null, null, null, null, null, null, null, null);
+        new Compare(null, null, null, null, null, null, null, null, null, null, null, null);
 
     public Compare {
       design = design == null ? Design.INTERLEAVED : design;
@@ -124,6 +128,7 @@ public record BenchmarkSpec(
       quantiles = quantiles == null ? QuantileEstimator.ORDER_STATISTIC : quantiles;
       clock = clock == null ? Clock.CPU : clock;
       keepWarm = keepWarm != null && keepWarm;
+      newJvmsAfter = newJvmsAfter == null ? 16 : newJvmsAfter;
     }
   }
 

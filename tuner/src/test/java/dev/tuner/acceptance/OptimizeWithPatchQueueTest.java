@@ -101,7 +101,8 @@ class OptimizeWithPatchQueueTest {
                 "cpu",
                 0.01,
                 0.01,
-                List.of(8)));
+                List.of(8),
+                16));
     LogRecord.Experiment kept = experiments.get(1);
     assertThat(kept.stats()).containsKeys("p50", "p95");
     assertThat(kept.stats().get("p50").ci()).hasSize(2);

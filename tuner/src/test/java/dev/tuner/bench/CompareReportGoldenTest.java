@@ -141,6 +141,7 @@ class CompareReportGoldenTest {
               warmupSeconds + (i + 1) * secondsPerReplicate,
               warmupSeconds,
               true,
+              design == Design.INTERLEAVED ? 2 : 0,
               sides(replicates));
         }
       }

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tuner.ExampleBuild;
 import dev.tuner.build.RunnerJar;
+import dev.tuner.decide.DecisionRule;
 import dev.tuner.harness.runner.InterleaveProtocol;
 import dev.tuner.io.Classpath;
 import dev.tuner.measure.Clock;
 import dev.tuner.measure.QuantileEstimator;
+import dev.tuner.spec.BenchmarkSpec.Design;
+import dev.tuner.spec.BenchmarkSpec.Warmup;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -144,5 +147,54 @@ class InterleavedRunForkTest {
                 });
       }
     }
+  }
+
+  @Test
+  void theRoundsAfterNewJvmsAfterComeFromTwoNewJvms() throws Exception {
+    List<String> events = new ArrayList<>();
+    AbComparison.Listener listener =
+        new AbComparison.Listener() {
+          @Override
+          public void warmedUp(double seconds, boolean steady) {
+            events.add("warm");
+          }
+
+          @Override
+          public void replicate(Replicate r) {
+            events.add(String.valueOf(r.index()));
+          }
+        };
+    var a = new AbComparison.Build("a", BUILD, SPEC);
+    var b = new AbComparison.Build("b", BUILD, SPEC);
+
+    CompareOutcome fourJvms =
+        new AbComparison(comparison(4)).run(a, b, listener, new PrintWriter(new StringWriter()));
+
+    assertThat(events).containsExactly("warm", "1", "2", "3", "4", "warm", "5", "6", "7", "8", "9");
+    assertThat(fourJvms.jvms()).isEqualTo(4);
+    assertThat(fourJvms.replicates()).hasSize(9);
+    assertThat(fourJvms.warmupSeconds())
+        .as("both pairs' warm-up, each at least its 1 s")
+        .isGreaterThan(2)
+        .isLessThan(fourJvms.seconds());
+  }
+
+  /** Nine rounds of two operations after a fixed 1 s warm-up, decided once at the end. */
+  private CompareSettings comparison(int newJvmsAfter) {
+    return new CompareSettings(
+        Design.INTERLEAVED,
+        DecisionRule.defaults().withLooks(List.of(9)),
+        false,
+        CASES,
+        List.of(),
+        "in-process",
+        1,
+        Warmup.FIXED,
+        2,
+        QuantileEstimator.ORDER_STATISTIC,
+        Clock.CPU,
+        newJvmsAfter,
+        null,
+        work);
   }
 }

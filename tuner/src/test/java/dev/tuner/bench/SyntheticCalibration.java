@@ -35,6 +35,7 @@ public final class SyntheticCalibration {
           10,
           QuantileEstimator.ORDER_STATISTIC,
           Clock.WALL,
+          16,
           null,
           Path.of("unused"));
 

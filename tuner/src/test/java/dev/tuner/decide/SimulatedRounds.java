@@ -19,7 +19,8 @@ import java.util.SplittableRandom;
  * (calibrate-cpu-2026-12-07.md): each JVM reads B/A off by an offset of its own, drawn once per
  * decision ({@code jvmSigma}), which no number of rounds averages away; and in each JVM the build
  * loaded second reads {@code roleEffect} slower, B in the first JVM and A in the second, so the
- * design cancels it in the mean but it widens the rounds' spread.
+ * design cancels it in the mean but it widens the rounds' spread. With {@code newJvmsAfter}, the
+ * rounds after that many come from two new JVMs with offsets of their own, as the comparison does.
  */
 record SimulatedRounds(
     double opSigma,
@@ -49,14 +50,19 @@ record SimulatedRounds(
   /** Both sides' rounds. */
   record Sides(List<ForkSummary> a, List<ForkSummary> b) {}
 
-  Sides rounds(SplittableRandom random, int n, double factor, QuantileEstimator estimator) {
+  Sides rounds(
+      SplittableRandom random,
+      int n,
+      double factor,
+      QuantileEstimator estimator,
+      int newJvmsAfter) {
     List<ForkSummary> a = new ArrayList<>();
     List<ForkSummary> b = new ArrayList<>();
-    double[] jvmFactor = {
-      Math.exp(jvmSigma * random.nextGaussian() + roleEffect),
-      Math.exp(jvmSigma * random.nextGaussian() - roleEffect)
-    };
+    double[] jvmFactor = jvms(random);
     for (int r = 0; r < n; r++) {
+      if (r > 0 && r == newJvmsAfter) {
+        jvmFactor = jvms(random);
+      }
       double machine = Math.exp(roundSigma * random.nextGaussian());
       double bFactor = factor * jvmFactor[r % 2];
       Map<String, CaseFork> ca = new LinkedHashMap<>();
@@ -69,6 +75,14 @@ record SimulatedRounds(
       b.add(new ForkSummary(cb));
     }
     return new Sides(a, b);
+  }
+
+  /** B/A's factor in each JVM of a pair: its own offset, and the role effect. */
+  private double[] jvms(SplittableRandom random) {
+    return new double[] {
+      Math.exp(jvmSigma * random.nextGaussian() + roleEffect),
+      Math.exp(jvmSigma * random.nextGaussian() - roleEffect)
+    };
   }
 
   private CaseFork side(SplittableRandom random, double median, QuantileEstimator estimator) {

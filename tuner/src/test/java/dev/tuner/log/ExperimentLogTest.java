@@ -85,7 +85,8 @@ class ExperimentLogTest {
                 "cpu",
                 0.01,
                 0.01,
-                List.of(9, 16, 24)));
+                List.of(9, 16, 24),
+                16));
     log.append(config);
     log.append(experiment(1, "discard"));
     log.append(new LogRecord.Holdout(1, "base", "best", true, List.of(), null, "improved", "t"));
