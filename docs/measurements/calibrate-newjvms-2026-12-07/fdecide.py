@@ -1,9 +1,8 @@
 # Needs ../calibrate-spending-2026-12-07/redecide-even-split.py on the path as redecide.py (cp it here).
 # Screen: futility at interim looks when the HL estimate of p50 is no better than -f*delta (f=0: today's rule)
-import sys, math, numpy as np
-from collections import defaultdict
+import math
 from redecide import load, series, pless, pgreater, hl, linear, D, M
-def decide(run, looks, alphas, f, cut=None, mix=None):
+def decide(run, looks, alphas, f):
     N=looks[-1]
     p50=series(run,'p50',N); p95=series(run,'p95',N); wall=series(run,'wallP50',N)
     for k,(n,a) in enumerate(zip(looks,alphas)):

@@ -24,7 +24,7 @@ final class Replicates {
   private double decidedAt;
   private double warmupSeconds;
   private long warmingSince;
-  private boolean steady = true;
+  private boolean steady;
   private int jvms;
 
   Replicates(CompareSettings settings, long start, AbComparison.Listener listener) {
@@ -49,7 +49,7 @@ final class Replicates {
   void warmedUp(boolean steady) {
     long now = System.nanoTime();
     warmupSeconds += (now - warmingSince) / 1e9;
-    this.steady &= steady;
+    this.steady = (jvms == 0 || this.steady) && steady;
     jvms += 2;
     listener.warmedUp((now - start) / 1e9, steady);
   }
