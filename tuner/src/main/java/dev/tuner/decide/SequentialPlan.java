@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Decides after each look whether the forks so far settle the experiment.
@@ -104,8 +105,11 @@ public final class SequentialPlan {
     if (evidence.keep()) {
       return new Step(Action.KEEP, n, alpha, Optional.of(evidence), 0);
     }
-    if (reached == looks.size() - 1 || futile(evidence)) {
+    if (reached == looks.size() - 1) {
       return new Step(Action.DISCARD, n, alpha, Optional.of(evidence), 0);
+    }
+    if (futile(evidence)) {
+      return new Step(Action.DISCARD, n, alpha, Optional.of(futility(evidence)), 0);
     }
     return new Step(Action.CONTINUE, n, alpha, Optional.of(evidence), looks.get(reached + 1));
   }
@@ -129,13 +133,43 @@ public final class SequentialPlan {
   }
 
   private boolean futile(Assessment e) {
-    // The tail's estimate only counts when the criterion needs the tail to improve: a noisy p95
-    // that happens to look no faster at an early look must not end a try the criterion could keep.
-    boolean tailMustImprove = rule.criterion() == Criterion.BOTH_IMPROVED;
-    return e.p50().ratio() >= rule.futilityRatio()
-        || (tailMustImprove && e.p95().ratio() >= rule.futilityRatio())
-        || List.of(e.p50(), e.p95(), e.alloc()).stream()
-            .anyMatch(c -> c.verdict() == Verdict.REGRESSED);
+    return !notFaster(e).isEmpty() || regressed(e);
+  }
+
+  /**
+   * The estimates not even {@link DecisionRule#futilityRatio()} of A. The tail's only counts when
+   * the criterion needs the tail to improve: a noisy p95 that happens to look no faster at an early
+   * look must not end a try the criterion could keep.
+   */
+  private List<Comparison> notFaster(Assessment e) {
+    List<Comparison> read =
+        rule.criterion() == Criterion.BOTH_IMPROVED ? List.of(e.p50(), e.p95()) : List.of(e.p50());
+    return read.stream().filter(c -> c.ratio() >= rule.futilityRatio()).toList();
+  }
+
+  private static boolean regressed(Assessment e) {
+    return Stream.of(e.p50(), e.p95(), e.alloc()).anyMatch(c -> c.verdict() == Verdict.REGRESSED);
+  }
+
+  /**
+   * The evidence of a futility stop, its reason saying so: a look that spends no α has unbounded
+   * intervals, and "p50 same (CI [0, ∞])" would not say why the plan stopped. A regression keeps
+   * the keep rule's reason, which gives its interval.
+   */
+  private Assessment futility(Assessment e) {
+    if (regressed(e)) {
+      return e;
+    }
+    String faster = String.format(Locale.ROOT, "%.3g%%", 100 * (1 - rule.futilityRatio()));
+    List<String> why =
+        notFaster(e).stream()
+            .map(
+                c ->
+                    String.format(
+                        Locale.ROOT, "%s B/A %.4f is not %s faster", c.metric(), c.ratio(), faster))
+            .toList();
+    return new Assessment(
+        e.p50(), e.p95(), e.alloc(), e.perCase(), false, "futility: " + String.join(", ", why));
   }
 
   /**

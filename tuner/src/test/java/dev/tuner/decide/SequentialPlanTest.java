@@ -76,6 +76,21 @@ class SequentialPlanTest {
   }
 
   @Test
+  void aFutilityStopSaysWhyRatherThanGivingAnUnboundedInterval() {
+    // The first look spends no α, so its intervals are unbounded: the reason is the estimate.
+    SplittableRandom random = new SplittableRandom(25);
+    List<ForkSummary> a = Simulated.TYPICAL.forks(random, 3, 1.0, 0);
+    List<ForkSummary> b = Simulated.TYPICAL.forks(random, 3, 1.05, 0);
+
+    Step step = PLAN.next(a, b);
+
+    assertThat(step.action()).isEqualTo(Action.DISCARD);
+    assertThat(step.alpha()).isZero();
+    assertThat(step.evidence().orElseThrow().reason())
+        .matches("futility: p50 B/A 1\\.0\\d{3} is not 0\\.500% faster");
+  }
+
+  @Test
   void stopsEarlyForABigWin() {
     Outcomes o = run(new SplittableRandom(22), Simulated.TYPICAL, 0.85, 1000);
     System.out.printf("Plan, 15%% faster: %s%n", o);
