@@ -24,6 +24,7 @@ for (fn, s), rs in runs.items():
         for k, idx in enumerate(p[1:]):
             reps += rs[idx]['replicates'][16:16 + segs[k + 1]]
         d, n = fdecide.decide({'replicates': reps}, looks, al, 0.5)
-        tot[s][0] += d == "keep"; tot[s][1] += 1; tot[fn.split("/")[-2][10:20] + " " + s][0] += d == "keep"; tot[fn.split("/")[-2][10:20] + " " + s][1] += 1
+        for key in (s, fn.split('/')[-2][10:20] + ' ' + s):  # pooled, and per source run
+            tot[key][0] += d == 'keep'; tot[key][1] += 1
 for s, (k, n) in sorted(tot.items(), key=lambda kv: (kv[0] != 'A/A', kv[0])):
     print('  %-5s kept %4d of %4d  %5.1f%%' % (s, k, n, 100 * k / n))

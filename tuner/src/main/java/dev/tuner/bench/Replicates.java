@@ -24,7 +24,7 @@ final class Replicates {
   private double decidedAt;
   private double warmupSeconds;
   private long warmingSince;
-  private boolean steady;
+  private boolean steady; // every pair of JVMs was warm before its cap; false until one warmed up
   private int jvms;
 
   Replicates(CompareSettings settings, long start, AbComparison.Listener listener) {
